@@ -1,0 +1,82 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Zhongcao.Server;
+using Zhongcao.Storage;
+
+namespace Zhongcao.Cli.Commands;
+
+/// <summary><c>zhongcao serve</c>: run the HTTP service.</summary>
+public static class ServeCommand
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public static Option<string> DbOption(string defaultValue) => new("--db")
+    {
+        Description = "Store: a SQLite file path, or :memory:",
+        DefaultValueFactory = _ => defaultValue,
+    };
+
+    public static Option<string> UrlsOption() => new("--urls")
+    {
+        Description = "Addresses to listen on (semicolon-separated)",
+        DefaultValueFactory = _ => DefaultUrls,
+    };
+
+    public static Option<string?> ApiKeyOption() => new("--api-key")
+    {
+        Description = "Require this key (X-Api-Key header) on every /v1 call",
+    };
+
+    public static Command Create()
+    {
+        var db = DbOption("zhongcao.db");
+        var urls = UrlsOption();
+        var apiKey = ApiKeyOption();
+        var command = new Command("serve", "Run the Zhongcao HTTP service (API v1, OpenAPI, metrics).") { db, urls, apiKey };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(db)!, parse.GetValue(urls)!, parse.GetValue(apiKey), ct));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string db, string urls, string? apiKey, CancellationToken ct, Action<ZhongcaoRuntime>? beforeListen = null)
+    {
+        WebApplication app;
+        try
+        {
+            app = ZhongcaoApp.Build([], b =>
+            {
+                b.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                b.Configuration["Zhongcao:Db"] = db;
+                if (!string.IsNullOrEmpty(apiKey))
+                {
+                    b.Configuration["Zhongcao:ApiKey"] = apiKey;
+                }
+            });
+            var runtime = app.Services.GetRequiredService<ZhongcaoRuntime>();
+            beforeListen?.Invoke(runtime);
+        }
+        catch (StoreException ex)
+        {
+            await Console.Error.WriteLineAsync("zhongcao: " + ex.Message);
+            return 1;
+        }
+
+        try
+        {
+            await app.StartAsync(ct);
+        }
+        catch (IOException ex)
+        {
+            await Console.Error.WriteLineAsync($"zhongcao: cannot listen on {urls}: {ex.Message}");
+            await app.DisposeAsync();
+            return 1;
+        }
+
+        await Console.Out.WriteLineAsync($"Zhongcao is listening on {urls} (store: {db}). Press Ctrl+C to stop.");
+        await app.WaitForShutdownAsync(ct);
+        await app.DisposeAsync();
+        return 0;
+    }
+}

@@ -1,0 +1,3 @@
+using Zhongcao.Cli;
+
+return await CliApp.RunAsync(args);

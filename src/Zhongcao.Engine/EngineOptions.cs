@@ -1,0 +1,19 @@
+namespace Zhongcao.Engine;
+
+/// <summary>Options of the engine. Every default is documented with its reason.</summary>
+public sealed class EngineOptions
+{
+    /// <summary>Feed page size when the client gives none: 20, one screen of a two-column card grid and then some.</summary>
+    public int FeedDefaultLimit { get; set; } = 20;
+
+    /// <summary>Largest feed page: 100, so one request cannot make the server rank the whole catalogue.</summary>
+    public int FeedMaxLimit { get; set; } = 100;
+
+    public void Validate()
+    {
+        if (FeedDefaultLimit < 1 || FeedDefaultLimit > FeedMaxLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(FeedDefaultLimit), "Must be between 1 and FeedMaxLimit.");
+        }
+    }
+}

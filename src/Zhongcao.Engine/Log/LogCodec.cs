@@ -1,0 +1,260 @@
+using System.Buffers;
+using Zhongcao.Engine.Model;
+using Zhongcao.Engine.Snapshots;
+
+namespace Zhongcao.Engine.Log;
+
+/// <summary>
+/// Encodes log entry bodies in a compact, versioned binary form shared by every storage provider.
+/// The entry kind and acceptance time are stored beside the body (as columns), not inside it.
+/// Each body starts with a format version byte so a kind's layout can evolve without rewriting the log.
+/// </summary>
+public static class LogCodec
+{
+    private const byte Version1 = 1;
+
+    /// <summary>Encodes the body of <paramref name="entry"/> into <paramref name="buffer"/>.</summary>
+    public static void EncodeBody(LogEntry entry, IBufferWriter<byte> buffer)
+    {
+        var w = new BinaryEncoder(buffer);
+        w.WriteByte(Version1);
+        switch (entry)
+        {
+            case EventRecorded e:
+                WriteEvent(w, e.Event);
+                break;
+            case UserUpserted u:
+                WriteUser(w, u.User);
+                break;
+            case FollowChanged f:
+                w.WriteString(f.UserId);
+                w.WriteString(f.AuthorId);
+                w.WriteBool(f.Following);
+                break;
+            case NotePublished p:
+                WriteNote(w, p.Note);
+                break;
+            case NoteEdited ed:
+                WriteNote(w, ed.Note);
+                break;
+            case NoteDeleted d:
+                w.WriteString(d.NoteId);
+                break;
+            default:
+                throw new ArgumentException($"No codec for log entry kind {entry.Kind}.", nameof(entry));
+        }
+    }
+
+    /// <summary>Encodes the body of <paramref name="entry"/> into a new array.</summary>
+    public static byte[] EncodeBody(LogEntry entry)
+    {
+        var buffer = new ArrayBufferWriter<byte>(128);
+        EncodeBody(entry, buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Decodes an entry stored as (kind, at, body).</summary>
+    public static LogEntry Decode(LogEntryKind kind, DateTimeOffset at, ReadOnlySpan<byte> body)
+    {
+        var r = new BinaryDecoder(body);
+        var version = r.ReadByte();
+        if (version != Version1)
+        {
+            throw new InvalidDataException($"Unknown body version {version} for log entry kind {kind}.");
+        }
+
+        return kind switch
+        {
+            LogEntryKind.EventRecorded => new EventRecorded { At = at, Event = ReadEvent(ref r) },
+            LogEntryKind.UserUpserted => new UserUpserted { At = at, User = ReadUser(ref r) },
+            LogEntryKind.FollowChanged => new FollowChanged
+            {
+                At = at,
+                UserId = r.ReadString(),
+                AuthorId = r.ReadString(),
+                Following = r.ReadBool(),
+            },
+            LogEntryKind.NotePublished => new NotePublished { At = at, Note = ReadNote(ref r) },
+            LogEntryKind.NoteEdited => new NoteEdited { At = at, Note = ReadNote(ref r) },
+            LogEntryKind.NoteDeleted => new NoteDeleted { At = at, NoteId = r.ReadString() },
+            _ => throw new InvalidDataException($"Unknown log entry kind {(int)kind}."),
+        };
+    }
+
+    private static void WriteEvent(BinaryEncoder w, EngagementEvent e)
+    {
+        w.WriteByte((byte)e.Type);
+        w.WriteString(e.EventId);
+        w.WriteString(e.UserId);
+        w.WriteString(e.NoteId);
+        w.WriteTime(e.Timestamp);
+        switch (e.Type)
+        {
+            case EventType.Impression:
+                w.WriteByte((byte)e.Surface);
+                w.WriteVarInt(e.Position);
+                break;
+            case EventType.Dwell:
+                w.WriteVarInt(e.DwellMs);
+                break;
+            case EventType.Comment:
+                w.WriteString(e.Text);
+                w.WriteString(e.ReplyTo);
+                w.WriteBool(e.ByAuthor);
+                break;
+            case EventType.CarouselProgress:
+                w.WriteVarInt(e.Viewed);
+                w.WriteVarInt(e.Total);
+                break;
+            case EventType.VideoProgress:
+                w.WriteSingle(e.Fraction);
+                w.WriteBool(e.Replay);
+                w.WriteBool(e.SoundOn);
+                break;
+            case EventType.Report:
+                w.WriteString(e.Reason);
+                break;
+        }
+    }
+
+    private static EngagementEvent ReadEvent(ref BinaryDecoder r)
+    {
+        var type = (EventType)r.ReadByte();
+        var eventId = r.ReadString();
+        var userId = r.ReadString();
+        var noteId = r.ReadString();
+        var ts = r.ReadTime();
+        return type switch
+        {
+            EventType.Impression => new EngagementEvent
+            {
+                EventId = eventId, Type = type, UserId = userId, NoteId = noteId, Timestamp = ts,
+                Surface = (Surface)r.ReadByte(), Position = r.ReadVarInt32(),
+            },
+            EventType.Dwell => new EngagementEvent
+            {
+                EventId = eventId, Type = type, UserId = userId, NoteId = noteId, Timestamp = ts,
+                DwellMs = r.ReadVarInt32(),
+            },
+            EventType.Comment => new EngagementEvent
+            {
+                EventId = eventId, Type = type, UserId = userId, NoteId = noteId, Timestamp = ts,
+                Text = r.ReadNullableString(), ReplyTo = r.ReadNullableString(), ByAuthor = r.ReadBool(),
+            },
+            EventType.CarouselProgress => new EngagementEvent
+            {
+                EventId = eventId, Type = type, UserId = userId, NoteId = noteId, Timestamp = ts,
+                Viewed = r.ReadVarInt32(), Total = r.ReadVarInt32(),
+            },
+            EventType.VideoProgress => new EngagementEvent
+            {
+                EventId = eventId, Type = type, UserId = userId, NoteId = noteId, Timestamp = ts,
+                Fraction = r.ReadSingle(), Replay = r.ReadBool(), SoundOn = r.ReadBool(),
+            },
+            EventType.Report => new EngagementEvent
+            {
+                EventId = eventId, Type = type, UserId = userId, NoteId = noteId, Timestamp = ts,
+                Reason = r.ReadNullableString(),
+            },
+            _ => new EngagementEvent { EventId = eventId, Type = type, UserId = userId, NoteId = noteId, Timestamp = ts },
+        };
+    }
+
+    internal static void WriteUser(BinaryEncoder w, UserProfile u)
+    {
+        w.WriteString(u.Id);
+        w.WriteString(u.DisplayName);
+        w.WriteString(u.Bio);
+        w.WriteBool(u.HasAvatar);
+        w.WriteBool(u.HasBackground);
+        w.WriteString(u.Language);
+        w.WriteString(u.Region);
+        w.WriteByte((byte)u.AccountType);
+        w.WriteBool(u.Verified);
+        w.WriteStrings(u.Interests);
+        w.WriteTime(u.CreatedAt);
+        w.WriteTime(u.UpdatedAt);
+    }
+
+    internal static UserProfile ReadUser(ref BinaryDecoder r) => new()
+    {
+        Id = r.ReadString(),
+        DisplayName = r.ReadString(),
+        Bio = r.ReadString(),
+        HasAvatar = r.ReadBool(),
+        HasBackground = r.ReadBool(),
+        Language = r.ReadString(),
+        Region = r.ReadString(),
+        AccountType = (AccountType)r.ReadByte(),
+        Verified = r.ReadBool(),
+        Interests = r.ReadStrings(),
+        CreatedAt = r.ReadTime(),
+        UpdatedAt = r.ReadTime(),
+    };
+
+    internal static void WriteNote(BinaryEncoder w, Note n)
+    {
+        w.WriteString(n.Id);
+        w.WriteString(n.AuthorId);
+        w.WriteString(n.Title);
+        w.WriteString(n.Body);
+        w.WriteStrings(n.Hashtags);
+        w.WriteVarUInt((ulong)n.Media.Count);
+        foreach (var m in n.Media)
+        {
+            w.WriteByte((byte)m.Type);
+            w.WriteVarInt(m.Width);
+            w.WriteVarInt(m.Height);
+            w.WriteVarInt(m.DurationMs);
+        }
+
+        w.WriteByte((byte)n.Kind);
+        w.WriteBool(n.Sponsorship is not null);
+        if (n.Sponsorship is not null)
+        {
+            w.WriteString(n.Sponsorship.BrandId);
+            w.WriteString(n.Sponsorship.Channel);
+        }
+
+        w.WriteString(n.Language);
+        w.WriteTime(n.CreatedAt);
+        w.WriteTime(n.UpdatedAt);
+    }
+
+    internal static Note ReadNote(ref BinaryDecoder r)
+    {
+        var id = r.ReadString();
+        var author = r.ReadString();
+        var title = r.ReadString();
+        var body = r.ReadString();
+        var hashtags = r.ReadStrings();
+        var mediaCount = r.ReadCount();
+        var media = new MediaItem[mediaCount];
+        for (var i = 0; i < mediaCount; i++)
+        {
+            media[i] = new MediaItem((MediaType)r.ReadByte(), r.ReadVarInt32(), r.ReadVarInt32(), r.ReadVarInt32());
+        }
+
+        var kind = (NoteKind)r.ReadByte();
+        Sponsorship? sponsorship = null;
+        if (r.ReadBool())
+        {
+            sponsorship = new Sponsorship(r.ReadString(), r.ReadString());
+        }
+
+        return new Note
+        {
+            Id = id,
+            AuthorId = author,
+            Title = title,
+            Body = body,
+            Hashtags = hashtags,
+            Media = media,
+            Kind = kind,
+            Sponsorship = sponsorship,
+            Language = r.ReadString(),
+            CreatedAt = r.ReadTime(),
+            UpdatedAt = r.ReadTime(),
+        };
+    }
+}

@@ -1,0 +1,42 @@
+namespace Zhongcao.Engine.Model;
+
+/// <summary>A note as published (or last edited). Immutable; an edit produces a new version.</summary>
+public sealed record Note
+{
+    public required string Id { get; init; }
+    public required string AuthorId { get; init; }
+    public string Title { get; init; } = "";
+    public string Body { get; init; } = "";
+    public IReadOnlyList<string> Hashtags { get; init; } = [];
+    public IReadOnlyList<MediaItem> Media { get; init; } = [];
+    public NoteKind Kind { get; init; }
+    public Sponsorship? Sponsorship { get; init; }
+
+    /// <summary>Language declared by the client, or empty when the engine should detect it.</summary>
+    public string Language { get; init; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The dominant media type: video or live if any, else image (text-only notes count as image notes).</summary>
+    public MediaType PrimaryMediaType
+    {
+        get
+        {
+            var primary = MediaType.Image;
+            foreach (var m in Media)
+            {
+                if (m.Type == MediaType.Live)
+                {
+                    return MediaType.Live;
+                }
+
+                if (m.Type == MediaType.Video)
+                {
+                    primary = MediaType.Video;
+                }
+            }
+
+            return primary;
+        }
+    }
+}

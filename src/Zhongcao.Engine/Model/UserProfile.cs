@@ -1,0 +1,18 @@
+namespace Zhongcao.Engine.Model;
+
+/// <summary>A user as the API describes it. Immutable; an upsert replaces the whole profile.</summary>
+public sealed record UserProfile
+{
+    public required string Id { get; init; }
+    public required string DisplayName { get; init; }
+    public string Bio { get; init; } = "";
+    public bool HasAvatar { get; init; }
+    public bool HasBackground { get; init; }
+    public string Language { get; init; } = "";
+    public string Region { get; init; } = "";
+    public AccountType AccountType { get; init; }
+    public bool Verified { get; init; }
+    public IReadOnlyList<string> Interests { get; init; } = [];
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+}

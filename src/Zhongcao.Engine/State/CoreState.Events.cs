@@ -1,0 +1,111 @@
+using Zhongcao.Engine.Model;
+
+namespace Zhongcao.Engine.State;
+
+public sealed partial class CoreState
+{
+    /// <summary>A video watched to at least this fraction counts as completed.</summary>
+    public const float VideoCompletionFraction = 0.9f;
+
+    private void ApplyEvent(EngagementEvent e, DateTimeOffset at)
+    {
+        _ = at;
+        if (!EventIds.Add(e.EventId))
+        {
+            return; // a duplicate that slipped past the writer's check: applying twice would double count
+        }
+
+        EventCount++;
+        if (!UserIds.TryGet(e.UserId, out var u) || !NoteIds.TryGet(e.NoteId, out var n))
+        {
+            return;
+        }
+
+        var user = _users[u];
+        var note = _notes[n];
+        var c = note.Counters;
+        user.EventCount++;
+        c.ByType[(int)e.Type]++;
+        switch (e.Type)
+        {
+            case EventType.Impression:
+                c.ImpressionsBySurface[(int)e.Surface]++;
+                user.Seen.Add(n);
+                break;
+            case EventType.Dwell:
+                c.DwellMsTotal += e.DwellMs;
+                break;
+            case EventType.Like:
+                if (user.Liked.Add(n))
+                {
+                    c.Likes++;
+                }
+
+                break;
+            case EventType.Unlike:
+                if (user.Liked.Remove(n))
+                {
+                    c.Likes--;
+                }
+
+                break;
+            case EventType.Save:
+                if (user.Saved.Add(n))
+                {
+                    c.Saves++;
+                }
+
+                break;
+            case EventType.Unsave:
+                if (user.Saved.Remove(n))
+                {
+                    c.Saves--;
+                }
+
+                break;
+            case EventType.Comment:
+                if (e.ByAuthor)
+                {
+                    c.AuthorReplies++;
+                }
+
+                break;
+            case EventType.Follow:
+                ApplyFollow(e.UserId, _users[note.AuthorIndex].Profile.Id, following: true);
+                break;
+            case EventType.CarouselProgress:
+                c.CarouselViewedTotal += e.Viewed;
+                c.CarouselImagesTotal += e.Total;
+                if (e.Total > 0 && e.Viewed >= e.Total)
+                {
+                    c.CarouselCompletions++;
+                }
+
+                break;
+            case EventType.VideoProgress:
+                c.VideoFractionTotal += e.Fraction;
+                if (e.Fraction >= VideoCompletionFraction)
+                {
+                    c.VideoCompletions++;
+                }
+
+                if (e.Replay)
+                {
+                    c.VideoReplays++;
+                }
+
+                if (e.SoundOn)
+                {
+                    c.VideoSoundOn++;
+                }
+
+                break;
+            case EventType.NotInterested:
+                user.NotInterested.Add(n);
+                break;
+            case EventType.HideAuthor:
+                user.HiddenAuthors.Add(note.AuthorIndex);
+                break;
+        }
+    }
+}

@@ -1,0 +1,205 @@
+using Zhongcao.Engine.Identity;
+using Zhongcao.Engine.Log;
+using Zhongcao.Engine.Model;
+
+namespace Zhongcao.Engine.State;
+
+/// <summary>
+/// The platform's core state: users, follows, notes, seen sets, counters and the idempotency set.
+/// Mutated only by <see cref="Apply"/> (single writer); read under the engine's read lock.
+/// </summary>
+public sealed partial class CoreState
+{
+    private readonly List<UserState> _users = [];
+    private readonly List<NoteState> _notes = [];
+    private readonly Dictionary<string, List<int>> _notesByTag = new(StringComparer.Ordinal);
+
+    public IdMap UserIds { get; } = new();
+    public IdMap NoteIds { get; } = new();
+    public EventIdSet EventIds { get; } = new();
+
+    /// <summary>Total engagement events applied.</summary>
+    public long EventCount { get; private set; }
+
+    public int UserCount => _users.Count;
+    public int NoteCount => _notes.Count;
+
+    public IReadOnlyList<UserState> Users => _users;
+    public IReadOnlyList<NoteState> Notes => _notes;
+
+    public UserState? FindUser(string id) => UserIds.TryGet(id, out var i) ? _users[i] : null;
+
+    public NoteState? FindNote(string id) => NoteIds.TryGet(id, out var i) ? _notes[i] : null;
+
+    public UserState User(int index) => _users[index];
+
+    public NoteState Note(int index) => _notes[index];
+
+    /// <summary>Note indexes carrying a tag, in publish order (ascending index).</summary>
+    public IReadOnlyList<int> NotesWithTag(string tag) =>
+        _notesByTag.TryGetValue(tag, out var list) ? list : [];
+
+    /// <summary>Normalises a hashtag or interest into a tag key: trimmed, without '#', lower case (invariant).</summary>
+    public static string NormalizeTag(string value)
+    {
+        var span = value.AsSpan().Trim();
+        while (span.Length > 0 && (span[0] == '#' || span[0] == '＃'))
+        {
+            span = span[1..];
+        }
+
+        // Xiaohongshu's "#话题[话题]#" form: keep the topic before the bracket.
+        var bracket = span.IndexOf('[');
+        if (bracket > 0)
+        {
+            span = span[..bracket];
+        }
+
+        span = span.TrimEnd('#').Trim();
+        return span.ToString().ToLowerInvariant();
+    }
+
+    /// <summary>Applies one log entry. Deterministic: depends only on the entry and the current state.</summary>
+    public void Apply(in SequencedEntry sequenced)
+    {
+        var entry = sequenced.Entry;
+        switch (entry)
+        {
+            case EventRecorded e:
+                ApplyEvent(e.Event, e.At);
+                break;
+            case UserUpserted u:
+                ApplyUser(u.User, u.At);
+                break;
+            case FollowChanged f:
+                ApplyFollow(f.UserId, f.AuthorId, f.Following);
+                break;
+            case NotePublished p:
+                ApplyPublish(p.Note);
+                break;
+            case NoteEdited ed:
+                ApplyEdit(ed.Note);
+                break;
+            case NoteDeleted d:
+                if (FindNote(d.NoteId) is { Deleted: false } deleted)
+                {
+                    deleted.DeletedAt = d.At;
+                }
+
+                break;
+        }
+    }
+
+    private void ApplyUser(UserProfile profile, DateTimeOffset at)
+    {
+        var index = UserIds.GetOrAdd(profile.Id);
+        if (index == _users.Count)
+        {
+            _users.Add(new UserState(index, profile with { CreatedAt = at, UpdatedAt = at }));
+        }
+        else
+        {
+            var existing = _users[index];
+            existing.Profile = profile with { CreatedAt = existing.Profile.CreatedAt, UpdatedAt = at };
+        }
+    }
+
+    private void ApplyFollow(string userId, string authorId, bool following)
+    {
+        if (!UserIds.TryGet(userId, out var u) || !UserIds.TryGet(authorId, out var a) || u == a)
+        {
+            return;
+        }
+
+        if (following)
+        {
+            _users[u].Following.Add(a);
+            _users[a].Followers.Add(u);
+        }
+        else
+        {
+            _users[u].Following.Remove(a);
+            _users[a].Followers.Remove(u);
+        }
+    }
+
+    private void ApplyPublish(Note note)
+    {
+        if (!UserIds.TryGet(note.AuthorId, out var author) || NoteIds.TryGet(note.Id, out _))
+        {
+            return;
+        }
+
+        var index = NoteIds.GetOrAdd(note.Id);
+        var state = new NoteState(index, note, author) { Tags = TagsOf(note) };
+        _notes.Add(state);
+        _users[author].Notes.Add(index);
+        foreach (var tag in state.Tags)
+        {
+            AddToTag(tag, index);
+        }
+    }
+
+    private void ApplyEdit(Note note)
+    {
+        if (FindNote(note.Id) is not { } state)
+        {
+            return;
+        }
+
+        var newTags = TagsOf(note);
+        foreach (var tag in state.Tags)
+        {
+            if (Array.IndexOf(newTags, tag) < 0 && _notesByTag.TryGetValue(tag, out var list))
+            {
+                var at = list.BinarySearch(state.Index);
+                if (at >= 0)
+                {
+                    list.RemoveAt(at);
+                }
+            }
+        }
+
+        foreach (var tag in newTags)
+        {
+            if (Array.IndexOf(state.Tags, tag) < 0)
+            {
+                AddToTag(tag, state.Index);
+            }
+        }
+
+        state.Tags = newTags;
+        state.Note = note with { CreatedAt = state.Note.CreatedAt };
+        state.Version++;
+    }
+
+    private void AddToTag(string tag, int index)
+    {
+        if (!_notesByTag.TryGetValue(tag, out var list))
+        {
+            list = [];
+            _notesByTag.Add(tag, list);
+        }
+
+        var at = list.BinarySearch(index);
+        if (at < 0)
+        {
+            list.Insert(~at, index);
+        }
+    }
+
+    private static string[] TagsOf(Note note)
+    {
+        var tags = new List<string>(note.Hashtags.Count);
+        foreach (var h in note.Hashtags)
+        {
+            var t = NormalizeTag(h);
+            if (t.Length > 0 && !tags.Contains(t))
+            {
+                tags.Add(t);
+            }
+        }
+
+        return [.. tags];
+    }
+}

@@ -1,0 +1,29 @@
+using Zhongcao.Engine.Model;
+
+namespace Zhongcao.Engine.State;
+
+/// <summary>In-memory state of one note.</summary>
+public sealed class NoteState
+{
+    internal NoteState(int index, Note note, int authorIndex)
+    {
+        Index = index;
+        Note = note;
+        AuthorIndex = authorIndex;
+    }
+
+    public int Index { get; }
+
+    /// <summary>The current version of the note.</summary>
+    public Note Note { get; internal set; }
+    public int AuthorIndex { get; }
+
+    /// <summary>1 for the published version, +1 per edit.</summary>
+    public int Version { get; internal set; } = 1;
+    public DateTimeOffset? DeletedAt { get; internal set; }
+    public bool Deleted => DeletedAt is not null;
+    public NoteCounters Counters { get; } = new();
+
+    /// <summary>Normalised hashtags (lower case, no '#'), the note's tags until content understanding assigns more.</summary>
+    public string[] Tags { get; internal set; } = [];
+}

@@ -1,0 +1,98 @@
+using Zhongcao.Engine.Model;
+using Zhongcao.Engine.State;
+
+namespace Zhongcao.Server.Contracts;
+
+/// <summary>One media item in a request or response.</summary>
+public sealed class MediaDto
+{
+    public required MediaType Type { get; init; }
+    public int Width { get; init; }
+    public int Height { get; init; }
+    public int DurationMs { get; init; }
+}
+
+/// <summary>A declared commercial cooperation.</summary>
+public sealed class SponsorshipDto
+{
+    public required string BrandId { get; init; }
+    public required string Channel { get; init; }
+}
+
+/// <summary>Body of <c>POST /v1/notes</c>.</summary>
+public sealed class NoteRequest
+{
+    /// <summary>Optional client-chosen id; the server assigns one when absent.</summary>
+    public string? Id { get; init; }
+    public required string AuthorId { get; init; }
+    public string Title { get; init; } = "";
+    public required string Body { get; init; }
+    public IReadOnlyList<string> Hashtags { get; init; } = [];
+    public IReadOnlyList<MediaDto> Media { get; init; } = [];
+    public NoteKind Kind { get; init; } = NoteKind.Lifestyle;
+    public SponsorshipDto? Sponsorship { get; init; }
+    public string? Language { get; init; }
+}
+
+/// <summary>Body of <c>PATCH /v1/notes/{id}</c>: fields present replace the current ones.</summary>
+public sealed class NotePatch
+{
+    public string? Title { get; init; }
+    public string? Body { get; init; }
+    public IReadOnlyList<string>? Hashtags { get; init; }
+    public IReadOnlyList<MediaDto>? Media { get; init; }
+    public NoteKind? Kind { get; init; }
+    public SponsorshipDto? Sponsorship { get; init; }
+    public string? Language { get; init; }
+}
+
+/// <summary>Engagement totals shown with a note.</summary>
+public sealed record NoteStats(long Impressions, long Clicks, long Likes, long Saves, long Comments, long Shares, long Follows);
+
+/// <summary>A note as returned by the API.</summary>
+public sealed record NoteResponse
+{
+    public required string Id { get; init; }
+    public required string AuthorId { get; init; }
+    public required string Title { get; init; }
+    public required string Body { get; init; }
+    public required IReadOnlyList<string> Hashtags { get; init; }
+    public required IReadOnlyList<MediaDto> Media { get; init; }
+    public required NoteKind Kind { get; init; }
+    public SponsorshipDto? Sponsorship { get; init; }
+    public required string Language { get; init; }
+    public required IReadOnlyList<string> Tags { get; init; }
+    public required int Version { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+    public required NoteStats Stats { get; init; }
+
+    public static NoteResponse From(NoteState n)
+    {
+        var c = n.Counters;
+        return new NoteResponse
+        {
+            Id = n.Note.Id,
+            AuthorId = n.Note.AuthorId,
+            Title = n.Note.Title,
+            Body = n.Note.Body,
+            Hashtags = n.Note.Hashtags,
+            Media = n.Note.Media.Select(m => new MediaDto { Type = m.Type, Width = m.Width, Height = m.Height, DurationMs = m.DurationMs }).ToArray(),
+            Kind = n.Note.Kind,
+            Sponsorship = n.Note.Sponsorship is { } s ? new SponsorshipDto { BrandId = s.BrandId, Channel = s.Channel } : null,
+            Language = n.Note.Language,
+            Tags = n.Tags,
+            Version = n.Version,
+            CreatedAt = n.Note.CreatedAt,
+            UpdatedAt = n.Note.UpdatedAt,
+            Stats = new NoteStats(
+                c.Impressions,
+                c.ByType[(int)EventType.Click],
+                c.Likes,
+                c.Saves,
+                c.ByType[(int)EventType.Comment],
+                c.ByType[(int)EventType.Share],
+                c.ByType[(int)EventType.Follow]),
+        };
+    }
+}

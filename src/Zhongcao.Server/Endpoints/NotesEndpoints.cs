@@ -1,0 +1,237 @@
+using Zhongcao.Engine.Log;
+using Zhongcao.Engine.Model;
+using Zhongcao.Server.Contracts;
+using Zhongcao.Server.Http;
+using Zhongcao.Storage.Durable;
+
+namespace Zhongcao.Server.Endpoints;
+
+/// <summary><c>/v1/notes</c>: publish, read, edit, delete.</summary>
+public static class NotesEndpoints
+{
+    public static void Map(RouteGroupBuilder v1)
+    {
+        var notes = v1.MapGroup("/notes").WithTags("Notes");
+
+        notes.MapPost("/", Post)
+            .Accepts<NoteRequest>("application/json")
+            .Produces<NoteResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Publish a note.");
+
+        notes.MapGet("/{id}", Get)
+            .Produces<NoteResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .WithSummary("Get a note.");
+
+        notes.MapPatch("/{id}", Patch)
+            .Accepts<NotePatch>("application/json")
+            .Produces<NoteResponse>()
+            .ProducesValidationProblem()
+            .WithSummary("Edit a note: the fields present replace the current ones.");
+
+        notes.MapDelete("/{id}", Delete)
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Delete a note.");
+    }
+
+    private static async Task<IResult> Post(HttpContext http, ZhongcaoRuntime rt, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<NoteRequest>(http);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var v = new Validator();
+        if (body!.Id is not null)
+        {
+            v.Id("id", body.Id);
+        }
+
+        v.Id("authorId", body.AuthorId);
+        ValidateContent(v, body.Title, body.Body, body.Hashtags, body.Media, body.Sponsorship, body.Language);
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        var now = rt.Time.GetUtcNow();
+        var id = body.Id ?? "n" + Guid.CreateVersion7(now).ToString("N");
+        using (rt.Engine.BeginRead())
+        {
+            if (rt.Engine.Core.FindUser(body.AuthorId) is null)
+            {
+                return Problems.Field("authorId", "no user has this id");
+            }
+
+            if (rt.Engine.Core.FindNote(id) is not null)
+            {
+                return Problems.Conflict($"A note with id '{id}' already exists.", "id");
+            }
+        }
+
+        var note = new Note
+        {
+            Id = id,
+            AuthorId = body.AuthorId,
+            Title = body.Title.Trim(),
+            Body = body.Body,
+            Hashtags = body.Hashtags.Select(h => h.Trim()).ToArray(),
+            Media = ToMedia(body.Media),
+            Kind = body.Kind,
+            Sponsorship = body.Sponsorship is { } s ? new Sponsorship(s.BrandId, s.Channel) : null,
+            Language = body.Language ?? "",
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        var outcome = await rt.WriteAsync([new NotePublished { At = now, Note = note }], ct);
+        if (outcome[0].Status == EntryStatus.Conflict)
+        {
+            return Problems.Conflict($"A note with id '{id}' already exists.", "id");
+        }
+
+        using (rt.Engine.BeginRead())
+        {
+            return TypedResults.Created($"/v1/notes/{id}", NoteResponse.From(rt.Engine.Core.FindNote(id)!));
+        }
+    }
+
+    private static IResult Get(string id, ZhongcaoRuntime rt)
+    {
+        using var _ = rt.Engine.BeginRead();
+        return rt.Engine.Core.FindNote(id) switch
+        {
+            null => Problems.NotFound("Note", id),
+            { Deleted: true } => Gone(id),
+            var n => TypedResults.Ok(NoteResponse.From(n)),
+        };
+    }
+
+    private static async Task<IResult> Patch(string id, HttpContext http, ZhongcaoRuntime rt, CancellationToken ct)
+    {
+        var (patch, problem) = await JsonBody.ReadAsync<NotePatch>(http);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        Note current;
+        using (rt.Engine.BeginRead())
+        {
+            switch (rt.Engine.Core.FindNote(id))
+            {
+                case null:
+                    return Problems.NotFound("Note", id);
+                case { Deleted: true }:
+                    return Gone(id);
+                case var n:
+                    current = n.Note;
+                    break;
+            }
+        }
+
+        var v = new Validator();
+        var media = patch!.Media ?? current.Media.Select(m => new MediaDto { Type = m.Type, Width = m.Width, Height = m.Height, DurationMs = m.DurationMs }).ToArray();
+        var sponsorship = patch.Sponsorship ?? (current.Sponsorship is { } cs ? new SponsorshipDto { BrandId = cs.BrandId, Channel = cs.Channel } : null);
+        ValidateContent(v, patch.Title ?? current.Title, patch.Body ?? current.Body, patch.Hashtags ?? current.Hashtags, media, sponsorship, patch.Language);
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        var now = rt.Time.GetUtcNow();
+        var edited = current with
+        {
+            Title = patch.Title?.Trim() ?? current.Title,
+            Body = patch.Body ?? current.Body,
+            Hashtags = patch.Hashtags?.Select(h => h.Trim()).ToArray() ?? current.Hashtags,
+            Media = ToMedia(media),
+            Kind = patch.Kind ?? current.Kind,
+            Sponsorship = sponsorship is { } s ? new Sponsorship(s.BrandId, s.Channel) : null,
+            Language = patch.Language ?? current.Language,
+            UpdatedAt = now,
+        };
+        await rt.WriteAsync([new NoteEdited { At = now, Note = edited }], ct);
+        using (rt.Engine.BeginRead())
+        {
+            return TypedResults.Ok(NoteResponse.From(rt.Engine.Core.FindNote(id)!));
+        }
+    }
+
+    private static async Task<IResult> Delete(string id, ZhongcaoRuntime rt, CancellationToken ct)
+    {
+        using (rt.Engine.BeginRead())
+        {
+            switch (rt.Engine.Core.FindNote(id))
+            {
+                case null:
+                    return Problems.NotFound("Note", id);
+                case { Deleted: true }:
+                    return TypedResults.NoContent(); // deleting twice is not an error
+            }
+        }
+
+        await rt.WriteAsync([new NoteDeleted { At = rt.Time.GetUtcNow(), NoteId = id }], ct);
+        return TypedResults.NoContent();
+    }
+
+    private static IResult Gone(string id) =>
+        Problems.Problem(StatusCodes.Status410Gone, "Note deleted.", $"The note '{id}' was deleted by its author.", "gone", "id");
+
+    private static MediaItem[] ToMedia(IReadOnlyList<MediaDto> media) =>
+        media.Select(m => new MediaItem(m.Type, m.Width, m.Height, m.DurationMs)).ToArray();
+
+    internal static void ValidateContent(Validator v, string title, string body, IReadOnlyList<string> hashtags,
+        IReadOnlyList<MediaDto> media, SponsorshipDto? sponsorship, string? language)
+    {
+        v.Text("title", title, ApiLimits.TitleMaxLength);
+        v.Text("body", body, ApiLimits.BodyMaxLength);
+        if (string.IsNullOrWhiteSpace(title) && string.IsNullOrWhiteSpace(body))
+        {
+            v.Add("body", "a note needs a title or a body");
+        }
+
+        if (hashtags.Count > ApiLimits.HashtagsMaxCount)
+        {
+            v.Add("hashtags", $"a note may carry at most {ApiLimits.HashtagsMaxCount} hashtags (got {hashtags.Count})");
+        }
+
+        for (var i = 0; i < hashtags.Count; i++)
+        {
+            v.Text($"hashtags[{i}]", hashtags[i], ApiLimits.TagMaxLength, required: true);
+            if (hashtags[i] is { } h && Engine.State.CoreState.NormalizeTag(h).Length == 0)
+            {
+                v.Add($"hashtags[{i}]", "must contain a topic, not only '#'");
+            }
+        }
+
+        if (media.Count > ApiLimits.MediaMaxCount)
+        {
+            v.Add("media", $"a note may carry at most {ApiLimits.MediaMaxCount} media items (got {media.Count})");
+        }
+
+        for (var i = 0; i < media.Count; i++)
+        {
+            var m = media[i];
+            v.Range($"media[{i}].width", m.Width, 0, ApiLimits.MediaMaxDimension);
+            v.Range($"media[{i}].height", m.Height, 0, ApiLimits.MediaMaxDimension);
+            v.Range($"media[{i}].durationMs", m.DurationMs, 0, ApiLimits.MediaMaxDurationMs);
+            if (m.Type == MediaType.Image && m.DurationMs != 0)
+            {
+                v.Add($"media[{i}].durationMs", "an image has no duration");
+            }
+        }
+
+        if (sponsorship is not null)
+        {
+            v.Id("sponsorship.brandId", sponsorship.BrandId);
+            v.Text("sponsorship.channel", sponsorship.Channel, ApiLimits.ChannelMaxLength, required: true);
+        }
+
+        v.Text("language", language, ApiLimits.LanguageMaxLength);
+    }
+}

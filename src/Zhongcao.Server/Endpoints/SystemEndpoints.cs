@@ -1,0 +1,39 @@
+using Zhongcao.Server.Http;
+
+namespace Zhongcao.Server.Endpoints;
+
+/// <summary>Health, metrics and state introspection.</summary>
+public static class SystemEndpoints
+{
+    public static void Map(WebApplication app, RouteGroupBuilder v1)
+    {
+        app.MapGet("/healthz", (ZhongcaoRuntime rt) =>
+        {
+            using var _ = rt.Engine.BeginRead();
+            return TypedResults.Ok(new HealthResponse(
+                "ok",
+                typeof(SystemEndpoints).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+                rt.Durable.Store.Description,
+                rt.Durable.Store.SchemaVersion,
+                rt.Engine.Position,
+                rt.Durable.Store.Log.LastSequence,
+                rt.Engine.Core.UserCount,
+                rt.Engine.Core.NoteCount,
+                rt.Engine.Core.EventCount));
+        }).WithTags("System").WithSummary("Liveness and the node's log position.");
+
+        app.MapGet("/metrics", (ZhongcaoRuntime rt) => Results.Text(rt.Metrics.Render(), "text/plain; version=0.0.4; charset=utf-8"))
+            .WithTags("System").WithSummary("Prometheus metrics.");
+
+        v1.MapGet("/admin/state", (ZhongcaoRuntime rt) =>
+        {
+            var digest = rt.Engine.StateDigest();
+            return TypedResults.Ok(new StateResponse(rt.Engine.Position, digest));
+        }).WithTags("System").WithSummary("The log position and a SHA-256 digest of the whole engine state (equal on any node at the same position).");
+    }
+
+    public sealed record HealthResponse(string Status, string Version, string Store, int SchemaVersion, long LogPosition,
+        long StoredPosition, int Users, int Notes, long Events);
+
+    public sealed record StateResponse(long LogPosition, string Digest);
+}

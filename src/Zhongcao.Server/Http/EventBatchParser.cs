@@ -1,0 +1,229 @@
+using System.Globalization;
+using System.Text.Json;
+using Zhongcao.Engine.Model;
+
+namespace Zhongcao.Server.Http;
+
+/// <summary>
+/// A hand-written reader for <c>{"events": [...]}</c>: one pass over the bytes with <see cref="Utf8JsonReader"/>,
+/// no intermediate DOM, and errors kept per event (a wrong field rejects that event, not the batch).
+/// Malformed JSON still fails the whole batch, since nothing after a syntax error can be trusted.
+/// </summary>
+public static class EventBatchParser
+{
+    /// <summary>An event as parsed, before checks against state.</summary>
+    public sealed class RawEvent
+    {
+        public int Index;
+        public string? EventId;
+        public string? TypeName;
+        public EventType Type;
+        public bool TypeKnown;
+        public string? UserId;
+        public string? NoteId;
+        public DateTimeOffset? Timestamp;
+        public Surface? Surface;
+        public int? Position;
+        public int? Ms;
+        public string? Text;
+        public string? ReplyTo;
+        public bool? ByAuthor;
+        public int? Viewed;
+        public int? Total;
+        public float? Fraction;
+        public bool? Replay;
+        public bool? SoundOn;
+        public string? Reason;
+
+        /// <summary>The first problem found: (field, reason).</summary>
+        public (string Field, string Reason)? Error;
+
+        /// <summary>Fields present, to check they belong to the event's type.</summary>
+        public List<string> Present { get; } = new(8);
+
+        public void Fail(string field, string reason) => Error ??= (field, reason);
+    }
+
+    public sealed record Batch(List<RawEvent> Events, (string Field, string Reason)? Error);
+
+    public static Batch Parse(ReadOnlySpan<byte> json)
+    {
+        var events = new List<RawEvent>();
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 16 });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return new Batch(events, ("body", "must be a JSON object with an 'events' array"));
+            }
+
+            var sawEvents = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (!reader.ValueTextEquals("events"u8))
+                {
+                    var name = reader.GetString();
+                    return new Batch(events, (name ?? "body", "is not a known field"));
+                }
+
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    return new Batch(events, ("events", "must be an array"));
+                }
+
+                sawEvents = true;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (events.Count >= ApiLimits.EventsMaxBatch)
+                    {
+                        return new Batch([], ("events", $"must hold at most {ApiLimits.EventsMaxBatch:N0} events"));
+                    }
+
+                    var raw = new RawEvent { Index = events.Count };
+                    events.Add(raw);
+                    if (reader.TokenType != JsonTokenType.StartObject)
+                    {
+                        raw.Fail($"events[{raw.Index}]", "must be an object");
+                        reader.Skip();
+                        continue;
+                    }
+
+                    ReadEvent(ref reader, raw);
+                }
+            }
+
+            if (!sawEvents)
+            {
+                return new Batch(events, ("events", "is required"));
+            }
+
+            return new Batch(events, null);
+        }
+        catch (JsonException ex)
+        {
+            var reason = ex.Message.Split(" LineNumber:", 2)[0].TrimEnd('.', ' ');
+            return new Batch([], ("body", $"is not valid JSON: {reason}"));
+        }
+    }
+
+    private static void ReadEvent(ref Utf8JsonReader reader, RawEvent e)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            e.Present.Add(name);
+            switch (name)
+            {
+                case "eventId": e.EventId = String(ref reader, e, name); break;
+                case "type":
+                    e.TypeName = String(ref reader, e, name);
+                    if (e.TypeName is not null)
+                    {
+                        e.TypeKnown = EventTypes.TryParse(e.TypeName, out e.Type);
+                    }
+
+                    break;
+                case "userId": e.UserId = String(ref reader, e, name); break;
+                case "noteId": e.NoteId = String(ref reader, e, name); break;
+                case "timestamp":
+                    var ts = String(ref reader, e, name);
+                    if (ts is not null)
+                    {
+                        if (DateTimeOffset.TryParse(ts, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+                            && ts.Length >= 10 && ts[4] == '-')
+                        {
+                            e.Timestamp = parsed.ToUniversalTime();
+                        }
+                        else
+                        {
+                            e.Fail(name, "must be an ISO 8601 timestamp such as 2026-11-21T08:30:00Z");
+                        }
+                    }
+
+                    break;
+                case "surface":
+                    var s = String(ref reader, e, name);
+                    e.Surface = s switch
+                    {
+                        "feed" => Engine.Model.Surface.Feed,
+                        "search" => Engine.Model.Surface.Search,
+                        "profile" => Engine.Model.Surface.Profile,
+                        "related" => Engine.Model.Surface.Related,
+                        null => null,
+                        _ => Fail<Surface>(e, name, "must be one of feed, search, profile, related"),
+                    };
+                    break;
+                case "position": e.Position = Int(ref reader, e, name); break;
+                case "ms": e.Ms = Int(ref reader, e, name); break;
+                case "text": e.Text = String(ref reader, e, name); break;
+                case "replyTo": e.ReplyTo = String(ref reader, e, name); break;
+                case "byAuthor": e.ByAuthor = Bool(ref reader, e, name); break;
+                case "viewed": e.Viewed = Int(ref reader, e, name); break;
+                case "total": e.Total = Int(ref reader, e, name); break;
+                case "fraction":
+                    if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var f))
+                    {
+                        e.Fraction = (float)f;
+                    }
+                    else
+                    {
+                        e.Fail(name, "has the wrong type: expected a number");
+                        reader.Skip();
+                    }
+
+                    break;
+                case "replay": e.Replay = Bool(ref reader, e, name); break;
+                case "soundOn": e.SoundOn = Bool(ref reader, e, name); break;
+                case "reason": e.Reason = String(ref reader, e, name); break;
+                default:
+                    e.Fail(name, "is not a known field");
+                    reader.Skip();
+                    break;
+            }
+        }
+    }
+
+    private static T? Fail<T>(RawEvent e, string field, string reason) where T : struct
+    {
+        e.Fail(field, reason);
+        return null;
+    }
+
+    private static string? String(ref Utf8JsonReader reader, RawEvent e, string field)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.GetString();
+        }
+
+        e.Fail(field, reader.TokenType == JsonTokenType.Null ? "must not be null" : "has the wrong type: expected a string");
+        reader.Skip();
+        return null;
+    }
+
+    private static int? Int(ref Utf8JsonReader reader, RawEvent e, string field)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var v))
+        {
+            return v;
+        }
+
+        e.Fail(field, "has the wrong type: expected an integer");
+        reader.Skip();
+        return null;
+    }
+
+    private static bool? Bool(ref Utf8JsonReader reader, RawEvent e, string field)
+    {
+        if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
+        {
+            return reader.GetBoolean();
+        }
+
+        e.Fail(field, "has the wrong type: expected true or false");
+        reader.Skip();
+        return null;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Zhongcao.Server.Endpoints;
+using Zhongcao.Server.Http;
+using Zhongcao.Server.Metrics;
+using Zhongcao.Storage;
+
+namespace Zhongcao.Server;
+
+/// <summary>Builds the Zhongcao web application; used by <c>Program</c>, the CLI's <c>serve</c> and the tests.</summary>
+public static class ZhongcaoApp
+{
+    public const string ApiKeyHeader = "X-Api-Key";
+
+    /// <summary>Creates the application. Configuration keys live under <c>Zhongcao:</c> (see <see cref="ZhongcaoServerOptions"/>).</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = ApiLimits.EventsMaxBodyBytes + ApiLimits.DefaultMaxBodyBytes;
+        });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.Configure<ZhongcaoServerOptions>(builder.Configuration.GetSection("Zhongcao"));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<MetricsRegistry>();
+        builder.Services.AddSingleton(sp => new ZhongcaoRuntime(
+            sp.GetRequiredService<IOptions<ZhongcaoServerOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<MetricsRegistry>(),
+            sp.GetRequiredService<ILogger<ZhongcaoRuntime>>()));
+        builder.Services.AddHostedService<RuntimeStarter>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StoreExceptionHandler>();
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        });
+        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Zhongcao API";
+            doc.Info.Version = "v1";
+            doc.Info.Description = "Content distribution engine: notes, events, feeds.";
+            return Task.CompletedTask;
+        }));
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(RequestMetrics);
+        app.Use(ApiKey);
+        app.MapOpenApi("/openapi/{documentName}.json");
+
+        var v1 = app.MapGroup("/v1");
+        UsersEndpoints.Map(v1);
+        NotesEndpoints.Map(v1);
+        EventsEndpoints.Map(v1);
+        FeedEndpoints.Map(v1);
+        SystemEndpoints.Map(app, v1);
+        app.MapFallback("/v1/{**path}", () => Problems.Problem(StatusCodes.Status404NotFound, "No such endpoint.",
+            "See /openapi/v1.json for the API.", "not-found", null));
+        return app;
+    }
+
+    private static async Task RequestMetrics(HttpContext context, RequestDelegate next)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await next(context);
+        var metrics = context.RequestServices.GetRequiredService<MetricsRegistry>();
+        var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
+        var labels = $"method=\"{context.Request.Method}\",route=\"{route}\",status=\"{context.Response.StatusCode}\"";
+        metrics.Increment("zhongcao_http_requests_total", labels);
+        metrics.Observe("zhongcao_http_request_duration_seconds", Stopwatch.GetElapsedTime(started).TotalSeconds,
+            $"method=\"{context.Request.Method}\",route=\"{route}\"");
+    }
+
+    private static Task ApiKey(HttpContext context, RequestDelegate next)
+    {
+        var expected = context.RequestServices.GetRequiredService<IOptions<ZhongcaoServerOptions>>().Value.ApiKey;
+        if (string.IsNullOrEmpty(expected) || !context.Request.Path.StartsWithSegments("/v1"))
+        {
+            return next(context);
+        }
+
+        var given = context.Request.Headers[ApiKeyHeader].ToString();
+        if (given.Length == 0 && context.Request.Headers.Authorization.ToString() is { } auth
+            && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            given = auth["Bearer ".Length..].Trim();
+        }
+
+        if (System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                System.Text.Encoding.UTF8.GetBytes(given), System.Text.Encoding.UTF8.GetBytes(expected)))
+        {
+            return next(context);
+        }
+
+        return Problems.Problem(StatusCodes.Status401Unauthorized, "API key required.",
+            $"Send the API key in the {ApiKeyHeader} header (or Authorization: Bearer).", "unauthorized", ApiKeyHeader)
+            .ExecuteAsync(context);
+    }
+
+    /// <summary>Creates the runtime (recovering state) before the server starts listening.</summary>
+    private sealed class RuntimeStarter(ZhongcaoRuntime runtime) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _ = runtime.Engine.Position;
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    /// <summary>A store failure becomes 503 with the reason; nothing of the request was stored.</summary>
+    private sealed class StoreExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+        {
+            if (exception is not StoreException)
+            {
+                return false;
+            }
+
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails =
+                {
+                    Status = 503,
+                    Title = "The service cannot store this now.",
+                    Detail = exception.Message,
+                    Type = "https://zhongcao.dev/problems/unavailable",
+                },
+            });
+        }
+    }
+}

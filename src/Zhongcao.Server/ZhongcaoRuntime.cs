@@ -1,0 +1,60 @@
+using Zhongcao.Engine;
+using Zhongcao.Engine.Log;
+using Zhongcao.Server.Metrics;
+using Zhongcao.Storage;
+using Zhongcao.Storage.Durable;
+
+namespace Zhongcao.Server;
+
+/// <summary>The service's engine, store and metrics, created at startup and disposed (with a snapshot) at shutdown.</summary>
+public sealed class ZhongcaoRuntime : IDisposable
+{
+    public ZhongcaoRuntime(ZhongcaoServerOptions options, TimeProvider time, MetricsRegistry metrics, ILogger<ZhongcaoRuntime> logger)
+    {
+        Time = time;
+        Metrics = metrics;
+        var store = StoreFactory.Open(options.Db);
+        try
+        {
+            var engine = new ZhongcaoEngine(new EngineOptions(), time);
+            Durable = DurableEngine.Open(store, engine, new DurableOptions { SnapshotEveryEntries = options.SnapshotEveryEntries },
+                message => logger.LogInformation("{Message}", message));
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+
+        Durable.CommitObserved = (entries, elapsed) =>
+        {
+            metrics.Observe("zhongcao_store_commit_duration_seconds", elapsed.TotalSeconds);
+            metrics.Increment("zhongcao_store_committed_entries_total", by: entries);
+        };
+        metrics.Describe("zhongcao_store_commit_duration_seconds", "Duration of one group commit (transaction + fsync).");
+        metrics.Describe("zhongcao_store_committed_entries_total", "Log entries committed.");
+        metrics.Describe("zhongcao_events_ingested_total", "Engagement events accepted (stored), by outcome.");
+        metrics.Describe("zhongcao_log_position", "Sequence of the last log entry applied to this node's state.");
+        metrics.Gauge("zhongcao_log_position", () => Engine.Position);
+        metrics.Gauge("zhongcao_users", () => Engine.Core.UserCount);
+        metrics.Gauge("zhongcao_notes", () => Engine.Core.NoteCount);
+    }
+
+    public DurableEngine Durable { get; }
+
+    public ZhongcaoEngine Engine => Durable.Engine;
+
+    public TimeProvider Time { get; }
+
+    public MetricsRegistry Metrics { get; }
+
+    public Task<IReadOnlyList<EntryOutcome>> WriteAsync(IReadOnlyList<LogEntry> entries, CancellationToken ct) =>
+        Durable.WriteAsync(entries, ct);
+
+    public void Dispose()
+    {
+        Durable.Dispose();
+        Durable.Store.Dispose();
+        Engine.Dispose();
+    }
+}

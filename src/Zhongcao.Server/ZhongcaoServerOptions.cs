@@ -1,0 +1,14 @@
+namespace Zhongcao.Server;
+
+/// <summary>Options of the HTTP service (section <c>Zhongcao</c> of configuration).</summary>
+public sealed class ZhongcaoServerOptions
+{
+    /// <summary>Store connection string: a SQLite file path (default <c>zhongcao.db</c> in the working folder) or <c>:memory:</c>.</summary>
+    public string Db { get; set; } = "zhongcao.db";
+
+    /// <summary>When set, every <c>/v1</c> call must send it as <c>X-Api-Key</c> or <c>Authorization: Bearer</c>.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Snapshot after this many log entries (see DurableOptions): 1,000,000.</summary>
+    public long SnapshotEveryEntries { get; set; } = 1_000_000;
+}

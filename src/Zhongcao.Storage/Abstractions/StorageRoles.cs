@@ -1,0 +1,55 @@
+using Zhongcao.Engine.Log;
+
+namespace Zhongcao.Storage.Abstractions;
+
+/// <summary>A log entry ready to store: kind and acceptance time as columns, the body already encoded.</summary>
+public readonly record struct EncodedEntry(LogEntryKind Kind, long AtUtcTicks, byte[] Body);
+
+/// <summary>A stored log entry.</summary>
+public readonly record struct StoredEntry(long Sequence, LogEntryKind Kind, long AtUtcTicks, byte[] Body)
+{
+    public SequencedEntry Decode() =>
+        new(Sequence, LogCodec.Decode(Kind, new DateTimeOffset(AtUtcTicks, TimeSpan.Zero), Body));
+}
+
+/// <summary>
+/// The ordered, durable log of accepted changes. One writer appends; any number of readers read.
+/// </summary>
+public interface ILogStore
+{
+    /// <summary>
+    /// Appends the entries in one transaction, durably (fsync'd) before returning, with consecutive
+    /// sequences starting at <c>LastSequence + 1</c>. Returns the first sequence. On failure nothing is stored.
+    /// </summary>
+    long Append(IReadOnlyList<EncodedEntry> entries);
+
+    /// <summary>Entries with sequence greater than <paramref name="afterSequence"/>, in order, at most <paramref name="max"/>.</summary>
+    IReadOnlyList<StoredEntry> ReadAfter(long afterSequence, int max);
+
+    /// <summary>The highest stored sequence, 0 when the log is empty.</summary>
+    long LastSequence { get; }
+}
+
+/// <summary>Durable snapshots of the engine state, each tagged with the log position it reflects.</summary>
+public interface ISnapshotStore
+{
+    /// <summary>Stores a snapshot atomically: after a crash either the whole snapshot or nothing is there.</summary>
+    void Save(long position, ReadOnlySpan<byte> snapshot);
+
+    /// <summary>Snapshots from newest to oldest, as (position, loader); a loader throws <see cref="InvalidDataException"/> on a damaged one.</summary>
+    IReadOnlyList<(long Position, Func<byte[]> Load)> List();
+}
+
+/// <summary>An opened store: the roles a provider offers, chosen by connection string.</summary>
+public interface IStore : IDisposable
+{
+    /// <summary>Provider name and location, for logs and /healthz (never includes a password).</summary>
+    string Description { get; }
+
+    ILogStore Log { get; }
+
+    ISnapshotStore Snapshots { get; }
+
+    /// <summary>Schema version after migrations.</summary>
+    int SchemaVersion { get; }
+}

@@ -1,0 +1,328 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Threading.Channels;
+using Zhongcao.Engine;
+using Zhongcao.Engine.Identity;
+using Zhongcao.Engine.Log;
+using Zhongcao.Storage.Abstractions;
+
+namespace Zhongcao.Storage.Durable;
+
+/// <summary>
+/// The engine made durable. Writes are queued to one writer, which commits every queued request in one
+/// transaction (group commit: one fsync for many requests), then applies the entries to the in-memory
+/// engine, then completes the callers. So an acknowledged write is on disk and visible to the next read.
+/// At open, state is rebuilt from the newest usable snapshot plus the log after it.
+/// </summary>
+public sealed partial class DurableEngine : IDisposable
+{
+    private readonly Channel<WriteRequest> _queue;
+    private readonly Task _writer;
+    private readonly DurableOptions _options;
+    private readonly Action<string> _log;
+    private long _lastSnapshotPosition;
+    private bool _disposed;
+
+    private DurableEngine(IStore store, ZhongcaoEngine engine, DurableOptions options, Action<string> log)
+    {
+        Store = store;
+        Engine = engine;
+        _options = options;
+        _log = log;
+        _queue = Channel.CreateBounded<WriteRequest>(new BoundedChannelOptions(options.MaxPendingRequests)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        Recover();
+        _writer = Task.Factory.StartNew(WriterLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <summary>Opens the durable engine over a store, recovering the state first.</summary>
+    public static DurableEngine Open(IStore store, ZhongcaoEngine engine, DurableOptions? options = null, Action<string>? log = null) =>
+        new(store, engine, options ?? new DurableOptions(), log ?? (_ => { }));
+
+    public IStore Store { get; }
+
+    public ZhongcaoEngine Engine { get; }
+
+    /// <summary>Called after each group commit with the number of entries and the commit's duration.</summary>
+    public Action<int, TimeSpan>? CommitObserved { get; set; }
+
+    /// <summary>How the state was recovered at open: snapshot position and entries replayed.</summary>
+    public (long SnapshotPosition, long Replayed) Recovery { get; private set; }
+
+    /// <summary>
+    /// Stores and applies <paramref name="entries"/> in order. Completes when they are durable and visible.
+    /// Throws <see cref="StoreException"/> when the store fails (nothing of this request was stored).
+    /// </summary>
+    public Task<IReadOnlyList<EntryOutcome>> WriteAsync(IReadOnlyList<LogEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (entries.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<EntryOutcome>>([]);
+        }
+
+        var request = new WriteRequest(entries);
+        var write = _queue.Writer.WriteAsync(request, cancellationToken);
+        return write.IsCompletedSuccessfully ? request.Completion.Task : AwaitQueued(write, request);
+    }
+
+    private static async Task<IReadOnlyList<EntryOutcome>> AwaitQueued(ValueTask write, WriteRequest request)
+    {
+        await write.ConfigureAwait(false);
+        return await request.Completion.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Takes a snapshot now (on the writer, between commits).</summary>
+    public Task SnapshotAsync()
+    {
+        var request = new WriteRequest([]) { SnapshotOnly = true };
+        return _queue.Writer.WriteAsync(request).AsTask().ContinueWith(_ => request.Completion.Task, TaskScheduler.Default).Unwrap();
+    }
+
+    private void Recover()
+    {
+        var last = Store.Log.LastSequence;
+        foreach (var (position, load) in Store.Snapshots.List())
+        {
+            if (position > last)
+            {
+                _log($"Snapshot at {position} is ahead of the log ({last}); ignored.");
+                continue;
+            }
+
+            try
+            {
+                if (Engine.TryLoadSnapshot(load()))
+                {
+                    _lastSnapshotPosition = position;
+                    break;
+                }
+
+                _log($"Snapshot at {position} was written by another engine version; replaying instead.");
+            }
+            catch (InvalidDataException ex)
+            {
+                _log($"Snapshot at {position} is damaged ({ex.Message}); trying an older one.");
+                if (Engine.Position != 0 || Engine.Core.UserCount != 0)
+                {
+                    throw new StoreException("A damaged snapshot was partly loaded; restart with the snapshot folder removed.", ex);
+                }
+            }
+        }
+
+        var from = Engine.Position;
+        long replayed = 0;
+        while (true)
+        {
+            var page = Store.Log.ReadAfter(Engine.Position, _options.ReplayPageSize);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            var decoded = new SequencedEntry[page.Count];
+            for (var i = 0; i < page.Count; i++)
+            {
+                decoded[i] = page[i].Decode();
+            }
+
+            Engine.Apply(decoded);
+            replayed += page.Count;
+        }
+
+        Recovery = (from, replayed);
+        _log($"Recovered state at log position {Engine.Position} (snapshot {from}, replayed {replayed} entries).");
+    }
+
+    private void WriterLoop()
+    {
+        var reader = _queue.Reader;
+        var group = new List<WriteRequest>();
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            group.Clear();
+            var entries = 0;
+            var snapshotRequested = false;
+            while (entries < _options.MaxGroupEntries && reader.TryRead(out var request))
+            {
+                group.Add(request);
+                entries += request.Entries.Count;
+                snapshotRequested |= request.SnapshotOnly;
+            }
+
+            CommitGroup(group);
+            if (snapshotRequested || Engine.Position - _lastSnapshotPosition >= _options.SnapshotEveryEntries)
+            {
+                TrySnapshot();
+            }
+
+            foreach (var request in group)
+            {
+                if (request.SnapshotOnly)
+                {
+                    request.Completion.TrySetResult([]);
+                }
+            }
+        }
+    }
+
+    private void CommitGroup(List<WriteRequest> group)
+    {
+        var admitted = new List<EncodedEntry>();
+        var admittedEntries = new List<LogEntry>();
+        var batchEventIds = new HashSet<UInt128>();
+        var batchNoteIds = new HashSet<string>(StringComparer.Ordinal);
+        var outcomes = new EntryOutcome[group.Count][];
+        var buffer = new ArrayBufferWriter<byte>(256);
+
+        for (var r = 0; r < group.Count; r++)
+        {
+            var request = group[r];
+            var result = outcomes[r] = new EntryOutcome[request.Entries.Count];
+            for (var i = 0; i < request.Entries.Count; i++)
+            {
+                var entry = request.Entries[i];
+                var refusal = Admit(entry, batchEventIds, batchNoteIds);
+                if (refusal is not null)
+                {
+                    result[i] = refusal.Value;
+                    continue;
+                }
+
+                buffer.ResetWrittenCount();
+                LogCodec.EncodeBody(entry, buffer);
+                admitted.Add(new EncodedEntry(entry.Kind, entry.At.UtcTicks, buffer.WrittenSpan.ToArray()));
+                admittedEntries.Add(entry);
+                result[i] = new EntryOutcome(EntryStatus.Stored, admitted.Count); // relative; fixed below
+            }
+        }
+
+        long first = 0;
+        if (admitted.Count > 0)
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                first = Store.Log.Append(admitted);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                var failure = new StoreException($"The store refused the write: {ex.Message}", ex);
+                foreach (var request in group)
+                {
+                    request.Completion.TrySetException(failure);
+                }
+
+                return;
+            }
+
+            CommitObserved?.Invoke(admitted.Count, Stopwatch.GetElapsedTime(started));
+            var sequenced = new SequencedEntry[admitted.Count];
+            for (var i = 0; i < admittedEntries.Count; i++)
+            {
+                sequenced[i] = new SequencedEntry(first + i, admittedEntries[i]);
+            }
+
+            try
+            {
+                Engine.Apply(sequenced);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The entries are durable; replay will meet the same entries. Report and carry on.
+                _log($"Applying entries {first}..{first + sequenced.Length - 1} failed: {ex}");
+            }
+        }
+
+        for (var r = 0; r < group.Count; r++)
+        {
+            var result = outcomes[r];
+            for (var i = 0; i < result.Length; i++)
+            {
+                if (result[i].Status == EntryStatus.Stored)
+                {
+                    result[i] = result[i] with { Sequence = first + result[i].Sequence - 1 };
+                }
+            }
+
+            group[r].Completion.TrySetResult(result);
+        }
+    }
+
+    /// <summary>Checks made at commit time, where concurrent requests are finally ordered.</summary>
+    private EntryOutcome? Admit(LogEntry entry, HashSet<UInt128> batchEventIds, HashSet<string> batchNoteIds)
+    {
+        switch (entry)
+        {
+            case EventRecorded e:
+                var hash = StableHash.Hash128(e.Event.EventId);
+                if (Engine.Core.EventIds.Contains(e.Event.EventId) || !batchEventIds.Add(hash))
+                {
+                    return new EntryOutcome(EntryStatus.Duplicate, 0, "event id already accepted");
+                }
+
+                return null;
+            case NotePublished p:
+                if (Engine.Core.FindNote(p.Note.Id) is not null || !batchNoteIds.Add(p.Note.Id))
+                {
+                    return new EntryOutcome(EntryStatus.Conflict, 0, "a note with this id already exists");
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private void TrySnapshot()
+    {
+        if (Engine.Position == _lastSnapshotPosition)
+        {
+            return;
+        }
+
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            var buffer = new ArrayBufferWriter<byte>(1 << 20);
+            Engine.SaveSnapshot(buffer);
+            var position = Engine.Position;
+            Store.Snapshots.Save(position, buffer.WrittenSpan);
+            _lastSnapshotPosition = position;
+            _log($"Snapshot at {position}: {buffer.WrittenCount:N0} bytes in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms.");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or StoreException)
+        {
+            _log($"Snapshot failed (the log still has everything): {ex.Message}");
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _queue.Writer.TryComplete();
+        _writer.GetAwaiter().GetResult();
+        if (_options.SnapshotOnDispose)
+        {
+            TrySnapshot();
+        }
+    }
+
+    private sealed class WriteRequest(IReadOnlyList<LogEntry> entries)
+    {
+        public IReadOnlyList<LogEntry> Entries { get; } = entries;
+
+        public bool SnapshotOnly { get; init; }
+
+        public TaskCompletionSource<IReadOnlyList<EntryOutcome>> Completion { get; } =
+            new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,26 @@
+namespace Zhongcao.Storage.Durable;
+
+/// <summary>Options of the durable engine. Defaults are documented with their reasons.</summary>
+public sealed class DurableOptions
+{
+    /// <summary>
+    /// Most entries committed in one transaction (group commit): 50,000. Large enough that ten concurrent
+    /// batches of 1,000 events share one fsync; small enough that one commit stays well under 100 ms.
+    /// </summary>
+    public int MaxGroupEntries { get; set; } = 50_000;
+
+    /// <summary>Write requests that may wait for the writer before callers are slowed down (backpressure): 4,096.</summary>
+    public int MaxPendingRequests { get; set; } = 4_096;
+
+    /// <summary>
+    /// A snapshot is taken after this many new log entries: 1,000,000. A restart then replays at most
+    /// about a million entries (a few seconds) instead of the whole history.
+    /// </summary>
+    public long SnapshotEveryEntries { get; set; } = 1_000_000;
+
+    /// <summary>Take a snapshot at graceful shutdown so the next start replays nothing: true.</summary>
+    public bool SnapshotOnDispose { get; set; } = true;
+
+    /// <summary>Entries read per page while replaying the log at startup: 10,000.</summary>
+    public int ReplayPageSize { get; set; } = 10_000;
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Zhongcao.Storage.Abstractions;
+
+namespace Zhongcao.Storage.Sqlite;
+
+/// <summary>
+/// The embedded default store: one SQLite file in WAL mode with <c>synchronous=FULL</c>, so a commit is on
+/// disk before <see cref="Append"/> returns. One connection belongs to the writer; reads use their own
+/// connection (WAL lets them run beside the writer). Snapshots are files in <c>&lt;db&gt;.snapshots/</c>.
+/// </summary>
+public sealed class SqliteStore : IStore, ILogStore
+{
+    private readonly SqliteConnection _writer;
+    private readonly SqliteCommand _insert;
+    private readonly SqliteParameter _seq, _kind, _at, _body;
+    private readonly string _connectionString;
+    private readonly object _readGate = new();
+    private SqliteConnection? _reader;
+    private long _last;
+
+    private SqliteStore(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        var dir = System.IO.Path.GetDirectoryName(Path);
+        if (!string.IsNullOrEmpty(dir))
+        {
+            Directory.CreateDirectory(dir);
+        }
+
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString();
+        _writer = new SqliteConnection(_connectionString);
+        _writer.Open();
+        Exec(_writer, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000; PRAGMA temp_store=MEMORY;");
+        SchemaVersion = Migrate(_writer);
+        _last = Convert.ToInt64(Scalar(_writer, "SELECT COALESCE(MAX(seq), 0) FROM log"), CultureInfo.InvariantCulture);
+
+        _insert = _writer.CreateCommand();
+        _insert.CommandText = "INSERT INTO log (seq, kind, at, body) VALUES ($seq, $kind, $at, $body)";
+        _seq = _insert.Parameters.Add("$seq", SqliteType.Integer);
+        _kind = _insert.Parameters.Add("$kind", SqliteType.Integer);
+        _at = _insert.Parameters.Add("$at", SqliteType.Integer);
+        _body = _insert.Parameters.Add("$body", SqliteType.Blob);
+        _insert.Prepare();
+        Snapshots = new FileSnapshotStore(Path + ".snapshots");
+    }
+
+    /// <summary>Opens (creating if needed) the database file at <paramref name="path"/> and migrates it.</summary>
+    public static SqliteStore Open(string path) => new(path);
+
+    public string Path { get; }
+
+    public string Description => $"sqlite:{Path}";
+
+    public ILogStore Log => this;
+
+    public ISnapshotStore Snapshots { get; }
+
+    public int SchemaVersion { get; }
+
+    public long LastSequence => Interlocked.Read(ref _last);
+
+    public long Append(IReadOnlyList<EncodedEntry> entries)
+    {
+        var first = _last + 1;
+        using var tx = _writer.BeginTransaction();
+        _insert.Transaction = tx;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            _seq.Value = first + i;
+            _kind.Value = (int)e.Kind;
+            _at.Value = e.AtUtcTicks;
+            _body.Value = e.Body;
+            _insert.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+        Interlocked.Exchange(ref _last, first + entries.Count - 1);
+        return first;
+    }
+
+    public IReadOnlyList<StoredEntry> ReadAfter(long afterSequence, int max)
+    {
+        lock (_readGate)
+        {
+            if (_reader is null)
+            {
+                _reader = new SqliteConnection(_connectionString);
+                _reader.Open();
+            }
+
+            using var cmd = _reader.CreateCommand();
+            cmd.CommandText = "SELECT seq, kind, at, body FROM log WHERE seq > $after ORDER BY seq LIMIT $max";
+            cmd.Parameters.AddWithValue("$after", afterSequence);
+            cmd.Parameters.AddWithValue("$max", max);
+            using var reader = cmd.ExecuteReader();
+            var result = new List<StoredEntry>();
+            while (reader.Read())
+            {
+                result.Add(new StoredEntry(
+                    reader.GetInt64(0),
+                    (Engine.Log.LogEntryKind)reader.GetInt32(1),
+                    reader.GetInt64(2),
+                    (byte[])reader.GetValue(3)));
+            }
+
+            return result;
+        }
+    }
+
+    private static int Migrate(SqliteConnection db)
+    {
+        Exec(db, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, description TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        var current = Convert.ToInt32(Scalar(db, "SELECT COALESCE(MAX(version), 0) FROM schema_version"), CultureInfo.InvariantCulture);
+        if (current > SqliteMigrations.Latest)
+        {
+            throw new StoreException(
+                $"The database schema is version {current}, newer than this Zhongcao knows ({SqliteMigrations.Latest}). Upgrade Zhongcao.");
+        }
+
+        foreach (var (version, description, sql) in SqliteMigrations.All)
+        {
+            if (version <= current)
+            {
+                continue;
+            }
+
+            using var tx = db.BeginTransaction();
+            using (var cmd = db.CreateCommand())
+            {
+                cmd.Transaction = tx;
+                cmd.CommandText = sql;
+                cmd.ExecuteNonQuery();
+            }
+
+            using (var mark = db.CreateCommand())
+            {
+                mark.Transaction = tx;
+                mark.CommandText = "INSERT INTO schema_version (version, description, applied_at) VALUES ($v, $d, datetime('now'))";
+                mark.Parameters.AddWithValue("$v", version);
+                mark.Parameters.AddWithValue("$d", description);
+                mark.ExecuteNonQuery();
+            }
+
+            tx.Commit();
+            current = version;
+        }
+
+        return current;
+    }
+
+    private static void Exec(SqliteConnection db, string sql)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection db, string sql)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteScalar();
+    }
+
+    public void Dispose()
+    {
+        _insert.Dispose();
+        _writer.Dispose();
+        lock (_readGate)
+        {
+            _reader?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Zhongcao.Storage.Abstractions;
+using Zhongcao.Storage.Memory;
+using Zhongcao.Storage.Sqlite;
+
+namespace Zhongcao.Storage;
+
+/// <summary>Chooses a storage provider from a connection string.</summary>
+public static class StoreFactory
+{
+    /// <summary>
+    /// <c>:memory:</c> → in-process memory (nothing survives); <c>sqlite:PATH</c>, <c>Data Source=PATH</c> or a
+    /// plain file path → SQLite. PostgreSQL URIs are recognised and refused until that provider is installed.
+    /// </summary>
+    public static IStore Open(string db)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(db);
+        db = db.Trim();
+        if (db == ":memory:")
+        {
+            return new MemoryStore();
+        }
+
+        if (db.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+            || db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+            || db.StartsWith("Host=", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new StoreException("PostgreSQL is not available in this build; use a SQLite file path.");
+        }
+
+        if (db.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))
+        {
+            db = db["sqlite:".Length..];
+        }
+        else if (db.StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase))
+        {
+            db = db["Data Source=".Length..].TrimEnd(';');
+        }
+
+        try
+        {
+            return SqliteStore.Open(db);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            throw new StoreException($"Cannot open SQLite database '{db}': {ex.Message}", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new StoreException($"Cannot open SQLite database '{db}': {ex.Message}", ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new StoreException($"Cannot open SQLite database '{db}': {ex.Message}", ex);
+        }
+    }
+}
