@@ -40,6 +40,11 @@ public static class LogCodec
             case NoteDeleted d:
                 w.WriteString(d.NoteId);
                 break;
+            case NoteAssessed a:
+                w.WriteString(a.NoteId);
+                w.WriteVarInt(a.NoteVersion);
+                WriteAssessment(w, a.Assessment);
+                break;
             default:
                 throw new ArgumentException($"No codec for log entry kind {entry.Kind}.", nameof(entry));
         }
@@ -77,6 +82,13 @@ public static class LogCodec
             LogEntryKind.NotePublished => new NotePublished { At = at, Note = ReadNote(ref r) },
             LogEntryKind.NoteEdited => new NoteEdited { At = at, Note = ReadNote(ref r) },
             LogEntryKind.NoteDeleted => new NoteDeleted { At = at, NoteId = r.ReadString() },
+            LogEntryKind.NoteAssessed => new NoteAssessed
+            {
+                At = at,
+                NoteId = r.ReadString(),
+                NoteVersion = r.ReadVarInt32(),
+                Assessment = ReadAssessment(ref r),
+            },
             _ => throw new InvalidDataException($"Unknown log entry kind {(int)kind}."),
         };
     }
@@ -157,6 +169,44 @@ public static class LogCodec
                 Reason = r.ReadNullableString(),
             },
             _ => new EngagementEvent { EventId = eventId, Type = type, UserId = userId, NoteId = noteId, Timestamp = ts },
+        };
+    }
+
+    internal static void WriteAssessment(BinaryEncoder w, NoteAssessment a)
+    {
+        w.WriteDouble(a.Quality);
+        w.WriteByte((byte)a.Verdict);
+        w.WriteDouble(a.DistributionMultiplier);
+        w.WriteBool(a.LimitUntil is not null);
+        if (a.LimitUntil is { } until)
+        {
+            w.WriteTime(until);
+        }
+
+        w.WriteString(a.Language);
+        w.WriteStrings(a.Categories);
+        w.WriteStrings(a.Tags);
+        w.WriteBool(a.Commercial);
+        w.WriteString(a.DecisionJson);
+    }
+
+    internal static NoteAssessment ReadAssessment(ref BinaryDecoder r)
+    {
+        var quality = r.ReadDouble();
+        var verdict = (PublicationVerdict)r.ReadByte();
+        var multiplier = r.ReadDouble();
+        DateTimeOffset? until = r.ReadBool() ? r.ReadTime() : null;
+        return new NoteAssessment
+        {
+            Quality = quality,
+            Verdict = verdict,
+            DistributionMultiplier = multiplier,
+            LimitUntil = until,
+            Language = r.ReadString(),
+            Categories = r.ReadStrings(),
+            Tags = r.ReadStrings(),
+            Commercial = r.ReadBool(),
+            DecisionJson = r.ReadString(),
         };
     }
 

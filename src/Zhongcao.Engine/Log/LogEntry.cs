@@ -59,5 +59,20 @@ public sealed record EventRecorded : LogEntry
     public required EngagementEvent Event { get; init; }
 }
 
+/// <summary>
+/// The publication gate's assessment of one version of a note: what it is about, how good it is, and
+/// what may be done with it. Stored in the log (not recomputed on replay) so that reloading the rule
+/// packs never changes past decisions.
+/// </summary>
+public sealed record NoteAssessed : LogEntry
+{
+    public override LogEntryKind Kind => LogEntryKind.NoteAssessed;
+    public required string NoteId { get; init; }
+
+    /// <summary>The note version assessed (1 at publish, +1 per edit).</summary>
+    public required int NoteVersion { get; init; }
+    public required NoteAssessment Assessment { get; init; }
+}
+
 /// <summary>An entry with its position in the log.</summary>
 public readonly record struct SequencedEntry(long Sequence, LogEntry Entry);

@@ -9,4 +9,5 @@ public enum LogEntryKind : byte
     NoteEdited = 4,
     NoteDeleted = 5,
     EventRecorded = 6,
+    NoteAssessed = 7,
 }

@@ -6,7 +6,7 @@ namespace Zhongcao.Engine.State;
 public sealed partial class CoreState
 {
     /// <summary>Snapshot layout version of the core section.</summary>
-    public const int SnapshotVersion = 1;
+    public const int SnapshotVersion = 2;
 
     /// <summary>
     /// Writes the core state. Derived indexes (tag lists, author note lists) are not written: they are
@@ -41,6 +41,11 @@ public sealed partial class CoreState
             }
 
             n.Counters.Save(w);
+            w.WriteBool(n.Assessment is not null);
+            if (n.Assessment is not null)
+            {
+                LogCodec.WriteAssessment(w, n.Assessment);
+            }
         }
 
         EventIds.Save(w);
@@ -77,13 +82,15 @@ public sealed partial class CoreState
             var note = LogCodec.ReadNote(ref r);
             var index = NoteIds.GetOrAdd(note.Id);
             var author = UserIds.GetOrAdd(note.AuthorId);
-            var n = new NoteState(index, note, author) { Tags = TagsOf(note), Version = r.ReadVarInt32() };
+            var n = new NoteState(index, note, author) { Version = r.ReadVarInt32() };
             if (r.ReadBool())
             {
                 n.DeletedAt = r.ReadTime();
             }
 
             n.Counters.Load(ref r);
+            n.Assessment = r.ReadBool() ? LogCodec.ReadAssessment(ref r) : null;
+            n.Tags = TagsOf(note, n.Assessment);
             _notes.Add(n);
             _users[author].Notes.Add(index);
             foreach (var tag in n.Tags)

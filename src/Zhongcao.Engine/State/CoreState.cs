@@ -80,6 +80,9 @@ public sealed partial class CoreState
             case NoteEdited ed:
                 ApplyEdit(ed.Note);
                 break;
+            case NoteAssessed a:
+                ApplyAssessment(a);
+                break;
             case NoteDeleted d:
                 if (FindNote(d.NoteId) is { Deleted: false } deleted)
                 {
@@ -140,6 +143,18 @@ public sealed partial class CoreState
         }
     }
 
+    private void ApplyAssessment(NoteAssessed a)
+    {
+        // An assessment of an older version (an edit raced the gate) is ignored.
+        if (FindNote(a.NoteId) is not { } state || a.NoteVersion != state.Version)
+        {
+            return;
+        }
+
+        state.Assessment = a.Assessment;
+        Retag(state, TagsOf(state.Note, a.Assessment));
+    }
+
     private void ApplyEdit(Note note)
     {
         if (FindNote(note.Id) is not { } state)
@@ -147,7 +162,15 @@ public sealed partial class CoreState
             return;
         }
 
-        var newTags = TagsOf(note);
+        // An edit invalidates the previous assessment until the gate assesses the new version.
+        state.Assessment = null;
+        state.Note = note with { CreatedAt = state.Note.CreatedAt };
+        state.Version++;
+        Retag(state, TagsOf(note));
+    }
+
+    private void Retag(NoteState state, string[] newTags)
+    {
         foreach (var tag in state.Tags)
         {
             if (Array.IndexOf(newTags, tag) < 0 && _notesByTag.TryGetValue(tag, out var list))
@@ -169,8 +192,6 @@ public sealed partial class CoreState
         }
 
         state.Tags = newTags;
-        state.Note = note with { CreatedAt = state.Note.CreatedAt };
-        state.Version++;
     }
 
     private void AddToTag(string tag, int index)
@@ -188,10 +209,23 @@ public sealed partial class CoreState
         }
     }
 
-    private static string[] TagsOf(Note note)
+    /// <summary>A note's index keys: its hashtags, then the gate's categories and tags when assessed.</summary>
+    private static string[] TagsOf(Note note, NoteAssessment? assessment = null)
     {
-        var tags = new List<string>(note.Hashtags.Count);
-        foreach (var h in note.Hashtags)
+        var tags = new List<string>(note.Hashtags.Count + (assessment?.Categories.Count ?? 0) + (assessment?.Tags.Count ?? 0));
+        AddTags(tags, note.Hashtags);
+        if (assessment is not null)
+        {
+            AddTags(tags, assessment.Categories);
+            AddTags(tags, assessment.Tags);
+        }
+
+        return [.. tags];
+    }
+
+    private static void AddTags(List<string> tags, IReadOnlyList<string> values)
+    {
+        foreach (var h in values)
         {
             var t = NormalizeTag(h);
             if (t.Length > 0 && !tags.Contains(t))
@@ -199,7 +233,5 @@ public sealed partial class CoreState
                 tags.Add(t);
             }
         }
-
-        return [.. tags];
     }
 }

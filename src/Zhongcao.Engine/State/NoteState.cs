@@ -24,6 +24,9 @@ public sealed class NoteState
     public bool Deleted => DeletedAt is not null;
     public NoteCounters Counters { get; } = new();
 
+    /// <summary>The gate's assessment of the current version, or null while none was recorded.</summary>
+    public NoteAssessment? Assessment { get; internal set; }
+
     /// <summary>Normalised hashtags (lower case, no '#'), the note's tags until content understanding assigns more.</summary>
     public string[] Tags { get; internal set; } = [];
 }

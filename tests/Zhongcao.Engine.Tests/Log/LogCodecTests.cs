@@ -49,6 +49,25 @@ public class LogCodecTests
     }
 
     [Fact]
+    public void An_assessment_survives_encoding()
+    {
+        var assessment = new NoteAssessment
+        {
+            Quality = 72.5, Verdict = PublicationVerdict.Limit, DistributionMultiplier = 0.3,
+            LimitUntil = At.AddDays(14), Language = "zh", Categories = ["beauty/skincare"], Tags = ["防晒"],
+            Commercial = true, DecisionJson = "{\"verdict\":\"limit\"}",
+        };
+        var entry = new NoteAssessed { At = At, NoteId = "n1", NoteVersion = 2, Assessment = assessment };
+
+        var decoded = (NoteAssessed)LogCodec.Decode(entry.Kind, At, LogCodec.EncodeBody(entry));
+
+        Assert.Equal(2, decoded.NoteVersion);
+        Assert.Equal(assessment with { Categories = decoded.Assessment.Categories, Tags = decoded.Assessment.Tags }, decoded.Assessment);
+        Assert.Equal(assessment.Categories, decoded.Assessment.Categories);
+        Assert.Equal(assessment.Tags, decoded.Assessment.Tags);
+    }
+
+    [Fact]
     public void Truncated_bodies_are_reported_as_invalid_data()
     {
         var body = LogCodec.EncodeBody(new NoteDeleted { At = At, NoteId = "n1" });
