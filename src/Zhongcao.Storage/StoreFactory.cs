@@ -8,8 +8,9 @@ namespace Zhongcao.Storage;
 public static class StoreFactory
 {
     /// <summary>
-    /// <c>:memory:</c> → in-process memory (nothing survives); <c>sqlite:PATH</c>, <c>Data Source=PATH</c> or a
-    /// plain file path → SQLite. PostgreSQL URIs are recognised and refused until that provider is installed.
+    /// <c>:memory:</c> → in-process memory (nothing survives); <c>postgres://user:pass@host:port/db</c> or an
+    /// Npgsql <c>Host=...</c> string → PostgreSQL; <c>sqlite:PATH</c>, <c>Data Source=PATH</c> or a plain file
+    /// path → SQLite.
     /// </summary>
     public static IStore Open(string db)
     {
@@ -24,7 +25,7 @@ public static class StoreFactory
             || db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
             || db.StartsWith("Host=", StringComparison.OrdinalIgnoreCase))
         {
-            throw new StoreException("PostgreSQL is not available in this build; use a SQLite file path.");
+            return Postgres.PostgresStore.Open(db);
         }
 
         if (db.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))

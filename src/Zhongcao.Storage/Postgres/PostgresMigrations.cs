@@ -1,0 +1,35 @@
+namespace Zhongcao.Storage.Postgres;
+
+/// <summary>The PostgreSQL schema as ordered migrations. Append new versions; never edit a shipped one.</summary>
+internal static class PostgresMigrations
+{
+    public static readonly IReadOnlyList<(int Version, string Description, string Sql)> All =
+    [
+        (1, "ordered log, snapshots and metadata", """
+            CREATE TABLE zc_log (
+                seq  bigint   PRIMARY KEY,  -- dense, assigned under the append lock, so commit order = seq order
+                kind smallint NOT NULL,     -- LogEntryKind
+                at   bigint   NOT NULL,     -- acceptance time, UTC ticks
+                body bytea    NOT NULL      -- LogCodec body
+            );
+            CREATE TABLE zc_snapshot (
+                position   bigint      NOT NULL,
+                chunk      integer     NOT NULL,
+                data       bytea       NOT NULL,
+                created_at timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (position, chunk)
+            );
+            CREATE TABLE zc_snapshot_done (
+                position bigint PRIMARY KEY,
+                chunks   integer NOT NULL,
+                sha256   bytea   NOT NULL
+            );
+            CREATE TABLE zc_meta (
+                key   text PRIMARY KEY,
+                value text NOT NULL
+            );
+            """),
+    ];
+
+    public static int Latest => All[^1].Version;
+}
