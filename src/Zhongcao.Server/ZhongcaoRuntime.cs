@@ -17,7 +17,11 @@ public sealed class ZhongcaoRuntime : IDisposable
         try
         {
             var engine = new ZhongcaoEngine(new EngineOptions(), time);
-            Durable = DurableEngine.Open(store, engine, new DurableOptions { SnapshotEveryEntries = options.SnapshotEveryEntries },
+            Durable = DurableEngine.Open(store, engine, new DurableOptions
+                {
+                    SnapshotEveryEntries = options.SnapshotEveryEntries,
+                    FollowLog = store is Storage.Postgres.PostgresStore,
+                },
                 message => logger.LogInformation("{Message}", message));
         }
         catch

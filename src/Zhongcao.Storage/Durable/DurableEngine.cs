@@ -114,10 +114,18 @@ public sealed partial class DurableEngine : IDisposable
         }
 
         var from = Engine.Position;
-        long replayed = 0;
-        while (true)
+        var replayed = CatchUp(long.MaxValue);
+        Recovery = (from, replayed);
+        _log($"Recovered state at log position {Engine.Position} (snapshot {from}, replayed {replayed} entries).");
+    }
+
+    /// <summary>Applies stored entries after the engine's position, up to <paramref name="until"/>; returns how many.</summary>
+    private long CatchUp(long until)
+    {
+        long applied = 0;
+        while (Engine.Position < until)
         {
-            var page = Store.Log.ReadAfter(Engine.Position, _options.ReplayPageSize);
+            var page = Store.Log.ReadAfter(Engine.Position, (int)Math.Min(_options.ReplayPageSize, until - Engine.Position));
             if (page.Count == 0)
             {
                 break;
@@ -130,18 +138,47 @@ public sealed partial class DurableEngine : IDisposable
             }
 
             Engine.Apply(decoded);
-            replayed += page.Count;
+            applied += page.Count;
         }
 
-        Recovery = (from, replayed);
-        _log($"Recovered state at log position {Engine.Position} (snapshot {from}, replayed {replayed} entries).");
+        return applied;
+    }
+
+    /// <summary>Waits for queued writes; a node following a shared log also wakes every tail interval to catch up.</summary>
+    private bool WaitForWork(ChannelReader<WriteRequest> reader)
+    {
+        if (!_options.FollowLog)
+        {
+            return reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult();
+        }
+
+        while (true)
+        {
+            var wait = reader.WaitToReadAsync().AsTask();
+            if (wait.Wait(_options.TailInterval))
+            {
+                return wait.Result;
+            }
+
+            try
+            {
+                if (Store.Log.LastSequence > Engine.Position)
+                {
+                    CatchUp(long.MaxValue);
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                _log($"Following the log failed, retrying: {ex.Message}");
+            }
+        }
     }
 
     private void WriterLoop()
     {
         var reader = _queue.Reader;
         var group = new List<WriteRequest>();
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (WaitForWork(reader))
         {
             group.Clear();
             var entries = 0;
@@ -171,6 +208,12 @@ public sealed partial class DurableEngine : IDisposable
 
     private void CommitGroup(List<WriteRequest> group)
     {
+        if (_options.FollowLog)
+        {
+            // See other nodes' entries before deciding duplicates and conflicts.
+            CatchUp(long.MaxValue);
+        }
+
         var admitted = new List<EncodedEntry>();
         var admittedEntries = new List<LogEntry>();
         var batchEventIds = new HashSet<UInt128>();
@@ -220,6 +263,12 @@ public sealed partial class DurableEngine : IDisposable
             }
 
             CommitObserved?.Invoke(admitted.Count, Stopwatch.GetElapsedTime(started));
+            if (first > Engine.Position + 1)
+            {
+                // Other nodes appended since we last looked: their entries come first in the log.
+                CatchUp(first - 1);
+            }
+
             var sequenced = new SequencedEntry[admitted.Count];
             for (var i = 0; i < admittedEntries.Count; i++)
             {

@@ -21,6 +21,16 @@ public sealed class DurableOptions
     /// <summary>Take a snapshot at graceful shutdown so the next start replays nothing: true.</summary>
     public bool SnapshotOnDispose { get; set; } = true;
 
+    /// <summary>
+    /// Follow a log that other nodes also append to: the writer applies their entries before its own and,
+    /// when idle, polls the store every <see cref="TailInterval"/>. Off for SQLite (one process owns the
+    /// file); on for PostgreSQL, where several nodes share one log.
+    /// </summary>
+    public bool FollowLog { get; set; }
+
+    /// <summary>How often an idle node looks for entries appended by others: 100 ms, well inside the 1 s visibility goal.</summary>
+    public TimeSpan TailInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Entries read per page while replaying the log at startup: 10,000.</summary>
     public int ReplayPageSize { get; set; } = 10_000;
 }
