@@ -13,6 +13,7 @@ public sealed class ZhongcaoRuntime : IDisposable
     {
         Time = time;
         Metrics = metrics;
+        NodeId = string.IsNullOrWhiteSpace(options.NodeId) ? $"{Environment.MachineName}-{Environment.ProcessId}" : options.NodeId.Trim();
         var store = StoreFactory.Open(options.Db);
         try
         {
@@ -40,11 +41,19 @@ public sealed class ZhongcaoRuntime : IDisposable
         metrics.Describe("zhongcao_events_ingested_total", "Engagement events accepted (stored), by outcome.");
         metrics.Describe("zhongcao_log_position", "Sequence of the last log entry applied to this node's state.");
         metrics.Gauge("zhongcao_log_position", () => Engine.Position);
+        metrics.Describe("zhongcao_log_lag_entries", "Entries in the shared log that this node has not applied yet.");
+        metrics.Gauge("zhongcao_log_lag_entries", () => Lag);
         metrics.Gauge("zhongcao_users", () => Engine.Core.UserCount);
         metrics.Gauge("zhongcao_notes", () => Engine.Core.NoteCount);
     }
 
     public DurableEngine Durable { get; }
+
+    /// <summary>This node's name.</summary>
+    public string NodeId { get; }
+
+    /// <summary>Log entries stored but not yet applied on this node (0 on a single node).</summary>
+    public long Lag => Math.Max(0, Durable.Store.Log.LastSequence - Engine.Position);
 
     public ZhongcaoEngine Engine => Durable.Engine;
 

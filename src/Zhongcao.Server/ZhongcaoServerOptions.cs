@@ -9,6 +9,12 @@ public sealed class ZhongcaoServerOptions
     /// <summary>When set, every <c>/v1</c> call must send it as <c>X-Api-Key</c> or <c>Authorization: Bearer</c>.</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>
+    /// This node's name in a multi-node deployment (shown in /healthz and /metrics, used as lease holder).
+    /// Default: the machine name and process id, unique enough on one host.
+    /// </summary>
+    public string? NodeId { get; set; }
+
     /// <summary>Snapshot after this many log entries (see DurableOptions): 1,000,000.</summary>
     public long SnapshotEveryEntries { get; set; } = 1_000_000;
 }

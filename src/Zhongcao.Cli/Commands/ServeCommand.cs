@@ -30,17 +30,24 @@ public static class ServeCommand
         Description = "Require this key (X-Api-Key header) on every /v1 call",
     };
 
+    public static Option<string?> NodeIdOption() => new("--node-id")
+    {
+        Description = "This node's name when several nodes share one PostgreSQL database (default: host-pid)",
+    };
+
     public static Command Create()
     {
         var db = DbOption("zhongcao.db");
         var urls = UrlsOption();
         var apiKey = ApiKeyOption();
-        var command = new Command("serve", "Run the Zhongcao HTTP service (API v1, OpenAPI, metrics).") { db, urls, apiKey };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(db)!, parse.GetValue(urls)!, parse.GetValue(apiKey), ct));
+        var nodeId = NodeIdOption();
+        var command = new Command("serve", "Run the Zhongcao HTTP service (API v1, OpenAPI, metrics).") { db, urls, apiKey, nodeId };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(db)!, parse.GetValue(urls)!, parse.GetValue(apiKey), ct, nodeId: parse.GetValue(nodeId)));
         return command;
     }
 
-    public static async Task<int> RunAsync(string db, string urls, string? apiKey, CancellationToken ct, Action<ZhongcaoRuntime>? beforeListen = null)
+    public static async Task<int> RunAsync(string db, string urls, string? apiKey, CancellationToken ct,
+        Action<ZhongcaoRuntime>? beforeListen = null, string? nodeId = null)
     {
         WebApplication app;
         try
@@ -49,6 +56,11 @@ public static class ServeCommand
             {
                 b.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                 b.Configuration["Zhongcao:Db"] = db;
+                if (!string.IsNullOrEmpty(nodeId))
+                {
+                    b.Configuration["Zhongcao:NodeId"] = nodeId;
+                }
+
                 if (!string.IsNullOrEmpty(apiKey))
                 {
                     b.Configuration["Zhongcao:ApiKey"] = apiKey;

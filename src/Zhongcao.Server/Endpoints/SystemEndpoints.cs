@@ -10,13 +10,16 @@ public static class SystemEndpoints
         app.MapGet("/healthz", (ZhongcaoRuntime rt) =>
         {
             using var _ = rt.Engine.BeginRead();
+            var stored = rt.Durable.Store.Log.LastSequence;
             return TypedResults.Ok(new HealthResponse(
                 "ok",
+                rt.NodeId,
                 typeof(SystemEndpoints).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
                 rt.Durable.Store.Description,
                 rt.Durable.Store.SchemaVersion,
                 rt.Engine.Position,
-                rt.Durable.Store.Log.LastSequence,
+                stored,
+                Math.Max(0, stored - rt.Engine.Position),
                 rt.Engine.Core.UserCount,
                 rt.Engine.Core.NoteCount,
                 rt.Engine.Core.EventCount));
@@ -32,8 +35,8 @@ public static class SystemEndpoints
         }).WithTags("System").WithSummary("The log position and a SHA-256 digest of the whole engine state (equal on any node at the same position).");
     }
 
-    public sealed record HealthResponse(string Status, string Version, string Store, int SchemaVersion, long LogPosition,
-        long StoredPosition, int Users, int Notes, long Events);
+    public sealed record HealthResponse(string Status, string NodeId, string Version, string Store, int SchemaVersion, long LogPosition,
+        long StoredPosition, long Lag, int Users, int Notes, long Events);
 
     public sealed record StateResponse(long LogPosition, string Digest);
 }

@@ -40,6 +40,21 @@ public interface ISnapshotStore
     IReadOnlyList<(long Position, Func<byte[]> Load)> List();
 }
 
+/// <summary>
+/// Named leases with expiry, so that among several nodes exactly one does a recurring duty (such as
+/// appending the periodic distribution tick) and another takes over within the lease time if it dies.
+/// Decisions themselves are computed while applying the log, identically on every node; a lease only
+/// chooses who writes the entry that triggers them.
+/// </summary>
+public interface ILeaseStore
+{
+    /// <summary>Takes or renews <paramref name="name"/> for <paramref name="holder"/> for <paramref name="ttl"/>; true when held.</summary>
+    bool TryAcquire(string name, string holder, TimeSpan ttl);
+
+    /// <summary>Gives the lease up early (e.g. at graceful shutdown) if <paramref name="holder"/> holds it.</summary>
+    void Release(string name, string holder);
+}
+
 /// <summary>An opened store: the roles a provider offers, chosen by connection string.</summary>
 public interface IStore : IDisposable
 {
@@ -49,6 +64,8 @@ public interface IStore : IDisposable
     ILogStore Log { get; }
 
     ISnapshotStore Snapshots { get; }
+
+    ILeaseStore Leases { get; }
 
     /// <summary>Schema version after migrations.</summary>
     int SchemaVersion { get; }

@@ -17,6 +17,8 @@ public sealed class MemoryStore : IStore, ILogStore, ISnapshotStore
 
     public ISnapshotStore Snapshots => this;
 
+    public ILeaseStore Leases { get; } = new LocalLeaseStore(TimeProvider.System);
+
     public int SchemaVersion => 1;
 
     public long LastSequence

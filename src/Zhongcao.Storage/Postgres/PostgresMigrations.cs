@@ -29,6 +29,13 @@ internal static class PostgresMigrations
                 value text NOT NULL
             );
             """),
+        (2, "leases", """
+            CREATE TABLE zc_lease (
+                name       text        PRIMARY KEY,
+                holder     text        NOT NULL,
+                expires_at timestamptz NOT NULL
+            );
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -27,6 +27,7 @@ public sealed partial class PostgresStore : IStore, ILogStore
         _data = NpgsqlDataSource.Create(builder);
         SchemaVersion = Migrate();
         Snapshots = new PostgresSnapshotStore(_data);
+        Leases = new PostgresLeaseStore(_data);
     }
 
     /// <summary>Opens a store from a <c>postgres://user:pass@host:port/db</c> URI or an Npgsql <c>Host=...</c> string.</summary>
@@ -47,6 +48,8 @@ public sealed partial class PostgresStore : IStore, ILogStore
     public ILogStore Log => this;
 
     public ISnapshotStore Snapshots { get; }
+
+    public ILeaseStore Leases { get; }
 
     public int SchemaVersion { get; }
 

@@ -49,6 +49,7 @@ public sealed class SqliteStore : IStore, ILogStore
         _body = _insert.Parameters.Add("$body", SqliteType.Blob);
         _insert.Prepare();
         Snapshots = new FileSnapshotStore(Path + ".snapshots");
+        Leases = new LocalLeaseStore(TimeProvider.System);
     }
 
     /// <summary>Opens (creating if needed) the database file at <paramref name="path"/> and migrates it.</summary>
@@ -61,6 +62,9 @@ public sealed class SqliteStore : IStore, ILogStore
     public ILogStore Log => this;
 
     public ISnapshotStore Snapshots { get; }
+
+    /// <summary>One process owns the file, so leases are local.</summary>
+    public ILeaseStore Leases { get; }
 
     public int SchemaVersion { get; }
 

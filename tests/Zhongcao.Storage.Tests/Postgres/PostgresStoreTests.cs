@@ -1,0 +1,102 @@
+using Zhongcao.Engine.Log;
+using Zhongcao.Storage.Abstractions;
+using Zhongcao.Storage.Postgres;
+
+namespace Zhongcao.Storage.Tests.Postgres;
+
+/// <summary>What only the PostgreSQL provider has to prove: several writers, leases, connection strings.</summary>
+public class PostgresStoreTests
+{
+    private static EncodedEntry Entry(int i) =>
+        new(LogEntryKind.NoteDeleted, i, LogCodec.EncodeBody(new NoteDeleted { At = DateTimeOffset.UnixEpoch, NoteId = "n" + i }));
+
+    [PostgresFact]
+    public async Task Two_nodes_appending_at_once_get_dense_unique_sequences_in_commit_order()
+    {
+        using var db = new PostgresDatabase();
+        using var a = PostgresStore.Open(db.ConnectionString);
+        using var b = PostgresStore.Open(db.ConnectionString);
+
+        var firsts = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? a : b).Log.Append([Entry(i * 10), Entry(i * 10 + 1), Entry(i * 10 + 2)]))));
+
+        var all = a.Log.ReadAfter(0, 1000);
+        Assert.Equal(120, all.Count);
+        Assert.Equal(Enumerable.Range(1, 120).Select(i => (long)i), all.Select(e => e.Sequence));
+        Assert.Equal(120, b.Log.LastSequence);
+        // Each append's three entries are contiguous: the lock makes groups atomic and ordered.
+        Assert.All(firsts, first => Assert.Equal(0, (first - 1) % 3));
+    }
+
+    [PostgresFact]
+    public void A_lease_is_held_by_one_node_renewed_by_it_and_taken_over_after_expiry()
+    {
+        using var db = new PostgresDatabase();
+        using var store = PostgresStore.Open(db.ConnectionString);
+        var leases = store.Leases;
+
+        Assert.True(leases.TryAcquire("ticker", "node-a", TimeSpan.FromSeconds(30)));
+        Assert.False(leases.TryAcquire("ticker", "node-b", TimeSpan.FromSeconds(30)));
+        Assert.True(leases.TryAcquire("ticker", "node-a", TimeSpan.FromSeconds(30)));
+
+        Assert.True(leases.TryAcquire("short", "node-a", TimeSpan.FromMilliseconds(1)));
+        Thread.Sleep(50);
+        Assert.True(leases.TryAcquire("short", "node-b", TimeSpan.FromSeconds(30)));
+        Assert.False(leases.TryAcquire("short", "node-a", TimeSpan.FromSeconds(30)));
+
+        leases.Release("ticker", "node-a");
+        Assert.True(leases.TryAcquire("ticker", "node-b", TimeSpan.FromSeconds(30)));
+    }
+
+    [PostgresFact]
+    public void Snapshots_round_trip_and_only_the_newest_two_are_kept()
+    {
+        using var db = new PostgresDatabase();
+        using var store = PostgresStore.Open(db.ConnectionString);
+        for (var p = 1; p <= 3; p++)
+        {
+            store.Snapshots.Save(p * 10, Enumerable.Repeat((byte)p, 1000 * p).ToArray());
+        }
+
+        var list = store.Snapshots.List();
+        Assert.Equal([30L, 20L], list.Select(s => s.Position));
+        Assert.Equal(3000, list[0].Load().Length);
+        Assert.All(list[0].Load(), b => Assert.Equal(3, b));
+    }
+
+    [PostgresFact]
+    public void Reopening_migrates_once_and_keeps_the_log()
+    {
+        using var db = new PostgresDatabase();
+        using (var first = PostgresStore.Open(db.ConnectionString))
+        {
+            first.Log.Append([Entry(1)]);
+            Assert.Equal(2, first.SchemaVersion);
+        }
+
+        using var second = PostgresStore.Open(db.ConnectionString);
+        Assert.Equal(1, second.Log.LastSequence);
+        Assert.Equal(2, second.SchemaVersion);
+    }
+
+    [Fact]
+    public void A_postgres_uri_becomes_a_keyword_connection_string()
+    {
+        var cs = PostgresStore.ToConnectionString("postgres://zc:p%40ss@db.internal:6543/zhongcao?Pooling=false");
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(cs);
+        Assert.Equal("db.internal", b.Host);
+        Assert.Equal(6543, b.Port);
+        Assert.Equal("zhongcao", b.Database);
+        Assert.Equal("zc", b.Username);
+        Assert.Equal("p@ss", b.Password);
+        Assert.False(b.Pooling);
+        Assert.Equal("Host=x", PostgresStore.ToConnectionString("Host=x"));
+    }
+
+    [Fact]
+    public void An_unreachable_server_is_a_clear_store_error()
+    {
+        var ex = Assert.Throws<StoreException>(() => StoreFactory.Open("Host=127.0.0.1;Port=1;Timeout=2"));
+        Assert.Contains("PostgreSQL", ex.Message);
+    }
+}
