@@ -14,7 +14,7 @@ public static class NotesEndpoints
         var notes = v1.MapGroup("/notes").WithTags("Notes");
 
         notes.MapPost("/", Post)
-            .Accepts<NoteRequest>("application/json")
+            .AcceptsJson<NoteRequest>()
             .Produces<NoteResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -27,7 +27,7 @@ public static class NotesEndpoints
             .WithSummary("Get a note.");
 
         notes.MapPatch("/{id}", Patch)
-            .Accepts<NotePatch>("application/json")
+            .AcceptsJson<NotePatch>()
             .Produces<NoteResponse>()
             .ProducesValidationProblem()
             .WithSummary("Edit a note: the fields present replace the current ones.");
