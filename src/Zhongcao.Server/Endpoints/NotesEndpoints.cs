@@ -217,6 +217,12 @@ public static class NotesEndpoints
         for (var i = 0; i < media.Count; i++)
         {
             var m = media[i];
+            if (m is null)
+            {
+                v.Add($"media[{i}]", "must be an object, not null");
+                continue;
+            }
+
             v.Range($"media[{i}].width", m.Width, 0, ApiLimits.MediaMaxDimension);
             v.Range($"media[{i}].height", m.Height, 0, ApiLimits.MediaMaxDimension);
             v.Range($"media[{i}].durationMs", m.DurationMs, 0, ApiLimits.MediaMaxDurationMs);

@@ -154,6 +154,9 @@ public class EventsEndpointsTests(ZhongcaoFactory factory) : ApiTest(factory)
     [InlineData("{\"events\": {}}", "events")]
     [InlineData("{\"events\": [], \"extra\": 1}", "extra")]
     [InlineData("{\"extra\": 1, \"events\": []}", "extra")]
+    [InlineData("{\"events\": []} trailing", "body")]
+    [InlineData("{\"events\": []}{\"events\": []}", "body")]
+    [InlineData("{\"events\": [] /* comment */}", "body")]
     public async Task A_malformed_batch_is_refused_whole(string json, string field) =>
         await AssertRefused(() => Client.PostAsync("/v1/events", Json(json)), HttpStatusCode.BadRequest, field);
 

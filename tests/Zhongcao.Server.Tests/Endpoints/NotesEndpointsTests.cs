@@ -140,6 +140,9 @@ public class NotesEndpointsTests(ZhongcaoFactory factory) : ApiTest(factory)
     [InlineData("{\"authorId\": \"AUTHOR\", \"body\": \"b\", \"media\": [{\"type\": \"video\", \"width\": -1}]}", "media[0].width")]
     [InlineData("{\"authorId\": \"AUTHOR\", \"body\": \"b\", \"media\": [{\"width\": 10}]}", "media[0].type")]
     [InlineData("{\"authorId\": \"AUTHOR\", \"body\": \"b\", \"sponsorship\": {\"brandId\": \"b1\"}}", "sponsorship.channel")]
+    [InlineData("{\"authorId\": \"AUTHOR\", \"body\": \"b\", \"media\": [null]}", "media[0]")]
+    [InlineData("{\"authorId\": \"AUTHOR\", \"body\": \"b\", \"hashtags\": [null]}", "hashtags[0]")]
+    [InlineData("{\"authorId\": \"AUTHOR\", \"body\": \"b\"} {\"more\": 1}", "body")]
     [InlineData("{\"authorId\": \"AUTHOR\", \"body\": \"b\", \"language\": \"a-language-tag-too-long\"}", "language")]
     public async Task A_bad_note_body_is_refused_naming_the_field(string template, string field)
     {

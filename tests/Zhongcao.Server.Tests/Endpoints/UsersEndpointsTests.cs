@@ -66,6 +66,8 @@ public class UsersEndpointsTests(ZhongcaoFactory factory) : ApiTest(factory)
     [InlineData("{\"displayName\": \"a\", \"age\": 30}", "age")]
     [InlineData("{\"displayName\": \"a\", \"bio\": \"x\\u0000y\"}", "bio")]
     [InlineData("{\"displayName\": \"a\", \"interests\": [\"\"]}", "interests[0]")]
+    [InlineData("{\"displayName\": \"a\", \"interests\": [null]}", "interests[0]")]
+    [InlineData("{\"displayName\": \"a\"} []", "body")]
     public async Task A_bad_user_body_is_refused_naming_the_field(string json, string field)
     {
         var id = Id("u");
