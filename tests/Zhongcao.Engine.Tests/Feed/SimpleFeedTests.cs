@@ -115,6 +115,39 @@ public class SimpleFeedTests
         Assert.Null(second.Cursor);
     }
 
+    [Fact]
+    public void A_page_that_stops_at_the_scan_limit_without_items_still_gives_a_cursor_to_the_unseen_notes_below()
+    {
+        // The reader follows an author and has seen the newest MaxScan of their notes: the first request
+        // examines only seen notes. The feed is not over; the notes below must still be reachable.
+        var log = new LogBuilder().User("reader").User("author").Follow("reader", "author");
+        const int unseen = 5;
+        for (var i = 0; i < SimpleFeed.MaxScan + unseen; i++)
+        {
+            log.Note("p" + i, "author");
+        }
+
+        for (var i = unseen; i < SimpleFeed.MaxScan + unseen; i++)
+        {
+            log.Event(EventType.Impression, "reader", "p" + i);
+        }
+
+        using var engine = log.Build();
+        var shown = new List<string>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = Page(engine, limit: 20, cursor: cursor);
+            shown.AddRange(page.Items.Select(i => i.NoteId));
+            cursor = page.Cursor;
+            Assert.True(++pages <= 10, "paging did not end");
+        }
+        while (cursor is not null);
+
+        Assert.Equal(Enumerable.Range(0, unseen).Reverse().Select(i => "p" + i), shown);
+    }
+
     [Theory]
     [InlineData("not a cursor!")]
     [InlineData("f1:3:5")]
