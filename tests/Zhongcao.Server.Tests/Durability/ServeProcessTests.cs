@@ -121,6 +121,20 @@ public sealed class ServeProcessTests : IDisposable
         Assert.Equal(Enumerable.Range(1, log.Count).Select(i => (long)i), log.Select(e => e.Sequence));
         Assert.Equal(StoredLog.ReplayDigest(log), state["digest"]!.GetValue<string>());
 
+        // Resending an acknowledged batch after the restart stores nothing again.
+        var resent = acknowledged.Take(BatchSize).Select((id, i) => new
+        {
+            eventId = id, type = types[i % types.Length], userId = users[i % users.Length], noteId = notes[i % notes.Length],
+        }).ToArray();
+        using (var response = await restarted.Client.PostAsync("/v1/events", ApiTest.Json(new { events = resent })))
+        {
+            var result = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            Assert.Equal(0, result["accepted"]!.GetValue<int>());
+            Assert.Equal(BatchSize, result["duplicates"]!.GetValue<int>());
+        }
+
+        Assert.Equal(log.Count, StoredLog.Read(Db).Count);
+
         // The counters agree with the log, too: every stored impression is counted once.
         var impressionsOfN0 = log.Select(e => e.Entry).OfType<EventRecorded>()
             .Count(e => e.Event.NoteId == "n0" && e.Event.Type == Engine.Model.EventType.Impression);

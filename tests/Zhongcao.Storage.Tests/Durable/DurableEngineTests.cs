@@ -286,6 +286,27 @@ public sealed class DurableEngineTests : IDisposable
         Assert.Equal(digest, restarted.Engine.StateDigest());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Event_ids_and_note_ids_accepted_before_a_restart_are_still_taken_after_it(bool snapshotOnDispose)
+    {
+        using (var node = Open(new DurableOptions { SnapshotOnDispose = snapshotOnDispose }))
+        {
+            await Populate(node, 0);
+            await node.Write(Entries.Event("before-restart", EventType.Like, "alice", "n1"));
+        }
+
+        using var restarted = Open();
+        var position = restarted.Store.Log.LastSequence;
+
+        var outcome = await restarted.Write(Entries.Event("before-restart", EventType.Like, "alice", "n1"), Entries.Note("n1", "alice"));
+
+        Assert.Equal([EntryStatus.Duplicate, EntryStatus.Conflict], outcome.Select(o => o.Status));
+        Assert.Equal(position, restarted.Store.Log.LastSequence);
+        Assert.Equal(1, restarted.Engine.Core.FindNote("n1")!.Counters.Likes);
+    }
+
     [Fact]
     public async Task A_snapshot_is_taken_every_configured_number_of_entries()
     {
