@@ -32,7 +32,6 @@ public class ZhongcaoEngineConcurrencyTests
                         Interlocked.Increment(ref torn);
                     }
                 }
-
             }
             while (!done.IsCancellationRequested);
         });
