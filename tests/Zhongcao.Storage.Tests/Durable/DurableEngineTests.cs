@@ -321,6 +321,19 @@ public sealed class DurableEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_requested_snapshot_is_saved_when_the_request_completes()
+    {
+        var store = new FlakyStore { SlowSnapshots = true };
+        using var node = Open(store);
+        await Populate(node, 3);
+
+        await node.Durable.SnapshotAsync();
+
+        var saved = Assert.Single(store.Snapshots.List());
+        Assert.Equal(node.Engine.Position, saved.Position);
+    }
+
+    [Fact]
     public async Task A_store_failure_fails_the_write_and_leaves_the_state_untouched()
     {
         var store = new FlakyStore();
@@ -350,6 +363,17 @@ public sealed class DurableEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task Asking_for_a_snapshot_after_dispose_is_refused_rather_than_left_waiting()
+    {
+        var node = Open();
+        await Populate(node, 1);
+        node.Dispose();
+
+        // WaitAsync only bounds the test if SnapshotAsync never completes.
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => node.Durable.SnapshotAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
     public async Task An_empty_write_completes_with_no_outcomes_and_stores_nothing()
     {
         using var node = Open();
@@ -360,18 +384,33 @@ public sealed class DurableEngineTests : IDisposable
         Assert.Equal(0, node.Store.Log.LastSequence);
     }
 
-    /// <summary>A memory store whose appends fail while <see cref="Fail"/> is set.</summary>
-    private sealed class FlakyStore : IStore, ILogStore
+    /// <summary>A memory store whose appends fail while <see cref="Fail"/> is set, and whose snapshots can be slow to save.</summary>
+    private sealed class FlakyStore : IStore, ILogStore, ISnapshotStore
     {
         private readonly MemoryStore _inner = new();
 
         public bool Fail { get; set; }
 
+        /// <summary>Saving a snapshot takes a while, so a caller told "done" too early would see no snapshot.</summary>
+        public bool SlowSnapshots { get; init; }
+
         public string Description => "flaky";
 
         public ILogStore Log => this;
 
-        public ISnapshotStore Snapshots => _inner;
+        public ISnapshotStore Snapshots => this;
+
+        public void Save(long position, ReadOnlySpan<byte> snapshot)
+        {
+            if (SlowSnapshots)
+            {
+                Thread.Sleep(300);
+            }
+
+            _inner.Save(position, snapshot);
+        }
+
+        public IReadOnlyList<(long Position, Func<byte[]> Load)> List() => _inner.List();
 
         public int SchemaVersion => 1;
 
