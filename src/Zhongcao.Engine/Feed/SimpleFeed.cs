@@ -56,8 +56,10 @@ public sealed class SimpleFeed
             last = RecentPhase(core, user, interests, last, limit, items, request.Explain, ref scanned);
         }
 
+        // Only an exhausted walk ends the feed: a page can be empty because it hit MaxScan over seen notes,
+        // and notes below it are still to come. Every page moves `last` down, so paging always ends.
         var exhausted = last <= 0 && phase == 2;
-        var cursor = items.Count == 0 || exhausted ? null : FormatCursor(phase, last);
+        var cursor = exhausted ? null : FormatCursor(phase, last);
         return new FeedOutcome.Page(items, cursor);
     }
 

@@ -17,7 +17,7 @@ public static class EventsEndpoints
     {
         v1.MapPost("/events", Post)
             .WithTags("Events")
-            .Accepts<EventsRequestDoc>("application/json")
+            .AcceptsJson<EventsRequestDoc>()
             .Produces<EventsResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -14,7 +14,7 @@ public static class NotesEndpoints
         var notes = v1.MapGroup("/notes").WithTags("Notes");
 
         notes.MapPost("/", Post)
-            .Accepts<NoteRequest>("application/json")
+            .AcceptsJson<NoteRequest>()
             .Produces<NoteResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -27,7 +27,7 @@ public static class NotesEndpoints
             .WithSummary("Get a note.");
 
         notes.MapPatch("/{id}", Patch)
-            .Accepts<NotePatch>("application/json")
+            .AcceptsJson<NotePatch>()
             .Produces<NoteResponse>()
             .ProducesValidationProblem()
             .WithSummary("Edit a note: the fields present replace the current ones.");
@@ -217,6 +217,12 @@ public static class NotesEndpoints
         for (var i = 0; i < media.Count; i++)
         {
             var m = media[i];
+            if (m is null)
+            {
+                v.Add($"media[{i}]", "must be an object, not null");
+                continue;
+            }
+
             v.Range($"media[{i}].width", m.Width, 0, ApiLimits.MediaMaxDimension);
             v.Range($"media[{i}].height", m.Height, 0, ApiLimits.MediaMaxDimension);
             v.Range($"media[{i}].durationMs", m.DurationMs, 0, ApiLimits.MediaMaxDurationMs);

@@ -13,7 +13,7 @@ public static class UsersEndpoints
         var users = v1.MapGroup("/users").WithTags("Users");
 
         users.MapPut("/{id}", Put)
-            .Accepts<UserRequest>("application/json")
+            .AcceptsJson<UserRequest>()
             .Produces<UserResponse>(StatusCodes.Status200OK)
             .Produces<UserResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()

@@ -93,6 +93,12 @@ public static class EventBatchParser
                 }
             }
 
+            // Nothing may follow the root object: reading on either reaches the end or throws on what follows.
+            if (reader.Read())
+            {
+                return new Batch([], ("body", "is not valid JSON: data after the root object"));
+            }
+
             if (!sawEvents)
             {
                 return new Batch(events, ("events", "is required"));

@@ -137,6 +137,14 @@ public static partial class JsonBody
     public static Dictionary<string, string[]> Describe(JsonException ex)
     {
         var message = ex.Message;
+        if (ex.InnerException is JsonException syntax)
+        {
+            // The reader's own exception wrapped with the path where it stopped: a syntax error (truncated
+            // body, stray comma...). The body is not JSON, whatever property the reader was in.
+            var reason = syntax.Message.Split(" LineNumber:", 2)[0].TrimEnd('.', ' ');
+            return new() { ["body"] = [$"is not valid JSON: {reason}"] };
+        }
+
         var field = FieldOf(ex.Path);
         var missing = MissingRegex().Match(message);
         if (missing.Success)

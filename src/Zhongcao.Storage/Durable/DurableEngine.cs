@@ -76,10 +76,13 @@ public sealed partial class DurableEngine : IDisposable
     }
 
     /// <summary>Takes a snapshot now (on the writer, between commits).</summary>
-    public Task SnapshotAsync()
+    public async Task SnapshotAsync()
     {
+        // Queue first, then wait: if queueing fails (disposed), the failure surfaces instead of a wait forever.
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var request = new WriteRequest([]) { SnapshotOnly = true };
-        return _queue.Writer.WriteAsync(request).AsTask().ContinueWith(_ => request.Completion.Task, TaskScheduler.Default).Unwrap();
+        await _queue.Writer.WriteAsync(request).ConfigureAwait(false);
+        await request.Completion.Task.ConfigureAwait(false);
     }
 
     private void Recover()
@@ -254,7 +257,7 @@ public sealed partial class DurableEngine : IDisposable
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 var failure = new StoreException($"The store refused the write: {ex.Message}", ex);
-                foreach (var request in group)
+                foreach (var request in group.Where(request => !request.SnapshotOnly))
                 {
                     request.Completion.TrySetException(failure);
                 }
@@ -288,6 +291,11 @@ public sealed partial class DurableEngine : IDisposable
 
         for (var r = 0; r < group.Count; r++)
         {
+            if (group[r].SnapshotOnly)
+            {
+                continue; // completed by the writer loop once the snapshot is saved
+            }
+
             var result = outcomes[r];
             for (var i = 0; i < result.Length; i++)
             {

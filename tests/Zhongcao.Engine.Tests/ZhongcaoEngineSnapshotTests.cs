@@ -1,0 +1,178 @@
+using System.Buffers;
+using Zhongcao.Engine.Log;
+using Zhongcao.Engine.Model;
+using Zhongcao.Engine.Modules;
+using Zhongcao.Engine.Snapshots;
+using Zhongcao.Engine.State;
+using Zhongcao.Engine.Tests.Support;
+
+namespace Zhongcao.Engine.Tests;
+
+public class ZhongcaoEngineSnapshotTests
+{
+    /// <summary>A log touching every kind of entry and every per-user set.</summary>
+    private static LogBuilder RichLog()
+    {
+        var log = new LogBuilder()
+            .User("alice", "护肤", "travel").User("bob").User("carol", "food")
+            .Note("n1", "bob", "#护肤[话题]#", "#sunscreen").Note("n2", "carol", "#food").Note("n3", "bob", "#travel")
+            .Follow("alice", "bob").Follow("carol", "bob")
+            .Event(EventType.Impression, "alice", "n1").Event(EventType.Like, "alice", "n1").Event(EventType.Save, "carol", "n1")
+            .Event(EventType.Follow, "alice", "n2").Event(EventType.NotInterested, "alice", "n3").Event(EventType.HideAuthor, "carol", "n1")
+            .Edit("n2", "carol", "#food", "#小吃").Delete("n3");
+        log.Event(new EngagementEvent { EventId = "video", Type = EventType.VideoProgress, UserId = "bob", NoteId = "n2", Fraction = 0.93f, Replay = true });
+        log.Event(new EngagementEvent { EventId = "comment", Type = EventType.Comment, UserId = "bob", NoteId = "n1", Text = "谢谢", ByAuthor = true });
+        return log;
+    }
+
+    private static byte[] Snapshot(ZhongcaoEngine engine)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        engine.SaveSnapshot(buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    [Fact]
+    public void Loading_a_snapshot_reproduces_the_same_state_digest()
+    {
+        using var original = RichLog().Build();
+        using var restored = new ZhongcaoEngine();
+
+        Assert.True(restored.TryLoadSnapshot(Snapshot(original)));
+
+        Assert.Equal(original.Position, restored.Position);
+        Assert.Equal(original.StateDigest(), restored.StateDigest());
+        Assert.Equal(original.Core.FindNote("n2")!.Tags, restored.Core.FindNote("n2")!.Tags);
+        Assert.True(restored.Core.FindNote("n3")!.Deleted);
+        Assert.True(restored.Core.EventIds.Contains("video"));
+    }
+
+    [Fact]
+    public void Two_engines_that_apply_the_same_log_have_the_same_digest()
+    {
+        var log = RichLog();
+        using var first = log.Build();
+        using var second = new ZhongcaoEngine();
+        foreach (var entry in log.Entries)
+        {
+            second.Apply(entry); // one at a time instead of one batch
+        }
+
+        Assert.Equal(first.StateDigest(), second.StateDigest());
+    }
+
+    [Fact]
+    public void A_different_state_has_a_different_digest()
+    {
+        var log = RichLog();
+        using var before = log.Build();
+        using var after = log.Event(EventType.Like, "carol", "n2").Build();
+
+        Assert.NotEqual(before.StateDigest(), after.StateDigest());
+    }
+
+    [Fact]
+    public void An_engine_restored_from_a_snapshot_and_fed_the_rest_of_the_log_matches_one_that_replayed_everything()
+    {
+        var log = RichLog();
+        var cut = log.Entries.Count;
+        using var early = log.Build();
+        var snapshot = Snapshot(early);
+
+        // More entries after the snapshot, touching derived indexes (tags, author note lists) rebuilt on load.
+        log.Note("n4", "bob", "#护肤").Edit("n1", "bob", "#travel").Event(EventType.Unlike, "alice", "n1").Follow("alice", "bob", false);
+        using var replayed = log.Build();
+        using var restored = new ZhongcaoEngine();
+        Assert.True(restored.TryLoadSnapshot(snapshot));
+        restored.Apply(log.Entries.Skip(cut).ToList());
+
+        Assert.Equal(replayed.StateDigest(), restored.StateDigest());
+        Assert.Equal(replayed.Core.NotesWithTag("travel"), restored.Core.NotesWithTag("travel"));
+        Assert.Equal(replayed.Core.NotesWithTag("护肤"), restored.Core.NotesWithTag("护肤"));
+    }
+
+    [Fact]
+    public void A_snapshot_with_another_format_version_is_refused_and_the_engine_stays_empty()
+    {
+        using var original = RichLog().Build();
+        var snapshot = Snapshot(original);
+        snapshot[4] = 2; // format version (int32 little endian after the 4-byte magic)
+
+        using var engine = new ZhongcaoEngine();
+        Assert.False(engine.TryLoadSnapshot(snapshot));
+        Assert.Equal(0, engine.Position);
+        Assert.Equal(0, engine.Core.UserCount);
+    }
+
+    [Fact]
+    public void A_snapshot_with_another_core_section_version_is_refused()
+    {
+        using var original = RichLog().Build();
+        var snapshot = Snapshot(original);
+        // magic(4) format(4) position(8) name "core" (length+1 varint, 4 bytes) then the zigzag version varint.
+        Assert.Equal(5, snapshot[16]);
+        Assert.Equal(CoreState.SnapshotVersion * 2, snapshot[21]);
+        snapshot[21] = (CoreState.SnapshotVersion + 1) * 2;
+
+        using var engine = new ZhongcaoEngine();
+        Assert.False(engine.TryLoadSnapshot(snapshot));
+        Assert.Equal(0, engine.Core.NoteCount);
+    }
+
+    [Fact]
+    public void A_snapshot_from_an_engine_with_other_modules_is_refused()
+    {
+        using var withModule = new ZhongcaoEngine(modules: [new CountingModule()]);
+        withModule.Apply(RichLog().Entries);
+        using var without = new ZhongcaoEngine();
+
+        Assert.False(without.TryLoadSnapshot(Snapshot(withModule)));
+        Assert.Equal(0, without.Position);
+    }
+
+    [Fact]
+    public void A_module_section_round_trips_with_the_snapshot()
+    {
+        var module = new CountingModule();
+        using var original = new ZhongcaoEngine(modules: [module]);
+        original.Apply(RichLog().Entries);
+        var restoredModule = new CountingModule();
+        using var restored = new ZhongcaoEngine(modules: [restoredModule]);
+
+        Assert.True(restored.TryLoadSnapshot(Snapshot(original)));
+        Assert.Equal(module.Applied, restoredModule.Applied);
+        Assert.Equal(original.StateDigest(), restored.StateDigest());
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_a_snapshot_are_reported_as_invalid_data()
+    {
+        using var engine = new ZhongcaoEngine();
+        Assert.Throws<InvalidDataException>(() => engine.TryLoadSnapshot(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8 }));
+        Assert.Throws<InvalidDataException>(() => engine.TryLoadSnapshot(ReadOnlySpan<byte>.Empty));
+    }
+
+    [Fact]
+    public void A_snapshot_cannot_be_loaded_into_an_engine_that_already_has_state()
+    {
+        using var original = RichLog().Build();
+        using var busy = new LogBuilder().User("x").Build();
+
+        Assert.Throws<InvalidOperationException>(() => busy.TryLoadSnapshot(Snapshot(original)));
+    }
+
+    private sealed class CountingModule : IEngineModule
+    {
+        public long Applied { get; private set; }
+
+        public string Name => "counting";
+
+        public int SnapshotVersion => 1;
+
+        public void Apply(CoreState core, in SequencedEntry entry) => Applied++;
+
+        public void Save(BinaryEncoder writer) => writer.WriteVarInt(Applied);
+
+        public void Load(CoreState core, ref BinaryDecoder reader) => Applied = reader.ReadVarInt();
+    }
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Zhongcao.Server.Tests.Support;
+
+namespace Zhongcao.Server.Tests.Endpoints;
+
+public class SystemEndpointsTests(ZhongcaoFactory factory) : ApiTest(factory)
+{
+    [Fact]
+    public async Task Healthz_reports_the_store_and_a_log_position_that_follows_writes()
+    {
+        var before = await Client.GetFromJsonNode("/healthz");
+        Assert.Equal("ok", before["status"]!.GetValue<string>());
+        Assert.StartsWith("sqlite:", before["store"]!.GetValue<string>());
+        Assert.Equal(1, before["schemaVersion"]!.GetValue<int>());
+
+        await CreateUser();
+
+        var after = await Client.GetFromJsonNode("/healthz");
+        Assert.Equal(before["logPosition"]!.GetValue<long>() + 1, after["logPosition"]!.GetValue<long>());
+        Assert.Equal(after["logPosition"]!.GetValue<long>(), after["storedPosition"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task Admin_state_gives_the_position_and_a_digest_that_changes_with_the_state()
+    {
+        var first = await Client.GetFromJsonNode("/v1/admin/state");
+        await CreateUser();
+        var second = await Client.GetFromJsonNode("/v1/admin/state");
+        var third = await Client.GetFromJsonNode("/v1/admin/state");
+
+        Assert.Matches("^[0-9a-f]{64}$", first["digest"]!.GetValue<string>());
+        Assert.NotEqual(first["digest"]!.GetValue<string>(), second["digest"]!.GetValue<string>());
+        Assert.Equal(second["digest"]!.GetValue<string>(), third["digest"]!.GetValue<string>());
+        Assert.Equal(first["logPosition"]!.GetValue<long>() + 1, second["logPosition"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_lists_every_v1_path()
+    {
+        var doc = await Client.GetFromJsonNode("/openapi/v1.json");
+
+        var paths = doc["paths"]!.AsObject().Select(p => p.Key).ToArray();
+        foreach (var path in new[]
+        {
+            "/v1/users/{id}", "/v1/users/{id}/follows/{authorId}", "/v1/notes", "/v1/notes/{id}", "/v1/events",
+            "/v1/feed/{userId}", "/v1/admin/state", "/healthz", "/metrics",
+        })
+        {
+            Assert.Contains(paths, p => p.TrimEnd('/') == path);
+        }
+
+        var notes = doc["paths"]!.AsObject().First(p => p.Key.TrimEnd('/') == "/v1/notes").Value!;
+        Assert.NotNull(notes["post"]!["requestBody"]!["content"]!["application/json"]);
+        Assert.NotNull(doc["paths"]!["/v1/events"]!["post"]!["requestBody"]!["content"]!["application/json"]);
+    }
+
+    [Fact]
+    public async Task Metrics_expose_requests_ingested_events_and_commit_durations()
+    {
+        var author = await CreateUser();
+        var user = await CreateUser();
+        var note = await CreateNote(author);
+        await PostEvents(new { eventId = Id("e"), type = "like", userId = user, noteId = note });
+
+        var response = await Client.GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("zhongcao_http_requests_total{method=\"POST\",route=\"/v1/events\",status=\"200\"}", text);
+        Assert.Matches("zhongcao_events_ingested_total\\{outcome=\"accepted\"\\} [1-9]", text);
+        Assert.Contains("zhongcao_store_commit_duration_seconds_count", text);
+        Assert.Contains("# TYPE zhongcao_store_commit_duration_seconds histogram", text);
+    }
+
+    [Fact]
+    public async Task An_unknown_v1_path_is_a_not_found_problem()
+    {
+        var response = await Client.GetAsync("/v1/nothing/here");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.IsType<JsonObject>(await response.ReadJson());
+    }
+}

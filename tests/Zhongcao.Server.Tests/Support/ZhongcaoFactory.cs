@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Zhongcao.Server.Tests.Support;
+
+/// <summary>The real application, in process, on a SQLite file in a private temp folder.</summary>
+public class ZhongcaoFactory : WebApplicationFactory<Program>
+{
+    private readonly TempDir _dir = new();
+
+    public string DbPath => _dir.File("zhongcao.db");
+
+    /// <summary>When set, the API requires this key.</summary>
+    protected virtual string? ApiKey => null;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Zhongcao:Db", DbPath);
+        if (ApiKey is not null)
+        {
+            builder.UseSetting("Zhongcao:ApiKey", ApiKey);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _dir.Dispose();
+        }
+    }
+}
+
+/// <summary>The application with an API key configured.</summary>
+public sealed class SecuredZhongcaoFactory : ZhongcaoFactory
+{
+    public const string Key = "test-key-3f9a";
+
+    protected override string? ApiKey => Key;
+}

@@ -1,0 +1,426 @@
+using System.Buffers;
+using Zhongcao.Engine;
+using Zhongcao.Engine.Log;
+using Zhongcao.Engine.Model;
+using Zhongcao.Storage.Abstractions;
+using Zhongcao.Storage.Durable;
+using Zhongcao.Storage.Memory;
+using Zhongcao.Storage.Sqlite;
+using Zhongcao.Storage.Tests.Support;
+
+namespace Zhongcao.Storage.Tests.Durable;
+
+public sealed class DurableEngineTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private string DbPath => _dir.File("zhongcao.db");
+
+    private string SnapshotFolder => DbPath + ".snapshots";
+
+    /// <summary>A store, an engine and the durable engine over them, disposed together.</summary>
+    private sealed class Node(IStore store, ZhongcaoEngine engine, DurableEngine durable) : IDisposable
+    {
+        public IStore Store { get; } = store;
+        public ZhongcaoEngine Engine { get; } = engine;
+        public DurableEngine Durable { get; } = durable;
+
+        public Task<IReadOnlyList<EntryOutcome>> Write(params LogEntry[] entries) => Durable.WriteAsync(entries);
+
+        public void Dispose()
+        {
+            Durable.Dispose();
+            Store.Dispose();
+            Engine.Dispose();
+        }
+    }
+
+    private Node Open(DurableOptions? options = null) => Open(SqliteStore.Open(DbPath), options);
+
+    private static Node Open(IStore store, DurableOptions? options = null)
+    {
+        var engine = new ZhongcaoEngine();
+        return new Node(store, engine, DurableEngine.Open(store, engine, options));
+    }
+
+    /// <summary>Users, notes, follows and events: every kind of state, in <paramref name="count"/> single-entry writes after a fixed start.</summary>
+    private static async Task Populate(Node node, int count, int offset = 0)
+    {
+        if (node.Engine.Core.FindUser("alice") is null)
+        {
+            await node.Write(Entries.User("alice", 0, "skincare"), Entries.User("bob"), Entries.Note("n1", "bob", 0, "#skincare"));
+        }
+
+        for (var i = offset; i < offset + count; i++)
+        {
+            LogEntry entry = (i % 4) switch
+            {
+                0 => Entries.Event("ev" + i, EventType.Impression, "alice", "n1", i),
+                1 => Entries.Note("note" + i, "bob", i, "#tag" + (i % 3)),
+                2 => Entries.Event("like" + i, i % 8 == 2 ? EventType.Like : EventType.Save, "alice", "n1", i),
+                _ => Entries.Follow("alice", "bob", i % 8 == 3, i),
+            };
+            await node.Write(entry);
+        }
+    }
+
+    private static void FlipByte(string file, int offset)
+    {
+        var bytes = File.ReadAllBytes(file);
+        bytes[offset] ^= 0x40;
+        File.WriteAllBytes(file, bytes);
+    }
+
+    private string SnapshotFile(long position) => Path.Combine(SnapshotFolder, $"snapshot-{position:D20}.zcs");
+
+    [Fact]
+    public async Task Concurrent_writers_are_all_acknowledged_with_unique_dense_sequences()
+    {
+        using var node = Open();
+        const int writers = 8;
+        const int requestsPerWriter = 15;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            var mine = new List<IReadOnlyList<EntryOutcome>>();
+            for (var r = 0; r < requestsPerWriter; r++)
+            {
+                var size = 1 + ((w + r) % 3);
+                var entries = Enumerable.Range(0, size).Select(k => (LogEntry)Entries.User($"w{w}-r{r}-k{k}")).ToArray();
+                var outcome = await node.Durable.WriteAsync(entries);
+                Assert.NotNull(node.Engine.Core.FindUser($"w{w}-r{r}-k0")); // acknowledged means visible
+                mine.Add(outcome);
+            }
+
+            return mine;
+        })));
+
+        var outcomes = results.SelectMany(r => r).ToList();
+        Assert.All(outcomes.SelectMany(o => o), o => Assert.Equal(EntryStatus.Stored, o.Status));
+        foreach (var request in outcomes)
+        {
+            var sequences = request.Select(o => o.Sequence).ToArray();
+            Assert.Equal(Enumerable.Range((int)sequences[0], sequences.Length).Select(i => (long)i), sequences);
+        }
+
+        var all = outcomes.SelectMany(o => o).Select(o => o.Sequence).Order().ToArray();
+        Assert.Equal(Enumerable.Range(1, all.Length).Select(i => (long)i), all);
+        Assert.Equal(all.Length, node.Store.Log.LastSequence);
+        Assert.Equal(all.Length, node.Engine.Position);
+        Assert.Equal(all.Length, node.Engine.Core.UserCount);
+    }
+
+    [Fact]
+    public async Task A_repeated_event_id_within_one_write_is_stored_once()
+    {
+        using var node = Open();
+        await Populate(node, 0);
+        var before = node.Store.Log.LastSequence;
+
+        var outcome = await node.Write(
+            Entries.Event("dup", EventType.Like, "alice", "n1"),
+            Entries.Event("dup", EventType.Like, "alice", "n1"),
+            Entries.Event("other", EventType.Save, "alice", "n1"));
+
+        Assert.Equal([EntryStatus.Stored, EntryStatus.Duplicate, EntryStatus.Stored], outcome.Select(o => o.Status));
+        Assert.Equal(before + 2, node.Store.Log.LastSequence);
+        Assert.Equal(1, node.Engine.Core.FindNote("n1")!.Counters.ByType[(int)EventType.Like]);
+    }
+
+    [Fact]
+    public async Task An_event_id_accepted_earlier_is_a_duplicate_later()
+    {
+        using var node = Open();
+        await Populate(node, 0);
+        Assert.Equal(EntryStatus.Stored, (await node.Write(Entries.Event("once", EventType.Click, "alice", "n1")))[0].Status);
+        var position = node.Store.Log.LastSequence;
+
+        var again = await node.Write(Entries.Event("once", EventType.Click, "alice", "n1"));
+
+        Assert.Equal(EntryStatus.Duplicate, again[0].Status);
+        Assert.Equal(position, node.Store.Log.LastSequence);
+        Assert.Equal(1, node.Engine.Core.FindNote("n1")!.Counters.ByType[(int)EventType.Click]);
+    }
+
+    [Fact]
+    public async Task Concurrent_writes_of_the_same_event_id_store_it_exactly_once()
+    {
+        using var node = Open();
+        await Populate(node, 0);
+        var before = node.Store.Log.LastSequence;
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+            Task.Run(() => node.Durable.WriteAsync([Entries.Event("race", EventType.Share, "alice", "n1")]))));
+
+        Assert.Equal(1, outcomes.Count(o => o[0].Status == EntryStatus.Stored));
+        Assert.Equal(19, outcomes.Count(o => o[0].Status == EntryStatus.Duplicate));
+        Assert.Equal(before + 1, node.Store.Log.LastSequence);
+        Assert.Equal(1, node.Engine.Core.FindNote("n1")!.Counters.ByType[(int)EventType.Share]);
+    }
+
+    [Fact]
+    public async Task Publishing_a_taken_note_id_is_a_conflict_within_a_write_and_across_writes()
+    {
+        using var node = Open();
+        await Populate(node, 0);
+        var before = node.Store.Log.LastSequence;
+
+        var first = await node.Write(Entries.Note("fresh", "bob"), Entries.Note("fresh", "alice"));
+        var second = await node.Write(Entries.Note("fresh", "alice"));
+
+        Assert.Equal([EntryStatus.Stored, EntryStatus.Conflict], first.Select(o => o.Status));
+        Assert.Equal(EntryStatus.Conflict, second[0].Status);
+        Assert.Equal(before + 1, node.Store.Log.LastSequence);
+        Assert.Equal("bob", node.Engine.Core.FindNote("fresh")!.Note.AuthorId);
+    }
+
+    [Fact]
+    public async Task A_restart_after_a_graceful_stop_loads_the_shutdown_snapshot_and_has_the_same_digest()
+    {
+        string digest;
+        long position;
+        using (var node = Open())
+        {
+            await Populate(node, 30);
+            digest = node.Engine.StateDigest();
+            position = node.Engine.Position;
+        }
+
+        Assert.True(File.Exists(SnapshotFile(position)));
+        using var restarted = Open();
+        Assert.Equal((position, 0L), restarted.Durable.Recovery);
+        Assert.Equal(digest, restarted.Engine.StateDigest());
+    }
+
+    [Fact]
+    public async Task A_restart_without_any_snapshot_replays_the_whole_log_to_the_same_digest()
+    {
+        string digest;
+        long position;
+        using (var node = Open(new DurableOptions { SnapshotOnDispose = false, ReplayPageSize = 7 }))
+        {
+            await Populate(node, 30);
+            digest = node.Engine.StateDigest();
+            position = node.Engine.Position;
+        }
+
+        Assert.False(Directory.Exists(SnapshotFolder) && Directory.EnumerateFiles(SnapshotFolder).Any());
+        using var restarted = Open(new DurableOptions { ReplayPageSize = 7 });
+        Assert.Equal((0L, position), restarted.Durable.Recovery);
+        Assert.Equal(digest, restarted.Engine.StateDigest());
+    }
+
+    [Fact]
+    public async Task A_damaged_newest_snapshot_falls_back_to_the_older_one_and_replays_the_rest()
+    {
+        string digest;
+        long older, newest;
+        using (var node = Open())
+        {
+            await Populate(node, 12);
+            await node.Durable.SnapshotAsync();
+            older = node.Engine.Position;
+            await Populate(node, 9, offset: 12);
+            digest = node.Engine.StateDigest();
+            newest = node.Engine.Position;
+        }
+
+        FlipByte(SnapshotFile(newest), 40);
+        using var restarted = Open();
+
+        Assert.Equal((older, newest - older), restarted.Durable.Recovery);
+        Assert.Equal(digest, restarted.Engine.StateDigest());
+    }
+
+    [Fact]
+    public async Task A_snapshot_ahead_of_the_log_is_ignored()
+    {
+        string digest;
+        long older, position;
+        using (var node = Open(new DurableOptions { SnapshotOnDispose = false }))
+        {
+            await Populate(node, 10);
+            await node.Durable.SnapshotAsync();
+            older = node.Engine.Position;
+            await Populate(node, 5, offset: 10);
+            digest = node.Engine.StateDigest();
+            position = node.Engine.Position;
+
+            // A snapshot of some other, longer history (e.g. the log was restored from an older backup).
+            using var other = new ZhongcaoEngine();
+            other.Apply([new SequencedEntry(1, Entries.User("stranger"))]);
+            var buffer = new ArrayBufferWriter<byte>();
+            other.SaveSnapshot(buffer);
+            node.Store.Snapshots.Save(position + 100, buffer.WrittenSpan);
+        }
+
+        using var restarted = Open();
+
+        Assert.Equal((older, position - older), restarted.Durable.Recovery);
+        Assert.Null(restarted.Engine.Core.FindUser("stranger"));
+        Assert.Equal(digest, restarted.Engine.StateDigest());
+    }
+
+    [Fact]
+    public async Task A_snapshot_from_an_incompatible_engine_version_is_skipped_and_the_log_replayed()
+    {
+        string digest;
+        long position;
+        using (var node = Open(new DurableOptions { SnapshotOnDispose = false }))
+        {
+            await Populate(node, 10);
+            digest = node.Engine.StateDigest();
+            position = node.Engine.Position;
+            var buffer = new ArrayBufferWriter<byte>();
+            node.Engine.SaveSnapshot(buffer);
+            var bytes = buffer.WrittenSpan.ToArray();
+            bytes[4] = 99; // snapshot format version
+            node.Store.Snapshots.Save(position, bytes);
+        }
+
+        using var restarted = Open();
+
+        Assert.Equal((0L, position), restarted.Durable.Recovery);
+        Assert.Equal(digest, restarted.Engine.StateDigest());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Event_ids_and_note_ids_accepted_before_a_restart_are_still_taken_after_it(bool snapshotOnDispose)
+    {
+        using (var node = Open(new DurableOptions { SnapshotOnDispose = snapshotOnDispose }))
+        {
+            await Populate(node, 0);
+            await node.Write(Entries.Event("before-restart", EventType.Like, "alice", "n1"));
+        }
+
+        using var restarted = Open();
+        var position = restarted.Store.Log.LastSequence;
+
+        var outcome = await restarted.Write(Entries.Event("before-restart", EventType.Like, "alice", "n1"), Entries.Note("n1", "alice"));
+
+        Assert.Equal([EntryStatus.Duplicate, EntryStatus.Conflict], outcome.Select(o => o.Status));
+        Assert.Equal(position, restarted.Store.Log.LastSequence);
+        Assert.Equal(1, restarted.Engine.Core.FindNote("n1")!.Counters.Likes);
+    }
+
+    [Fact]
+    public async Task A_snapshot_is_taken_every_configured_number_of_entries()
+    {
+        using var node = Open(new DurableOptions { SnapshotEveryEntries = 10, SnapshotOnDispose = false });
+
+        await Populate(node, 22); // one start write of 3 entries, then 22 single-entry writes
+
+        var positions = node.Store.Snapshots.List().Select(s => s.Position).ToArray();
+        Assert.Equal(2, positions.Length); // the file store keeps the newest two
+        Assert.All(positions, p => Assert.True(p >= 10));
+        Assert.True(positions[0] - positions[1] >= 10);
+    }
+
+    [Fact]
+    public async Task A_requested_snapshot_is_saved_when_the_request_completes()
+    {
+        var store = new FlakyStore { SlowSnapshots = true };
+        using var node = Open(store);
+        await Populate(node, 3);
+
+        await node.Durable.SnapshotAsync();
+
+        var saved = Assert.Single(store.Snapshots.List());
+        Assert.Equal(node.Engine.Position, saved.Position);
+    }
+
+    [Fact]
+    public async Task A_store_failure_fails_the_write_and_leaves_the_state_untouched()
+    {
+        var store = new FlakyStore();
+        using var node = Open(store);
+        await Populate(node, 4);
+        var digest = node.Engine.StateDigest();
+
+        store.Fail = true;
+        await Assert.ThrowsAsync<StoreException>(() => node.Write(Entries.User("lost")));
+        Assert.Equal(digest, node.Engine.StateDigest());
+        Assert.Null(node.Engine.Core.FindUser("lost"));
+
+        store.Fail = false;
+        var retry = await node.Write(Entries.User("lost"));
+        Assert.Equal(EntryStatus.Stored, retry[0].Status);
+        Assert.Equal(store.Log.LastSequence, retry[0].Sequence);
+    }
+
+    [Fact]
+    public async Task Writing_after_dispose_is_refused()
+    {
+        var node = Open();
+        await Populate(node, 1);
+        node.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => node.Durable.WriteAsync([Entries.User("late")]));
+    }
+
+    [Fact]
+    public async Task Asking_for_a_snapshot_after_dispose_is_refused_rather_than_left_waiting()
+    {
+        var node = Open();
+        await Populate(node, 1);
+        node.Dispose();
+
+        // WaitAsync only bounds the test if SnapshotAsync never completes.
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => node.Durable.SnapshotAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task An_empty_write_completes_with_no_outcomes_and_stores_nothing()
+    {
+        using var node = Open();
+
+        var outcome = await node.Durable.WriteAsync([]);
+
+        Assert.Empty(outcome);
+        Assert.Equal(0, node.Store.Log.LastSequence);
+    }
+
+    /// <summary>A memory store whose appends fail while <see cref="Fail"/> is set, and whose snapshots can be slow to save.</summary>
+    private sealed class FlakyStore : IStore, ILogStore, ISnapshotStore
+    {
+        private readonly MemoryStore _inner = new();
+
+        public bool Fail { get; set; }
+
+        /// <summary>Saving a snapshot takes a while, so a caller told "done" too early would see no snapshot.</summary>
+        public bool SlowSnapshots { get; init; }
+
+        public string Description => "flaky";
+
+        public ILogStore Log => this;
+
+        public ISnapshotStore Snapshots => this;
+
+        public void Save(long position, ReadOnlySpan<byte> snapshot)
+        {
+            if (SlowSnapshots)
+            {
+                Thread.Sleep(300);
+            }
+
+            _inner.Save(position, snapshot);
+        }
+
+        public IReadOnlyList<(long Position, Func<byte[]> Load)> List() => _inner.List();
+
+        public int SchemaVersion => 1;
+
+        public long LastSequence => _inner.LastSequence;
+
+        public long Append(IReadOnlyList<EncodedEntry> entries) =>
+            Fail ? throw new IOException("disk full") : _inner.Append(entries);
+
+        public IReadOnlyList<StoredEntry> ReadAfter(long afterSequence, int max) => _inner.ReadAfter(afterSequence, max);
+
+        public void Dispose() => _inner.Dispose();
+    }
+}
