@@ -105,7 +105,10 @@ public sealed class CategoryTagger
             }
         }
 
-        tags.Add(new TagScore(_leaves[best].NameZh, category.Confidence, "category"));
+        if (!tags.Exists(t => t.Tag == _leaves[best].NameZh))
+        {
+            tags.Add(new TagScore(_leaves[best].NameZh, category.Confidence, "category"));
+        }
         return (areaResult, category, alternatives, tags);
     }
 
