@@ -22,9 +22,21 @@ public static class LanguageDetector
     public static TextLanguage Detect(NormalizedText text) => Detect(text.Text);
 
     /// <summary>Detects the language of folded (lower-case) text.</summary>
-    public static TextLanguage Detect(string folded)
+    public static TextLanguage Detect(string folded) => Detect(folded, "");
+
+    /// <summary>Detects the language of two folded texts taken together (title and body), without concatenating them.</summary>
+    public static TextLanguage Detect(string first, string second)
     {
-        ArgumentNullException.ThrowIfNull(folded);
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        var counts = new int[5];
+        Count(first, counts);
+        Count(second, counts);
+        return Decide(counts[0], counts[1], counts[2], counts[3], counts[4]);
+    }
+
+    private static void Count(string folded, int[] counts)
+    {
         int han = 0, kana = 0, other = 0, words = 0, english = 0;
         var i = 0;
         while (i < folded.Length)
@@ -39,7 +51,7 @@ public static class LanguageDetector
                 }
 
                 words++;
-                if (EnglishWords.Contains(folded[s..i]))
+                if (i - s <= 7 && EnglishWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(folded.AsSpan(s, i - s)))
                 {
                     english++;
                 }
@@ -63,6 +75,15 @@ public static class LanguageDetector
             i++;
         }
 
+        counts[0] += han;
+        counts[1] += kana;
+        counts[2] += other;
+        counts[3] += words;
+        counts[4] += english;
+    }
+
+    private static TextLanguage Decide(int han, int kana, int other, int words, int english)
+    {
         double zh = han, en = words * 2.0, rest = kana + other;
         var total = zh + en + rest;
         if (total < 1)

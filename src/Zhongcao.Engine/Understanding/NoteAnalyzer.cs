@@ -31,8 +31,9 @@ public sealed partial class NoteAnalyzer
         ArgumentNullException.ThrowIfNull(note);
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(body);
-        var bodyTokens = Tokenizer.Tokenize(body);
-        var titleTokens = Tokenizer.Tokenize(title);
+        var bodyTokens = Tokenizer.Tokenize(body.Text, includeBigrams: false);
+        var titleTokens = Tokenizer.Tokenize(title.Text, includeBigrams: false);
+        var content = StripHashtags(body.Text, bodyTokens);
 
         var hashtags = new List<string>();
         var hashtagCount = 0;
@@ -51,9 +52,9 @@ public sealed partial class NoteAnalyzer
             }
         }
 
-        var signals = Signals(note, title, body, titleTokens, bodyTokens);
-        var (area, category, alternatives, tags) = _tagger.Tag(title.Text, StripHashtags(body.Text, bodyTokens), hashtags);
-        var language = LanguageDetector.Detect(title.Text + "\n" + StripHashtags(body.Text, bodyTokens));
+        var signals = Signals(note, title, content, titleTokens, bodyTokens);
+        var (area, category, alternatives, tags) = _tagger.Tag(title.Text, content, hashtags);
+        var language = LanguageDetector.Detect(title.Text, content);
         if (!string.IsNullOrEmpty(note.Language))
         {
             // The client's declaration wins only when detection has nothing to go on.
@@ -108,14 +109,14 @@ public sealed partial class NoteAnalyzer
         return new string(chars);
     }
 
-    private static TextSignals Signals(Note note, NormalizedText title, NormalizedText body, List<Token> titleTokens, List<Token> bodyTokens)
+    private static TextSignals Signals(Note note, NormalizedText title, string content, List<Token> titleTokens, List<Token> bodyTokens)
     {
         Span<int> cues = stackalloc int[7];
-        var content = StripHashtags(body.Text, bodyTokens);
         SignalLexicon.Count(title.Text, cues);
         SignalLexicon.Count(content, cues);
-        int numbers = 0, prices = 0, links = 0, total = 0;
+        int numbers = 0, prices = 0, links = 0;
         var distinct = new HashSet<string>(StringComparer.Ordinal);
+        var words = 0;
         foreach (var t in titleTokens.Concat(bodyTokens))
         {
             switch (t.Kind)
@@ -125,12 +126,17 @@ public sealed partial class NoteAnalyzer
                 case TokenKind.Url: links++; break;
             }
 
-            if (t.Kind is TokenKind.Word or TokenKind.CjkBigram or TokenKind.Number)
+            if (t.Kind is TokenKind.Word or TokenKind.Number)
             {
-                total++;
+                words++;
                 distinct.Add(t.Value);
             }
         }
+
+        // Han bigrams are counted as packed ints rather than strings: same ratio, no per-bigram allocation.
+        var (bigrams, distinctBigrams) = Bigrams(title.Text, content);
+        var total = words + bigrams;
+        var unique = distinct.Count + distinctBigrams;
 
         var bodyChars = 0;
         foreach (var c in content)
@@ -145,24 +151,82 @@ public sealed partial class NoteAnalyzer
             Prices = prices,
             Places = cues[(int)Cue.Place],
             Steps = StepRegex().Count(content),
-            UniqueTokenRatio = total < 20 ? 1 : Math.Round((double)distinct.Count / total, 3),
+            UniqueTokenRatio = total < 20 ? 1 : Math.Round((double)unique / total, 3),
             PaddingRuns = PaddingRegex().Count(content),
             FirstPerson = cues[(int)Cue.FirstPerson],
-            BrandMentions = BrandRegex().Count(note.Title + "\n" + note.Body),
+            BrandMentions = BrandRegex().Count(note.Title) + BrandRegex().Count(note.Body),
             SalesCues = cues[(int)Cue.Sales],
             CallsToBuy = cues[(int)Cue.CallToBuy],
             PurchaseCues = cues[(int)Cue.Purchase] + cues[(int)Cue.ProductNoun],
             Superlatives = cues[(int)Cue.Superlative],
             Links = links,
             MeanSentenceChars = MeanSentence(content),
-            LongestParagraph = content.Split('\n').Max(p => p.Trim().Length),
+            LongestParagraph = LongestParagraph(content),
         };
     }
 
+    private static (int Total, int Distinct) Bigrams(string a, string b)
+    {
+        var set = new HashSet<int>();
+        var total = 0;
+        foreach (var s in new[] { a, b })
+        {
+            for (var i = 0; i + 1 < s.Length; i++)
+            {
+                if (CharClass.IsHan(s[i]) && CharClass.IsHan(s[i + 1]))
+                {
+                    total++;
+                    set.Add((s[i] << 16) | s[i + 1]);
+                }
+            }
+        }
+
+        return (total, set.Count);
+    }
+
+    /// <summary>Mean length of sentences (split at 。！？!?；; newlines and ". "), whitespace not counted.</summary>
     private static double MeanSentence(string content)
     {
-        var parts = SentenceSplit().Split(content).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
-        return parts.Count == 0 ? 0 : Math.Round(parts.Average(p => p.Length), 1);
+        int sentences = 0, chars = 0, current = 0;
+        for (var i = 0; i <= content.Length; i++)
+        {
+            var end = i == content.Length || content[i] is '。' or '！' or '？' or '!' or '?' or '；' or ';' or '\n'
+                || (content[i] == '.' && (i + 1 == content.Length || char.IsWhiteSpace(content[i + 1])));
+            if (end)
+            {
+                if (current > 0)
+                {
+                    sentences++;
+                    chars += current;
+                }
+
+                current = 0;
+            }
+            else if (!char.IsWhiteSpace(content[i]))
+            {
+                current++;
+            }
+        }
+
+        return sentences == 0 ? 0 : Math.Round((double)chars / sentences, 1);
+    }
+
+    private static int LongestParagraph(string content)
+    {
+        int longest = 0, current = 0;
+        foreach (var c in content)
+        {
+            if (c == '\n')
+            {
+                current = 0;
+            }
+            else if (!char.IsWhiteSpace(c))
+            {
+                longest = Math.Max(longest, ++current);
+            }
+        }
+
+        return longest;
     }
 
     [GeneratedRegex(@"(?m)^\s*(?:\d{1,2}\s*[.、:：)）]|[一二三四五六七八九十]\s*[、:：.]|\[[一二三四五六七八九十零]r\]|第[一二三四五六七八九十\d]+步|step\s*\d)")]
@@ -175,6 +239,4 @@ public sealed partial class NoteAnalyzer
     [GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs}[^\S\n]?)[A-Z][A-Za-z]+|(?<=[a-z,][^\S\n])[A-Z][a-z]+|[™®]")]
     private static partial Regex BrandRegex();
 
-    [GeneratedRegex(@"[。！？!?；;\n]+|\.\s")]
-    private static partial Regex SentenceSplit();
 }

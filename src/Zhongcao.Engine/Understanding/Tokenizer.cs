@@ -16,10 +16,16 @@ public static class Tokenizer
     public static List<Token> Tokenize(NormalizedText text) => Tokenize(text.Text);
 
     /// <summary>Tokenises folded text.</summary>
-    public static List<Token> Tokenize(string t)
+    public static List<Token> Tokenize(string t) => Tokenize(t, includeBigrams: true);
+
+    /// <summary>
+    /// Tokenises folded text; without bigrams, Han runs are skipped (the gate needs hashtags, numbers, prices and URLs
+    /// on its hot path, and bigram strings are most of the allocation).
+    /// </summary>
+    public static List<Token> Tokenize(string t, bool includeBigrams)
     {
         ArgumentNullException.ThrowIfNull(t);
-        var tokens = new List<Token>(t.Length / 2);
+        var tokens = new List<Token>(includeBigrams ? t.Length / 2 : 16);
         var i = 0;
         while (i < t.Length)
         {
@@ -67,6 +73,12 @@ public static class Tokenizer
                 while (e < t.Length && CharClass.IsHan(t[e]))
                 {
                     e++;
+                }
+
+                if (!includeBigrams)
+                {
+                    i = e;
+                    continue;
                 }
 
                 if (e - i == 1)
