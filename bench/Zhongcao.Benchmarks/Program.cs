@@ -5,5 +5,15 @@ namespace Zhongcao.Benchmarks;
 /// <summary>BenchmarkDotNet entry point: <c>dotnet run -c Release --project bench/Zhongcao.Benchmarks -- --filter '*'</c>.</summary>
 public static class BenchmarkProgram
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        // `-- gate-latency` prints gate p50/p99 directly (BenchmarkDotNet has no P99 column).
+        if (args.Length > 0 && args[0] == "gate-latency")
+        {
+            Gate.GateLatencyProbe.Run();
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+    }
 }
