@@ -1,4 +1,5 @@
 using Zhongcao.Engine;
+using Zhongcao.Engine.Distribution;
 using Zhongcao.Engine.Log;
 using Zhongcao.Server.Metrics;
 using Zhongcao.Storage;
@@ -9,14 +10,16 @@ namespace Zhongcao.Server;
 /// <summary>The service's engine, store and metrics, created at startup and disposed (with a snapshot) at shutdown.</summary>
 public sealed class ZhongcaoRuntime : IDisposable
 {
-    public ZhongcaoRuntime(ZhongcaoServerOptions options, TimeProvider time, MetricsRegistry metrics, ILogger<ZhongcaoRuntime> logger)
+    public ZhongcaoRuntime(ZhongcaoServerOptions options, TimeProvider time, MetricsRegistry metrics, ILogger<ZhongcaoRuntime> logger,
+        DistributionOptions? distribution = null)
     {
+        DistributionOptions = distribution ?? new DistributionOptions();
         Time = time;
         Metrics = metrics;
         var store = StoreFactory.Open(options.Db);
         try
         {
-            var engine = new ZhongcaoEngine(new EngineOptions(), time);
+            var engine = new ZhongcaoEngine(new EngineOptions(), time, [new DistributionModule(DistributionOptions)]);
             Durable = DurableEngine.Open(store, engine, new DurableOptions { SnapshotEveryEntries = options.SnapshotEveryEntries },
                 message => logger.LogInformation("{Message}", message));
         }
@@ -41,6 +44,9 @@ public sealed class ZhongcaoRuntime : IDisposable
     }
 
     public DurableEngine Durable { get; }
+
+    /// <summary>Options of the traffic pools (configuration section <c>Zhongcao:Distribution</c>).</summary>
+    public DistributionOptions DistributionOptions { get; }
 
     public ZhongcaoEngine Engine => Durable.Engine;
 

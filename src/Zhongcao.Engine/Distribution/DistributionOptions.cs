@@ -13,6 +13,9 @@ public sealed class DistributionOptions
     /// <summary>Experiment arms; an author falls into one by a stable hash of the author's user id (see <see cref="ExperimentArms"/>). Empty: everyone gets <see cref="Policy"/>.</summary>
     public IList<DistributionArm> Arms { get; } = [];
 
+    /// <summary>How often the server appends a DistributionTick (time-triggered transitions): 60 s (brief; windows are hours, so a minute's lag is negligible). Zero disables the ticker.</summary>
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Weights: <c>hierarchy</c> (S, §5 ordering), <c>ces</c> (folklore variant) or <c>custom</c> (<see cref="CustomWeights"/>).</summary>
     public string Weights { get; set; } = "hierarchy";
 
