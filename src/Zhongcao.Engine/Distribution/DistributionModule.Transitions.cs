@@ -72,6 +72,7 @@ public sealed partial class DistributionModule
     {
         var n = d.NoteIndex;
         Toggle(_active, n, d.InPool);
+        Toggle(_expansion, n, d.PoolStage == DistributionStage.Expansion);
         Toggle(_longTail, n, d.PoolStage == DistributionStage.Sustained);
         Toggle(_saturated, n, d.PoolStage == DistributionStage.Saturated);
         Toggle(_featured, n, d.PoolStage == DistributionStage.Sustained && (d.Evergreen || d.Season is not null));

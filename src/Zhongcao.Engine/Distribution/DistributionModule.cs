@@ -17,6 +17,7 @@ public sealed partial class DistributionModule : IEngineModule
     private readonly List<NoteDistribution?> _notes = [];
     private readonly Dictionary<int, ViewerState> _viewers = [];
     private readonly SortedSet<int> _active = [];
+    private readonly SortedSet<int> _expansion = [];
     private readonly SortedSet<int> _longTail = [];
     private readonly SortedSet<int> _saturated = [];
     private readonly SortedSet<int> _featured = [];
@@ -50,6 +51,9 @@ public sealed partial class DistributionModule : IEngineModule
 
     /// <summary>Notes in a pool (cold start or expansion), ascending index.</summary>
     public IReadOnlyCollection<int> Active => _active;
+
+    /// <summary>Notes in an expansion pool (level 1..N), ascending index: the ones adjacent interests may reach.</summary>
+    public IReadOnlyCollection<int> Expanding => _expansion;
 
     /// <summary>Sustained notes (long tail), ascending index.</summary>
     public IReadOnlyCollection<int> LongTail => _longTail;

@@ -91,7 +91,7 @@ public sealed class DistributionOptions
     /// <summary>Share of a feed page reserved for pool candidates: 30% (brief: "up to 30%"; E: new notes' natural share would be 1/30, platforms push far higher).</summary>
     public double ReservedShare { get; set; } = 0.30;
 
-    /// <summary>Active notes examined per feed request, newest first: 4,000 (choice: bounds the per-request cost).</summary>
+    /// <summary>Pool notes examined per feed request through the tag and author indexes (a quarter more for the long tail): 4,000 (choice: bounds the per-request cost).</summary>
     public int MaxScan { get; set; } = 4_000;
 
     /// <summary>Served-but-not-impressed allocations expire after this: 10 min (choice).</summary>

@@ -50,32 +50,62 @@ public sealed class PoolAllocator
         var viewer = _module.Viewer(user.Index);
         var audience = new UserAudience(user, viewer);
         var best = new TopK(slots);
-        var scanned = 0;
-        foreach (var n in ((SortedSet<int>)_module.Active).Reverse())
+        var visited = new HashSet<int>();
+        var scan = new ScanBudget(o.MaxScan);
+
+        // Pools: only notes the user can match are looked at, through indexes — the note indexes of the
+        // user's tags and of the authors whose audience they are in, newest first and only down to the
+        // oldest note still in a pool — plus the (few) expansion notes, which adjacent interests may reach.
+        var returning = viewer?.ReturnedAt is { } back && now - back < o.ReturningFor;
+        void Consider(int n)
         {
-            if (++scanned > o.MaxScan)
+            if (_module.Of(n) is { InPool: true })
+            {
+                ConsiderPool(core, user, viewer, audience, n, now, best);
+            }
+            else
+            {
+                ConsiderLongTail(core, user, viewer, audience, n, now, returning, best);
+            }
+        }
+
+        var floor = _module.Active.Count == 0 ? int.MaxValue : ((SortedSet<int>)_module.Active).Min;
+        foreach (var tag in audience.Tags)
+        {
+            ScanDown(core.NotesWithTag(tag), int.MaxValue, floor, scan, visited, Consider);
+        }
+
+        foreach (var author in audience.Authors)
+        {
+            ScanDown(core.User(author).Notes, int.MaxValue, floor, scan, visited, Consider);
+        }
+
+        foreach (var n in ((SortedSet<int>)_module.Expanding).Reverse())
+        {
+            if (!scan.Take())
             {
                 break;
             }
 
-            ConsiderPool(core, user, viewer, audience, n, now, best);
+            if (visited.Add(n))
+            {
+                ConsiderPool(core, user, viewer, audience, n, now, best);
+            }
         }
 
-        var returning = viewer?.ReturnedAt is { } back && now - back < o.ReturningFor;
+        // Long tail: featured (evergreen, seasonal) notes, then older notes of the user's tags.
         foreach (var n in _module.Featured)
         {
-            ConsiderLongTail(core, user, viewer, audience, n, now, returning, best);
+            if (visited.Add(n))
+            {
+                ConsiderLongTail(core, user, viewer, audience, n, now, returning, best);
+            }
         }
 
-        scanned = 0;
-        foreach (var n in ((SortedSet<int>)_module.LongTail).Reverse())
+        var tail = new ScanBudget(o.MaxScan / 4);
+        foreach (var tag in audience.Tags)
         {
-            if (++scanned > o.MaxScan / 4)
-            {
-                break;
-            }
-
-            ConsiderLongTail(core, user, viewer, audience, n, now, returning, best);
+            ScanDown(core.NotesWithTag(tag), Math.Min(floor, core.NoteCount), 0, tail, visited, Consider); // below what the pool scan saw
         }
 
         if (viewer is not null)
@@ -102,9 +132,45 @@ public sealed class PoolAllocator
         }
     }
 
+    /// <summary>Visits the entries of an ascending index list that are below <paramref name="below"/>, newest first, down to <paramref name="floor"/>, within the scan budget.</summary>
+    private static void ScanDown(IReadOnlyList<int> notes, int below, int floor, ScanBudget scan, HashSet<int> visited, Action<int> visit)
+    {
+        int lo = 0, hi = notes.Count - 1, start = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (notes[mid] < below)
+            {
+                start = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        for (var i = start; i >= 0 && notes[i] >= floor; i--)
+        {
+            if (!scan.Take())
+            {
+                return;
+            }
+
+            if (visited.Add(notes[i]))
+            {
+                visit(notes[i]);
+            }
+        }
+    }
+
     private void ConsiderPool(CoreState core, UserState user, ViewerState? viewer, UserAudience audience, int n, DateTimeOffset now, TopK best)
     {
-        var d = _module.Of(n)!;
+        if (_module.Of(n) is not { InPool: true } d)
+        {
+            return;
+        }
+
         var state = core.Note(n);
         if (!Eligible(core, user, state, allowSeen: false) || !Admitted(d, user.Index))
         {
@@ -112,7 +178,7 @@ public sealed class PoolAllocator
         }
 
         var live = IsLive(state.Note, now);
-        var match = audience.Match(d, state, allowAdjacent: d.Level >= 1, live);
+        var match = audience.Match(d, state, allowAdjacent: d.Level >= 1);
         if (match == 0)
         {
             return;
@@ -150,14 +216,18 @@ public sealed class PoolAllocator
     private void ConsiderLongTail(CoreState core, UserState user, ViewerState? viewer, UserAudience audience, int n, DateTimeOffset now,
         bool returning, TopK best)
     {
-        var d = _module.Of(n)!;
+        if (_module.Of(n) is not { PoolStage: DistributionStage.Sustained } d)
+        {
+            return;
+        }
+
         var state = core.Note(n);
         if (best.Contains(n) || !Eligible(core, user, state, allowSeen: false) || !Admitted(d, user.Index))
         {
             return;
         }
 
-        var match = audience.Match(d, state, allowAdjacent: !d.Residual, live: false);
+        var match = audience.Match(d, state, allowAdjacent: !d.Residual);
         if (match == 0)
         {
             return;

@@ -23,6 +23,7 @@ internal sealed class UserAudience
     private readonly UserState _user;
     private readonly ViewerState? _viewer;
     private readonly HashSet<string> _tags = new(StringComparer.Ordinal);
+    private readonly List<string> _ordered = [];
     private readonly HashSet<string> _prefixes = new(StringComparer.Ordinal);
 
     public UserAudience(UserState user, ViewerState? viewer)
@@ -43,8 +44,14 @@ internal sealed class UserAudience
         }
     }
 
+    /// <summary>The user's tags: declared interests first, then engaged tags.</summary>
+    public IReadOnlyList<string> Tags => _ordered;
+
+    /// <summary>Authors whose historical audience the user belongs to: followed, then engaged with.</summary>
+    public IEnumerable<int> Authors => _viewer is null ? _user.Following.Items : _user.Following.Items.Concat(_viewer.EngagedAuthors.Items);
+
     /// <summary>How well the user fits the note's audience: 0 (not at all) or a weight.</summary>
-    public double Match(NoteDistribution d, NoteState note, bool allowAdjacent, bool live)
+    public double Match(NoteDistribution d, NoteState note, bool allowAdjacent)
     {
         if (_user.Following.Contains(note.AuthorIndex) || (_viewer?.EngagedAuthors.Contains(note.AuthorIndex) ?? false))
         {
@@ -59,7 +66,7 @@ internal sealed class UserAudience
             }
         }
 
-        if (allowAdjacent || live)
+        if (allowAdjacent)
         {
             foreach (var prefix in d.TagPrefixes)
             {
@@ -80,7 +87,11 @@ internal sealed class UserAudience
             return;
         }
 
-        _tags.Add(tag);
+        if (_tags.Add(tag))
+        {
+            _ordered.Add(tag);
+        }
+
         var slash = tag.IndexOf('/', StringComparison.Ordinal);
         _prefixes.Add(slash > 0 ? tag[..slash] : tag);
     }
