@@ -32,8 +32,11 @@ public static class ZhongcaoApp
             sp.GetRequiredService<IOptions<ZhongcaoServerOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<MetricsRegistry>(),
-            sp.GetRequiredService<ILogger<ZhongcaoRuntime>>()));
+            sp.GetRequiredService<ILogger<ZhongcaoRuntime>>(),
+            DistributionConfiguration.Read(builder.Configuration.GetSection("Zhongcao:Distribution"))));
         builder.Services.AddHostedService<RuntimeStarter>();
+        builder.Services.AddSingleton<DistributionTicker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DistributionTicker>());
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StoreExceptionHandler>();
         builder.Services.Configure<JsonOptions>(o =>
@@ -63,6 +66,7 @@ public static class ZhongcaoApp
         NotesEndpoints.Map(v1);
         EventsEndpoints.Map(v1);
         FeedEndpoints.Map(v1);
+        AnalyticsEndpoints.Map(v1);
         SystemEndpoints.Map(app, v1);
         app.MapFallback("/v1/{**path}", () => Problems.Problem(StatusCodes.Status404NotFound, "No such endpoint.",
             "See /openapi/v1.json for the API.", "not-found", null));

@@ -1,4 +1,5 @@
 using Zhongcao.Engine;
+using Zhongcao.Engine.Distribution;
 using Zhongcao.Engine.Log;
 using Zhongcao.Server.Metrics;
 using Zhongcao.Storage;
@@ -9,15 +10,17 @@ namespace Zhongcao.Server;
 /// <summary>The service's engine, store and metrics, created at startup and disposed (with a snapshot) at shutdown.</summary>
 public sealed class ZhongcaoRuntime : IDisposable
 {
-    public ZhongcaoRuntime(ZhongcaoServerOptions options, TimeProvider time, MetricsRegistry metrics, ILogger<ZhongcaoRuntime> logger)
+    public ZhongcaoRuntime(ZhongcaoServerOptions options, TimeProvider time, MetricsRegistry metrics, ILogger<ZhongcaoRuntime> logger,
+        DistributionOptions? distribution = null)
     {
+        DistributionOptions = distribution ?? new DistributionOptions();
         Time = time;
         Metrics = metrics;
         NodeId = string.IsNullOrWhiteSpace(options.NodeId) ? $"{Environment.MachineName}-{Environment.ProcessId}" : options.NodeId.Trim();
         var store = StoreFactory.Open(options.Db);
         try
         {
-            var engine = new ZhongcaoEngine(new EngineOptions(), time);
+            var engine = new ZhongcaoEngine(new EngineOptions(), time, [new DistributionModule(DistributionOptions)]);
             Durable = DurableEngine.Open(store, engine, new DurableOptions
                 {
                     SnapshotEveryEntries = options.SnapshotEveryEntries,
@@ -54,6 +57,9 @@ public sealed class ZhongcaoRuntime : IDisposable
 
     /// <summary>Log entries stored but not yet applied on this node (0 on a single node).</summary>
     public long Lag => Math.Max(0, Durable.Store.Log.LastSequence - Engine.Position);
+
+    /// <summary>Options of the traffic pools (configuration section <c>Zhongcao:Distribution</c>).</summary>
+    public DistributionOptions DistributionOptions { get; }
 
     public ZhongcaoEngine Engine => Durable.Engine;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Zhongcao.Engine.Distribution;
 using Zhongcao.Engine.State;
 
 namespace Zhongcao.Engine.Feed;
@@ -35,15 +36,20 @@ public sealed class SimpleFeed
             return new FeedOutcome.BadCursor("cursor is not one this service issued");
         }
 
-        var limit = Math.Clamp(request.Limit, 1, _engine.Options.FeedMaxLimit);
-        var items = new List<FeedItem>(limit);
+        var pageSize = Math.Clamp(request.Limit, 1, _engine.Options.FeedMaxLimit);
+        // Traffic pools are a named candidate source with reserved slots (see PoolFeedMerge); the
+        // rest of the page comes from the phases below, so the cursor only covers what they produced.
+        var picks = _engine.Module<DistributionModule>()?.Allocator.Allocate(core, user, pageSize, _engine.Time.GetUtcNow()) ?? [];
+        var limit = Math.Max(1, pageSize - picks.Count);
+        var exclude = picks.Select(p => p.NoteIndex).ToHashSet();
+        var items = new List<FeedItem>(pageSize);
         var interests = user.Profile.Interests.Select(CoreState.NormalizeTag).Where(t => t.Length > 0).Distinct().ToArray();
         var scanned = 0;
         var last = below;
 
         if (phase == 1)
         {
-            last = MatchedPhase(core, user, interests, below, limit, items, request.Explain, ref scanned);
+            last = MatchedPhase(core, user, interests, exclude, below, limit, items, request.Explain, ref scanned);
             if (items.Count < limit && scanned < MaxScan)
             {
                 phase = 2;
@@ -53,17 +59,26 @@ public sealed class SimpleFeed
 
         if (phase == 2 && items.Count < limit)
         {
-            last = RecentPhase(core, user, interests, last, limit, items, request.Explain, ref scanned);
+            last = RecentPhase(core, user, interests, exclude, last, limit, items, request.Explain, ref scanned);
         }
 
         // Only an exhausted walk ends the feed: a page can be empty because it hit MaxScan over seen notes,
         // and notes below it are still to come. Every page moves `last` down, so paging always ends.
         var exhausted = last <= 0 && phase == 2;
+<<<<<<< HEAD
         var cursor = exhausted ? null : FormatCursor(phase, last);
+=======
+        var cursor = items.Count == 0 || exhausted ? null : FormatCursor(phase, last);
+        if (picks.Count > 0)
+        {
+            items = PoolFeedMerge.Merge(core, items, picks, pageSize, request.Explain);
+        }
+
+>>>>>>> pools
         return new FeedOutcome.Page(items, cursor);
     }
 
-    private static int MatchedPhase(CoreState core, UserState user, string[] interests, int below, int limit,
+    private static int MatchedPhase(CoreState core, UserState user, string[] interests, HashSet<int> exclude, int below, int limit,
         List<FeedItem> items, bool explain, ref int scanned)
     {
         // k-way merge of descending lists: followed authors' notes and each interest tag's notes.
@@ -116,7 +131,7 @@ public sealed class SimpleFeed
 
             scanned++;
             last = note;
-            if (Eligible(core, user, note))
+            if (Eligible(core, user, note) && !exclude.Contains(note))
             {
                 items.Add(ToItem(core, note, [.. sources], explain));
             }
@@ -125,7 +140,7 @@ public sealed class SimpleFeed
         return heads.Count == 0 && items.Count < limit ? 0 : last;
     }
 
-    private static int RecentPhase(CoreState core, UserState user, string[] interests, int below, int limit,
+    private static int RecentPhase(CoreState core, UserState user, string[] interests, HashSet<int> exclude, int below, int limit,
         List<FeedItem> items, bool explain, ref int scanned)
     {
         var start = Math.Min(below, core.NoteCount) - 1;
@@ -134,7 +149,7 @@ public sealed class SimpleFeed
         {
             scanned++;
             last = n;
-            if (!Eligible(core, user, n) || Matched(core, user, interests, n))
+            if (!Eligible(core, user, n) || exclude.Contains(n) || Matched(core, user, interests, n))
             {
                 continue; // matched notes were offered in the first phase
             }
@@ -174,7 +189,7 @@ public sealed class SimpleFeed
             && !user.HiddenAuthors.Contains(note.AuthorIndex);
     }
 
-    private static FeedItem ToItem(CoreState core, int n, string[] sources, bool explain)
+    internal static FeedItem ToItem(CoreState core, int n, string[] sources, bool explain)
     {
         var state = core.Note(n);
         var note = state.Note;
@@ -202,6 +217,10 @@ public sealed class SimpleFeed
             if (s == FollowingSource)
             {
                 parts.Add("you follow the author");
+            }
+            else if (PoolFeedMerge.Explain(s) is { } pool)
+            {
+                parts.Add(pool);
             }
             else if (s.StartsWith("interest:", StringComparison.Ordinal))
             {

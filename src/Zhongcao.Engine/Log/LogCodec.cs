@@ -45,6 +45,8 @@ public static class LogCodec
                 w.WriteVarInt(a.NoteVersion);
                 WriteAssessment(w, a.Assessment);
                 break;
+            case DistributionTick:
+                break; // nothing beyond the version byte: the tick's meaning is its acceptance time
             default:
                 throw new ArgumentException($"No codec for log entry kind {entry.Kind}.", nameof(entry));
         }
@@ -89,6 +91,7 @@ public static class LogCodec
                 NoteVersion = r.ReadVarInt32(),
                 Assessment = ReadAssessment(ref r),
             },
+            LogEntryKind.DistributionTick => new DistributionTick { At = at },
             _ => throw new InvalidDataException($"Unknown log entry kind {(int)kind}."),
         };
     }

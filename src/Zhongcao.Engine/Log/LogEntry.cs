@@ -74,5 +74,16 @@ public sealed record NoteAssessed : LogEntry
     public required NoteAssessment Assessment { get; init; }
 }
 
+/// <summary>
+/// The passage of time, as the log sees it: the server appends one periodically (default every 60 s) so
+/// that time-triggered distribution transitions (an evaluation window ending, the freshness period, a limit
+/// expiring, a season starting) happen at a logged instant and replay exactly. The body is empty: only
+/// <see cref="LogEntry.At"/> matters.
+/// </summary>
+public sealed record DistributionTick : LogEntry
+{
+    public override LogEntryKind Kind => LogEntryKind.DistributionTick;
+}
+
 /// <summary>An entry with its position in the log.</summary>
 public readonly record struct SequencedEntry(long Sequence, LogEntry Entry);

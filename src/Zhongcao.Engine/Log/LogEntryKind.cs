@@ -10,4 +10,5 @@ public enum LogEntryKind : byte
     NoteDeleted = 5,
     EventRecorded = 6,
     NoteAssessed = 7,
+    DistributionTick = 8,
 }

@@ -1,3 +1,4 @@
+using Zhongcao.Engine.Distribution;
 using Zhongcao.Engine.Model;
 using Zhongcao.Engine.State;
 
@@ -67,7 +68,10 @@ public sealed record NoteResponse
     public required DateTimeOffset UpdatedAt { get; init; }
     public required NoteStats Stats { get; init; }
 
-    public static NoteResponse From(NoteState n)
+    /// <summary>Where the note is in distribution (null when the pools are not running).</summary>
+    public DistributionSummary? Distribution { get; init; }
+
+    public static NoteResponse From(NoteState n, DistributionModule? pools = null)
     {
         var c = n.Counters;
         return new NoteResponse
@@ -93,6 +97,7 @@ public sealed record NoteResponse
                 c.ByType[(int)EventType.Comment],
                 c.ByType[(int)EventType.Share],
                 c.ByType[(int)EventType.Follow]),
+            Distribution = pools?.Of(n.Index) is { } d ? new DistributionSummary(d.Stage, d.Level) : null,
         };
     }
 }

@@ -1,3 +1,4 @@
+using Zhongcao.Engine.Distribution;
 using Zhongcao.Engine.Log;
 using Zhongcao.Engine.Model;
 using Zhongcao.Server.Contracts;
@@ -96,7 +97,7 @@ public static class NotesEndpoints
 
         using (rt.Engine.BeginRead())
         {
-            return TypedResults.Created($"/v1/notes/{id}", NoteResponse.From(rt.Engine.Core.FindNote(id)!));
+            return TypedResults.Created($"/v1/notes/{id}", NoteResponse.From(rt.Engine.Core.FindNote(id)!, rt.Engine.Module<DistributionModule>()));
         }
     }
 
@@ -107,7 +108,7 @@ public static class NotesEndpoints
         {
             null => Problems.NotFound("Note", id),
             { Deleted: true } => Gone(id),
-            var n => TypedResults.Ok(NoteResponse.From(n)),
+            var n => TypedResults.Ok(NoteResponse.From(n, rt.Engine.Module<DistributionModule>())),
         };
     }
 
@@ -158,7 +159,7 @@ public static class NotesEndpoints
         await rt.WriteAsync([new NoteEdited { At = now, Note = edited }], ct);
         using (rt.Engine.BeginRead())
         {
-            return TypedResults.Ok(NoteResponse.From(rt.Engine.Core.FindNote(id)!));
+            return TypedResults.Ok(NoteResponse.From(rt.Engine.Core.FindNote(id)!, rt.Engine.Module<DistributionModule>()));
         }
     }
 

@@ -1,0 +1,50 @@
+using Zhongcao.Engine.Snapshots;
+using Zhongcao.Engine.State;
+
+namespace Zhongcao.Engine.Distribution;
+
+public sealed partial class DistributionModule
+{
+    public void Save(BinaryEncoder writer)
+    {
+        writer.WriteVarInt(_lastDay);
+        writer.WriteVarUInt((ulong)_notes.Count);
+        foreach (var d in _notes)
+        {
+            writer.WriteBool(d is not null);
+            d?.Save(writer);
+        }
+
+        writer.WriteVarUInt((ulong)_viewers.Count);
+        foreach (var (user, v) in _viewers.OrderBy(kv => kv.Key))
+        {
+            writer.WriteVarInt(user);
+            v.Save(writer);
+        }
+    }
+
+    public void Load(CoreState core, ref BinaryDecoder reader)
+    {
+        _ = core;
+        _lastDay = reader.ReadVarInt();
+        var n = reader.ReadCount();
+        for (var i = 0; i < n; i++)
+        {
+            var d = reader.ReadBool() ? NoteDistribution.Read(ref reader) : null;
+            _notes.Add(d);
+            if (d is not null)
+            {
+                UpdateSets(d); // the membership sets are derived, not stored
+            }
+        }
+
+        n = reader.ReadCount();
+        for (var i = 0; i < n; i++)
+        {
+            var user = reader.ReadVarInt32();
+            var v = new ViewerState();
+            v.Load(ref reader);
+            _viewers.Add(user, v);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using Zhongcao.Engine.State;
+
+namespace Zhongcao.Engine.Distribution;
+
+public sealed partial class DistributionModule
+{
+    private static readonly TimeSpan Week = TimeSpan.FromDays(7);
+
+    /// <summary>Everything triggered by time, at the tick's logged instant: windows, limits, then once a day the long tail.</summary>
+    private void ApplyTick(CoreState core, DateTimeOffset at)
+    {
+        foreach (var n in _active.ToArray())
+        {
+            var d = _notes[n]!;
+            if (d.WindowEndsAt > at)
+            {
+                continue;
+            }
+
+            if (d.Policy == DistributionPolicy.Guarantee)
+            {
+                var m = PoolJudge.Measure(d.Current, at, Options.WilsonZ);
+                Move(d, at, DistributionStage.Sustained, d.Level, TransitionOutcome.GuaranteeMissed,
+                    $"Guarantee period ended with {m.Impressions:N0} of {d.Budget:N0} impressions (feed supply was short); ordinary ranking decides from here.", m);
+            }
+            else
+            {
+                Judge(d, at, PoolJudge.Trigger.WindowEnded);
+            }
+        }
+
+        foreach (var n in _limited.ToArray())
+        {
+            var d = _notes[n]!;
+            if (d.LimitUntil is { } until && until <= at)
+            {
+                LiftLimit(d, at, $"The governance limit ended at {until:u}.");
+            }
+        }
+
+        var day = at.UtcTicks / TimeSpan.TicksPerDay;
+        if (day != _lastDay)
+        {
+            _lastDay = day;
+            Daily(core, at);
+        }
+    }
+
+    /// <summary>Once a day: seasons, evergreen detection and saturation of the long tail.</summary>
+    private void Daily(CoreState core, DateTimeOffset at)
+    {
+        var candidates = _longTail.Concat(_saturated).ToArray();
+        Array.Sort(candidates);
+        foreach (var n in candidates)
+        {
+            var d = _notes[n]!;
+            CheckSeason(core, d, at);
+            if (!d.Evergreen && IsEvergreen(d, at, out var weeks))
+            {
+                d.Evergreen = true;
+                Record(d, at, d.PoolStage, d.Level, TransitionOutcome.Evergreen,
+                    $"Engagement stable over {Options.EvergreenWeeks} weeks ({weeks}): evergreen, exempt from time decay.");
+                UpdateSets(d);
+            }
+
+            if (d.PoolStage == DistributionStage.Sustained && !d.Evergreen && d.Season is null
+                && at - d.StageStartedAt >= Options.SaturationMinAge)
+            {
+                var recent = ImpressionsBetween(d, at - Week, at);
+                if (recent < Options.SaturationWeeklyImpressions)
+                {
+                    Move(d, at, DistributionStage.Saturated, d.Level, TransitionOutcome.Saturated,
+                        $"Only {recent} new viewers in the last 7 days (< {Options.SaturationWeeklyImpressions}): the relevant audience is exhausted.");
+                }
+            }
+        }
+    }
+
+    private void CheckSeason(CoreState core, NoteDistribution d, DateTimeOffset at)
+    {
+        var tags = core.Note(d.NoteIndex).Tags;
+        var season = MatchSeason(tags, at);
+        if (season is not null && d.Season != season.Name)
+        {
+            d.Season = season.Name;
+            if (d.PoolStage == DistributionStage.Saturated)
+            {
+                d.Residual = false;
+                Move(d, at, DistributionStage.Sustained, d.Level, TransitionOutcome.Renewed,
+                    $"Season '{season.Name}' is approaching and the note's tags match it: resurfaced.");
+            }
+            else
+            {
+                Record(d, at, d.PoolStage, d.Level, TransitionOutcome.Renewed,
+                    $"Season '{season.Name}' is approaching and the note's tags match it: seasonal priority.");
+                UpdateSets(d);
+            }
+        }
+        else if (season is null && d.Season is not null)
+        {
+            d.Season = null;
+            UpdateSets(d);
+        }
+    }
+
+    private Season? MatchSeason(string[] tags, DateTimeOffset at)
+    {
+        foreach (var season in Options.Seasons)
+        {
+            if (!SeasonCalendar.IsOpen(season, at, Options.SeasonLeadDays))
+            {
+                continue;
+            }
+
+            foreach (var tag in season.Tags)
+            {
+                if (Array.IndexOf(tags, CoreState.NormalizeTag(tag)) >= 0)
+                {
+                    return season;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Evergreen: each of the last N full weeks had enough impressions and the weekly rates stay within a band.</summary>
+    private bool IsEvergreen(NoteDistribution d, DateTimeOffset at, out string weeks)
+    {
+        weeks = "";
+        if (at - d.PublishedAt < Week * Options.EvergreenWeeks)
+        {
+            return false;
+        }
+
+        var rates = new double[Options.EvergreenWeeks];
+        for (var k = 0; k < rates.Length; k++)
+        {
+            var end = at - (Week * k);
+            var (imps, weighted) = Between(d, end - Week, end);
+            if (imps < Options.EvergreenMinWeeklyImpressions)
+            {
+                return false;
+            }
+
+            rates[k] = Math.Max(0, weighted) / imps;
+        }
+
+        var mean = rates.Average();
+        if (mean < Options.ThresholdFor(0) || (rates.Max() - rates.Min()) / mean > Options.EvergreenMaxSpread)
+        {
+            return false;
+        }
+
+        weeks = "weekly rates " + string.Join(", ", rates.Reverse().Select(r => r.ToString("P1", System.Globalization.CultureInfo.InvariantCulture)));
+        return true;
+    }
+
+    private static long ImpressionsBetween(NoteDistribution d, DateTimeOffset from, DateTimeOffset to) => Between(d, from, to, null).Impressions;
+
+    private (long Impressions, double Weighted) Between(NoteDistribution d, DateTimeOffset from, DateTimeOffset to) => Between(d, from, to, Weights);
+
+    private static (long Impressions, double Weighted) Between(NoteDistribution d, DateTimeOffset from, DateTimeOffset to, EngagementWeights? weights)
+    {
+        var first = from.UtcTicks / TimeSpan.TicksPerHour;
+        var last = to.UtcTicks / TimeSpan.TicksPerHour;
+        long imps = 0;
+        var weighted = 0.0;
+        foreach (var (hour, bucket) in d.Hourly)
+        {
+            if (hour < first || hour >= last)
+            {
+                continue;
+            }
+
+            imps += bucket[0];
+            if (weights is not null)
+            {
+                for (var k = 0; k < ActionKinds.Count; k++)
+                {
+                    weighted += bucket[1 + k] * weights.Of((ActionKind)k);
+                }
+            }
+        }
+
+        return (imps, weighted);
+    }
+}

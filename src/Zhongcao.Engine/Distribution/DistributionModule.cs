@@ -1,0 +1,228 @@
+using Zhongcao.Engine.Log;
+using Zhongcao.Engine.Model;
+using Zhongcao.Engine.Modules;
+using Zhongcao.Engine.State;
+
+namespace Zhongcao.Engine.Distribution;
+
+/// <summary>
+/// The traffic pools as an engine module: one persisted state machine per note (gated → cold start →
+/// expansion 1..N → sustained → saturated, with limited/removed from governance), driven only by log
+/// entries: publish/assess/edit/delete, engagement events (budget spent is judged at once) and
+/// <see cref="DistributionTick"/> for everything triggered by time. Deterministic: uses the entry's
+/// <c>At</c>, never the clock. Serving (<see cref="Allocator"/>) is separate and ephemeral.
+/// </summary>
+public sealed partial class DistributionModule : IEngineModule
+{
+    private readonly List<NoteDistribution?> _notes = [];
+    private readonly Dictionary<int, ViewerState> _viewers = [];
+    private readonly SortedSet<int> _active = [];
+    private readonly SortedSet<int> _expansion = [];
+    private readonly SortedSet<int> _longTail = [];
+    private readonly SortedSet<int> _saturated = [];
+    private readonly SortedSet<int> _featured = [];
+    private readonly SortedSet<int> _limited = [];
+    private long _lastDay = -1;
+
+    public DistributionModule(DistributionOptions? options = null, IAuthorAuthority? authority = null, IFraudFlags? fraud = null)
+    {
+        Options = options ?? new DistributionOptions();
+        Options.Validate();
+        Weights = Options.ResolveWeights();
+        Authority = authority ?? NeutralAuthority.Instance;
+        Fraud = fraud ?? NoFraudFlags.Instance;
+        Allocator = new PoolAllocator(this);
+    }
+
+    public string Name => "distribution";
+
+    public int SnapshotVersion => 1;
+
+    public DistributionOptions Options { get; }
+
+    public EngagementWeights Weights { get; }
+
+    public IAuthorAuthority Authority { get; }
+
+    public IFraudFlags Fraud { get; }
+
+    /// <summary>Picks pool candidates for feed requests (ephemeral, not part of the state).</summary>
+    public PoolAllocator Allocator { get; }
+
+    /// <summary>Notes in a pool (cold start or expansion), ascending index.</summary>
+    public IReadOnlyCollection<int> Active => _active;
+
+    /// <summary>Notes in an expansion pool (level 1..N), ascending index: the ones adjacent interests may reach.</summary>
+    public IReadOnlyCollection<int> Expanding => _expansion;
+
+    /// <summary>Sustained notes (long tail), ascending index.</summary>
+    public IReadOnlyCollection<int> LongTail => _longTail;
+
+    /// <summary>Evergreen or seasonally revived notes.</summary>
+    public IReadOnlyCollection<int> Featured => _featured;
+
+    /// <summary>The distribution state of a note, or null when the module never saw it published.</summary>
+    public NoteDistribution? Of(int noteIndex) => noteIndex >= 0 && noteIndex < _notes.Count ? _notes[noteIndex] : null;
+
+    /// <summary>The viewer state of a user, or null when they never produced an event.</summary>
+    public ViewerState? Viewer(int userIndex) => _viewers.GetValueOrDefault(userIndex);
+
+    public void Apply(CoreState core, in SequencedEntry entry)
+    {
+        switch (entry.Entry)
+        {
+            case EventRecorded e:
+                ApplyEvent(core, e.Event, e.At);
+                break;
+            case NotePublished p:
+                ApplyPublish(core, p.Note, p.At);
+                break;
+            case NoteAssessed a:
+                ApplyAssessment(core, a);
+                break;
+            case NoteEdited ed:
+                if (core.FindNote(ed.Note.Id) is { } edited && Of(edited.Index) is { } d)
+                {
+                    d.TagPrefixes = PrefixesOf(edited.Tags);
+                }
+
+                break;
+            case NoteDeleted del:
+                if (core.FindNote(del.NoteId) is { } deleted && Of(deleted.Index) is { PoolStage: not DistributionStage.Removed } dd)
+                {
+                    Move(dd, del.At, DistributionStage.Removed, dd.Level, TransitionOutcome.Removed, "Deleted by its author.");
+                }
+
+                break;
+            case DistributionTick t:
+                ApplyTick(core, t.At);
+                break;
+        }
+    }
+
+    private void ApplyPublish(CoreState core, Note note, DateTimeOffset at)
+    {
+        // The core ignores a publish by an unknown author or with a taken id; the module follows it.
+        if (core.FindNote(note.Id) is not { } state || state.Index != _notes.Count)
+        {
+            return;
+        }
+
+        var arm = ExperimentArms.ArmOf(Options, note.AuthorId);
+        var d = new NoteDistribution(state.Index, state.AuthorIndex, arm?.Policy ?? Options.Policy, arm?.Name ?? "", at)
+        {
+            TagPrefixes = PrefixesOf(state.Tags),
+        };
+        _notes.Add(d);
+        // No assessment yet (the gate is not wired into publishing): enter cold start at once with neutral quality 50.
+        EnterColdStart(d, at, TransitionOutcome.Entered, "Published; no gate assessment yet, so it starts with neutral quality 50.");
+    }
+
+    private void ApplyAssessment(CoreState core, NoteAssessed a)
+    {
+        if (core.FindNote(a.NoteId) is not { } state || a.NoteVersion != state.Version || Of(state.Index) is not { } d)
+        {
+            return;
+        }
+
+        d.TagPrefixes = PrefixesOf(state.Tags);
+        if (d.PoolStage == DistributionStage.Removed)
+        {
+            return;
+        }
+
+        var x = a.Assessment;
+        d.Quality = Math.Clamp(x.Quality, 0, 100);
+        switch (x.Verdict)
+        {
+            case PublicationVerdict.Reject:
+                Move(d, a.At, DistributionStage.Removed, d.Level, TransitionOutcome.Removed, "The publication gate rejected this note.");
+                return;
+            case PublicationVerdict.Review:
+                Move(d, a.At, DistributionStage.Gated, d.Level, TransitionOutcome.Gated, "Held for review by a person; not distributed meanwhile.");
+                return;
+        }
+
+        if (x.Verdict == PublicationVerdict.Limit)
+        {
+            d.Limited = true;
+            d.Multiplier = Math.Clamp(x.DistributionMultiplier, 0, 1);
+            d.LimitUntil = x.LimitUntil;
+            _limited.Add(d.NoteIndex);
+            Record(d, a.At, d.PoolStage, d.Level, TransitionOutcome.Limited,
+                $"Distribution limited by governance (multiplier {d.Multiplier:0.##}{(x.LimitUntil is { } u ? $" until {u:u}" : "")}).");
+        }
+        else if (d.Limited)
+        {
+            LiftLimit(d, a.At, "The gate's new assessment allows normal distribution.");
+        }
+
+        if (d.PoolStage == DistributionStage.Gated)
+        {
+            EnterColdStart(d, a.At, TransitionOutcome.Entered, $"Released by the gate (quality {d.Quality:0}); cold start begins.");
+        }
+        else if (d.PoolStage == DistributionStage.ColdStart)
+        {
+            // The gate's quality arrives after publication: rescale the running cold-start budget, keep the window.
+            var budget = ColdStartBudget(d);
+            if (budget != d.Budget)
+            {
+                d.Budget = budget;
+                Record(d, a.At, d.PoolStage, d.Level, TransitionOutcome.Entered,
+                    $"Gate assessed quality {d.Quality:0}: cold-start budget set to {budget} impressions.");
+                CheckBudget(d, a.At);
+            }
+        }
+    }
+
+    private void LiftLimit(NoteDistribution d, DateTimeOffset at, string reason)
+    {
+        d.Limited = false;
+        d.Multiplier = 1;
+        d.LimitUntil = null;
+        _limited.Remove(d.NoteIndex);
+        Record(d, at, d.PoolStage, d.Level, TransitionOutcome.LimitLifted, reason);
+    }
+
+    /// <summary>Cold-start budget: base × (0.5 + quality/100) × authority, within [min, max] (S: 100-300, scaled by quality and authority).</summary>
+    internal long ColdStartBudget(NoteDistribution d)
+    {
+        var authority = Math.Clamp(Authority.Of(d.AuthorIndex), 0.5, 2);
+        if (d.Policy == DistributionPolicy.Guarantee)
+        {
+            return Options.GuaranteeBase
+                + (long)Math.Round(Options.GuaranteeQualityBonus * d.Quality / 100)
+                + (long)Math.Round(Options.GuaranteeAuthorBonus * Math.Clamp(authority - 1, 0, 1));
+        }
+
+        var scaled = Options.ColdStartBudget * (0.5 + (d.Quality / 100)) * authority;
+        return (long)Math.Clamp(Math.Round(scaled), Options.ColdStartMinBudget, Options.ColdStartMaxBudget);
+    }
+
+    private static string[] PrefixesOf(string[] tags)
+    {
+        var prefixes = new List<string>(tags.Length);
+        foreach (var t in tags)
+        {
+            var slash = t.IndexOf('/', StringComparison.Ordinal);
+            var p = slash > 0 ? t[..slash] : t;
+            if (!prefixes.Contains(p))
+            {
+                prefixes.Add(p);
+            }
+        }
+
+        return [.. prefixes];
+    }
+
+    private ViewerState ViewerOf(int user)
+    {
+        if (!_viewers.TryGetValue(user, out var v))
+        {
+            v = new ViewerState();
+            _viewers.Add(user, v);
+        }
+
+        return v;
+    }
+}

@@ -1,0 +1,149 @@
+using Zhongcao.Engine.Snapshots;
+
+namespace Zhongcao.Engine.Distribution;
+
+public sealed partial class NoteDistribution
+{
+    internal void Save(BinaryEncoder w)
+    {
+        w.WriteVarInt(NoteIndex);
+        w.WriteVarInt(AuthorIndex);
+        w.WriteByte((byte)Policy);
+        w.WriteString(Arm);
+        w.WriteTime(PublishedAt);
+        w.WriteByte((byte)PoolStage);
+        w.WriteVarInt(Level);
+        w.WriteBool(Residual);
+        w.WriteBool(Evergreen);
+        w.WriteString(Season);
+        w.WriteDouble(Quality);
+        w.WriteBool(Limited);
+        w.WriteDouble(Multiplier);
+        DistributionCodec.WriteTime(w, LimitUntil);
+        w.WriteTime(StageStartedAt);
+        w.WriteTime(WindowEndsAt);
+        w.WriteVarInt(Budget);
+        w.WriteVarInt(Extensions);
+        Current.Save(w);
+        Total.Save(w);
+        w.WriteVarInt(Excluded);
+        for (var i = 0; i < 4; i++)
+        {
+            w.WriteVarInt(ImpressionsBySurface[i]);
+            w.WriteDouble(WeightedBySurface[i]);
+        }
+
+        for (var i = 0; i < 7; i++)
+        {
+            w.WriteVarInt(ImpressionsByStage[i]);
+            w.WriteDouble(WeightedByStage[i]);
+        }
+
+        w.WriteVarInt(FollowerViewers);
+        w.WriteVarInt(ReturningViewers);
+        w.WriteVarUInt((ulong)AudienceInterests.Count);
+        foreach (var (tag, count) in AudienceInterests.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            w.WriteString(tag);
+            w.WriteVarInt(count);
+        }
+
+        w.WriteVarUInt((ulong)Viewers.Count);
+        foreach (var (user, v) in Viewers.OrderBy(kv => kv.Key))
+        {
+            w.WriteVarInt(user);
+            w.WriteVarUInt(v.Mask);
+            w.WriteByte(v.Surface);
+            w.WriteByte(v.Stage);
+        }
+
+        w.WriteVarUInt((ulong)Hourly.Count);
+        foreach (var (hour, bucket) in Hourly)
+        {
+            w.WriteVarInt(hour);
+            foreach (var c in bucket)
+            {
+                w.WriteVarInt(c);
+            }
+        }
+
+        w.WriteVarUInt((ulong)Transitions.Count);
+        foreach (var t in Transitions)
+        {
+            DistributionCodec.WriteTransition(w, t);
+        }
+
+        w.WriteStrings(TagPrefixes);
+    }
+
+    internal static NoteDistribution Read(ref BinaryDecoder r)
+    {
+        var d = new NoteDistribution(r.ReadVarInt32(), r.ReadVarInt32(), (DistributionPolicy)r.ReadByte(), r.ReadString(), r.ReadTime())
+        {
+            PoolStage = (DistributionStage)r.ReadByte(),
+            Level = r.ReadVarInt32(),
+            Residual = r.ReadBool(),
+            Evergreen = r.ReadBool(),
+            Season = r.ReadNullableString(),
+            Quality = r.ReadDouble(),
+            Limited = r.ReadBool(),
+            Multiplier = r.ReadDouble(),
+            LimitUntil = DistributionCodec.ReadTime(ref r),
+            StageStartedAt = r.ReadTime(),
+            WindowEndsAt = r.ReadTime(),
+            Budget = r.ReadVarInt(),
+            Extensions = r.ReadVarInt32(),
+        };
+        d.Current.Load(ref r);
+        d.Total.Load(ref r);
+        d.Excluded = r.ReadVarInt();
+        for (var i = 0; i < 4; i++)
+        {
+            d.ImpressionsBySurface[i] = r.ReadVarInt();
+            d.WeightedBySurface[i] = r.ReadDouble();
+        }
+
+        for (var i = 0; i < 7; i++)
+        {
+            d.ImpressionsByStage[i] = r.ReadVarInt();
+            d.WeightedByStage[i] = r.ReadDouble();
+        }
+
+        d.FollowerViewers = r.ReadVarInt();
+        d.ReturningViewers = r.ReadVarInt();
+        var n = r.ReadCount();
+        for (var i = 0; i < n; i++)
+        {
+            d.AudienceInterests[r.ReadString()] = r.ReadVarInt();
+        }
+
+        n = r.ReadCount();
+        for (var i = 0; i < n; i++)
+        {
+            var user = r.ReadVarInt32();
+            d.Viewers[user] = new ViewerRecord { Mask = (ushort)r.ReadVarUInt(), Surface = r.ReadByte(), Stage = r.ReadByte() };
+        }
+
+        n = r.ReadCount();
+        for (var i = 0; i < n; i++)
+        {
+            var hour = r.ReadVarInt();
+            var bucket = new long[1 + ActionKinds.Count];
+            for (var j = 0; j < bucket.Length; j++)
+            {
+                bucket[j] = r.ReadVarInt();
+            }
+
+            d.Hourly.Add(hour, bucket);
+        }
+
+        n = r.ReadCount();
+        for (var i = 0; i < n; i++)
+        {
+            d.Transitions.Add(DistributionCodec.ReadTransition(ref r));
+        }
+
+        d.TagPrefixes = r.ReadStrings();
+        return d;
+    }
+}

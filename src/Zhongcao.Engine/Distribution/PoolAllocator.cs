@@ -1,0 +1,300 @@
+using System.Collections.Concurrent;
+using Zhongcao.Engine.Identity;
+using Zhongcao.Engine.Model;
+using Zhongcao.Engine.State;
+
+namespace Zhongcao.Engine.Distribution;
+
+/// <summary>
+/// Serves the pools from real feed requests (finite supply): for one user, picks notes that need impressions
+/// and whose audience the user belongs to (the note's tags meet the user's interests or engaged tags; the
+/// user follows or engaged with the author; from level 1 on, adjacent interests sharing a level-1 category),
+/// highest priority first — a note behind its schedule is preferred — and long-tail notes (sustained,
+/// evergreen, seasonal, resurfaced to viewers who showed interest without engaging). Runs under the
+/// engine's read lock; its only state is an ephemeral served-but-not-yet-impressed counter per note.
+/// </summary>
+public sealed class PoolAllocator
+{
+    private readonly DistributionModule _module;
+    private readonly ConcurrentDictionary<int, (int Count, long LastTicks)> _pending = new();
+
+    internal PoolAllocator(DistributionModule module) => _module = module;
+
+    /// <summary>Reserved pool slots in a page of <paramref name="pageSize"/> (at least one from three items up).</summary>
+    public int SlotsFor(int pageSize)
+    {
+        var share = _module.Options.ReservedShare;
+        if (share <= 0)
+        {
+            return 0;
+        }
+
+        var slots = (int)Math.Floor(pageSize * share);
+        return pageSize >= 3 ? Math.Max(1, slots) : slots;
+    }
+
+    /// <summary>Served-but-not-impressed count of a note (0 once expired).</summary>
+    public int PendingOf(int note, DateTimeOffset now) =>
+        _pending.TryGetValue(note, out var p) && now.UtcTicks - p.LastTicks < _module.Options.PendingTtl.Ticks ? p.Count : 0;
+
+    /// <summary>Chooses up to <see cref="SlotsFor"/> candidates for <paramref name="user"/> and marks them served.</summary>
+    public IReadOnlyList<PoolCandidate> Allocate(CoreState core, UserState user, int pageSize, DateTimeOffset now)
+    {
+        var slots = SlotsFor(pageSize);
+        if (slots == 0)
+        {
+            return [];
+        }
+
+        var o = _module.Options;
+        var viewer = _module.Viewer(user.Index);
+        var audience = new UserAudience(user, viewer);
+        var best = new TopK(slots);
+        var visited = new HashSet<int>();
+        var scan = new ScanBudget(o.MaxScan);
+
+        // Pools: only notes the user can match are looked at, through indexes — the note indexes of the
+        // user's tags and of the authors whose audience they are in, newest first and only down to the
+        // oldest note still in a pool — plus the (few) expansion notes, which adjacent interests may reach.
+        var returning = viewer?.ReturnedAt is { } back && now - back < o.ReturningFor;
+        void Consider(int n)
+        {
+            if (_module.Of(n) is { InPool: true })
+            {
+                ConsiderPool(core, user, viewer, audience, n, now, best);
+            }
+            else
+            {
+                ConsiderLongTail(core, user, viewer, audience, n, now, returning, best);
+            }
+        }
+
+        var floor = _module.Active.Count == 0 ? int.MaxValue : ((SortedSet<int>)_module.Active).Min;
+        foreach (var tag in audience.Tags)
+        {
+            ScanDown(core.NotesWithTag(tag), int.MaxValue, floor, scan, visited, Consider);
+        }
+
+        foreach (var author in audience.Authors)
+        {
+            ScanDown(core.User(author).Notes, int.MaxValue, floor, scan, visited, Consider);
+        }
+
+        foreach (var n in ((SortedSet<int>)_module.Expanding).Reverse())
+        {
+            if (!scan.Take())
+            {
+                break;
+            }
+
+            if (visited.Add(n))
+            {
+                ConsiderPool(core, user, viewer, audience, n, now, best);
+            }
+        }
+
+        // Long tail: featured (evergreen, seasonal) notes, then older notes of the user's tags.
+        foreach (var n in _module.Featured)
+        {
+            if (visited.Add(n))
+            {
+                ConsiderLongTail(core, user, viewer, audience, n, now, returning, best);
+            }
+        }
+
+        var tail = new ScanBudget(o.MaxScan / 4);
+        foreach (var tag in audience.Tags)
+        {
+            ScanDown(core.NotesWithTag(tag), Math.Min(floor, core.NoteCount), 0, tail, visited, Consider); // below what the pool scan saw
+        }
+
+        if (viewer is not null)
+        {
+            ConsiderResurfacing(core, user, viewer, now, best);
+        }
+
+        var picks = best.Result();
+        foreach (var p in picks)
+        {
+            _pending.AddOrUpdate(p.NoteIndex, _ => (1, now.UtcTicks),
+                (_, old) => (now.UtcTicks - old.LastTicks < o.PendingTtl.Ticks ? old.Count + 1 : 1, now.UtcTicks));
+        }
+
+        return picks;
+    }
+
+    /// <summary>Called when an impression is counted: one served allocation was used.</summary>
+    internal void OnImpressed(int note)
+    {
+        if (_pending.TryGetValue(note, out var p) && p.Count > 0)
+        {
+            _pending.TryUpdate(note, (p.Count - 1, p.LastTicks), p);
+        }
+    }
+
+    /// <summary>Visits the entries of an ascending index list that are below <paramref name="below"/>, newest first, down to <paramref name="floor"/>, within the scan budget.</summary>
+    private static void ScanDown(IReadOnlyList<int> notes, int below, int floor, ScanBudget scan, HashSet<int> visited, Action<int> visit)
+    {
+        int lo = 0, hi = notes.Count - 1, start = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (notes[mid] < below)
+            {
+                start = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        for (var i = start; i >= 0 && notes[i] >= floor; i--)
+        {
+            if (!scan.Take())
+            {
+                return;
+            }
+
+            if (visited.Add(notes[i]))
+            {
+                visit(notes[i]);
+            }
+        }
+    }
+
+    private void ConsiderPool(CoreState core, UserState user, ViewerState? viewer, UserAudience audience, int n, DateTimeOffset now, TopK best)
+    {
+        if (_module.Of(n) is not { InPool: true } d)
+        {
+            return;
+        }
+
+        var state = core.Note(n);
+        if (!Eligible(core, user, state, allowSeen: false) || !Admitted(d, user.Index))
+        {
+            return;
+        }
+
+        var live = IsLive(state.Note, now);
+        var match = audience.Match(d, state, allowAdjacent: d.Level >= 1);
+        if (match == 0)
+        {
+            return;
+        }
+
+        var o = _module.Options;
+        var delivered = d.Current.Impressions + PendingOf(n, now);
+        if (d.Budget <= 0 || delivered >= d.Budget)
+        {
+            return;
+        }
+
+        var window = (d.WindowEndsAt - d.StageStartedAt).Ticks;
+        var elapsed = window <= 0 ? 1 : (double)(now - d.StageStartedAt).Ticks / window;
+        var deliveredFraction = (double)delivered / d.Budget;
+        var common = match * d.Multiplier * Fatigue(viewer, d.AuthorIndex, now) * (live ? o.LiveBoost : 1);
+        if (d.Policy == DistributionPolicy.Guarantee)
+        {
+            var boost = Freshness.GuaranteeBoost(elapsed, deliveredFraction, o.GuaranteeMaxBoost);
+            if (boost > 0)
+            {
+                best.Offer(new PoolCandidate(n, live ? "pool:live" : "pool:guarantee", boost * common, boost, d.Policy));
+            }
+
+            return;
+        }
+
+        // Behind schedule (more of the window gone than of the budget delivered) raises priority up to 2x.
+        var schedule = 1 + Math.Clamp(elapsed - deliveredFraction, -0.9, 1);
+        var fresh = Freshness.Boost(now - d.PublishedAt, o.FreshnessPeriod, o.FreshnessFloor, d.Evergreen);
+        var source = live ? "pool:live" : d.Level == 0 ? "pool:coldStart" : $"pool:expansion:{d.Level}";
+        best.Offer(new PoolCandidate(n, source, schedule * fresh * common, 0, d.Policy));
+    }
+
+    private void ConsiderLongTail(CoreState core, UserState user, ViewerState? viewer, UserAudience audience, int n, DateTimeOffset now,
+        bool returning, TopK best)
+    {
+        if (_module.Of(n) is not { PoolStage: DistributionStage.Sustained } d)
+        {
+            return;
+        }
+
+        var state = core.Note(n);
+        if (best.Contains(n) || !Eligible(core, user, state, allowSeen: false) || !Admitted(d, user.Index))
+        {
+            return;
+        }
+
+        var match = audience.Match(d, state, allowAdjacent: !d.Residual);
+        if (match == 0)
+        {
+            return;
+        }
+
+        var o = _module.Options;
+        var priority = (d.Residual ? o.ResidualPriority : o.SustainedPriority)
+            * Freshness.Boost(now - d.PublishedAt, o.FreshnessPeriod, o.FreshnessFloor, d.Evergreen)
+            * (d.Season is not null ? 2 : 1) * (returning ? 2 : 1) * match * d.Multiplier * Fatigue(viewer, d.AuthorIndex, now);
+        var source = d.Season is not null ? "pool:seasonal" : d.Evergreen ? "pool:evergreen" : "pool:sustained";
+        best.Offer(new PoolCandidate(n, source, priority, 0, DistributionPolicy.Pools));
+    }
+
+    private void ConsiderResurfacing(CoreState core, UserState user, ViewerState viewer, DateTimeOffset now, TopK best)
+    {
+        var o = _module.Options;
+        var looked = 0;
+        foreach (var n in viewer.InterestedNotes.Items)
+        {
+            if (++looked > 64)
+            {
+                break;
+            }
+
+            var d = _module.Of(n);
+            var state = core.Note(n);
+            if (d is null || best.Contains(n) || d.PoolStage is not (DistributionStage.Sustained or DistributionStage.Expansion)
+                || !Eligible(core, user, state, allowSeen: true) || !Admitted(d, user.Index))
+            {
+                continue;
+            }
+
+            var priority = o.SustainedPriority * 1.5 * Freshness.Boost(now - d.PublishedAt, o.FreshnessPeriod, o.FreshnessFloor, d.Evergreen)
+                * d.Multiplier;
+            best.Offer(new PoolCandidate(n, "pool:resurface", priority, 0, DistributionPolicy.Pools));
+        }
+    }
+
+    private bool IsLive(Note note, DateTimeOffset now) =>
+        note.PrimaryMediaType == MediaType.Live && now - note.CreatedAt < _module.Options.LiveWindow;
+
+    private double Fatigue(ViewerState? viewer, int author, DateTimeOffset now)
+    {
+        if (viewer is null || !viewer.AuthorExposures.TryGetValue(author, out var e) || now - e.Last > _module.Options.FatigueWindow)
+        {
+            return 1;
+        }
+
+        return Freshness.Fatigue(e.Count, _module.Options.FatigueFloor, _module.Options.FatigueDecay);
+    }
+
+    /// <summary>Governance: a limited note reaches only the multiplier's share of users (stable per user and note).</summary>
+    private static bool Admitted(NoteDistribution d, int user)
+    {
+        if (!d.Limited)
+        {
+            return true;
+        }
+
+        var h = StableHash.Mix(((ulong)(uint)user << 32) | (uint)d.NoteIndex);
+        return (h >> 11) * (1.0 / (1UL << 53)) < d.Multiplier;
+    }
+
+    private static bool Eligible(CoreState core, UserState user, NoteState note, bool allowSeen) =>
+        !note.Deleted
+        && note.AuthorIndex != user.Index
+        && (allowSeen || !user.Seen.Contains(note.Index))
+        && !user.NotInterested.Contains(note.Index)
+        && !user.HiddenAuthors.Contains(note.AuthorIndex);
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+
+namespace Zhongcao.Engine.Distribution;
+
+/// <summary>
+/// The season calendar: which seasons are "approaching or running" on a date. Lunar festivals are given as
+/// approximate Gregorian ranges (the calendar is configurable; an operator can set the year's real dates).
+/// </summary>
+public static class SeasonCalendar
+{
+    /// <summary>
+    /// Default calendar (choice; S §7 names holiday gift guides, seasonal beauty routines, weather-specific
+    /// recommendations and festivals; the dates are the widely known shopping festivals and seasons).
+    /// </summary>
+    public static IList<Season> Default() =>
+    [
+        Make("spring-festival", "01-15", "02-20", "春节", "新年", "spring festival", "chinese new year", "年货"),
+        Make("520", "05-10", "05-20", "520", "情人节", "valentine", "gift"),
+        Make("618", "06-01", "06-18", "618", "shopping", "好物"),
+        Make("summer", "06-15", "08-31", "summer", "夏天", "防晒", "sunscreen", "travel"),
+        Make("qixi", "08-01", "08-25", "七夕", "qixi", "gift"),
+        Make("mid-autumn", "09-05", "09-30", "中秋", "mooncake", "月饼"),
+        Make("double-11", "10-20", "11-11", "双11", "双十一", "double 11", "singles day", "好物"),
+        Make("winter", "12-01", "02-28", "winter", "冬天", "保湿", "moisturizer", "hotpot"),
+        Make("christmas", "12-05", "12-25", "christmas", "圣诞", "gift"),
+    ];
+
+    /// <summary>True when <paramref name="at"/> is within the season or <paramref name="leadDays"/> before it.</summary>
+    public static bool IsOpen(Season season, DateTimeOffset at, int leadDays)
+    {
+        var start = DayOfYear(season.Start);
+        var end = DayOfYear(season.End);
+        if (end < start)
+        {
+            end += 365; // wraps the year end (e.g. winter, Dec to Feb)
+        }
+
+        var open = start - leadDays;
+        var day = DayOfYear(at.UtcDateTime.ToString("MM-dd", CultureInfo.InvariantCulture));
+        return (day >= open && day <= end) || (day + 365 >= open && day + 365 <= end) || (day - 365 >= open && day - 365 <= end);
+    }
+
+    /// <summary>Seasons open at <paramref name="at"/> whose tags meet <paramref name="tags"/>, or null.</summary>
+    public static Season? Match(IEnumerable<Season> seasons, IReadOnlyList<string> tags, DateTimeOffset at, int leadDays)
+    {
+        foreach (var season in seasons)
+        {
+            if (!IsOpen(season, at, leadDays))
+            {
+                continue;
+            }
+
+            foreach (var tag in season.Tags)
+            {
+                foreach (var noteTag in tags)
+                {
+                    if (noteTag == tag)
+                    {
+                        return season;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static int DayOfYear(string monthDay)
+    {
+        var d = DateTime.ParseExact("2001-" + monthDay, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return d.DayOfYear;
+    }
+
+    private static Season Make(string name, string start, string end, params string[] tags)
+    {
+        var s = new Season { Name = name, Start = start, End = end };
+        foreach (var t in tags)
+        {
+            s.Tags.Add(t);
+        }
+
+        return s;
+    }
+}
