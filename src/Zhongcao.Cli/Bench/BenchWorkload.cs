@@ -5,6 +5,7 @@ using Zhongcao.Engine.Model;
 using Zhongcao.Server.Contracts;
 using Zhongcao.Server.Http;
 using Zhongcao.Simulation.Community;
+using Zhongcao.Simulation.Wire;
 
 namespace Zhongcao.Cli.Bench;
 
@@ -96,7 +97,7 @@ public sealed class BenchWorkload
     {
         var count = events.Count / batchSize;
         var bodies = new byte[count][];
-        Parallel.For(0, count, i => bodies[i] = EventJson.Batch(events, i * batchSize, batchSize));
+        Parallel.For(0, count, i => bodies[i] = EventBatchJson.Batch(events, i * batchSize, batchSize));
         return bodies;
     }
 

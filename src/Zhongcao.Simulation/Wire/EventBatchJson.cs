@@ -2,11 +2,15 @@ using System.Buffers;
 using System.Text.Json;
 using Zhongcao.Engine.Model;
 
-namespace Zhongcao.Cli.Bench;
+namespace Zhongcao.Simulation.Wire;
 
-/// <summary>Writes <c>{"events": [...]}</c> request bodies the way a client SDK would: only the fields of each event's type.</summary>
-public static class EventJson
+/// <summary>
+/// Writes <c>POST /v1/events</c> bodies (<c>{"events": [...]}</c>) the way a client SDK would: only the fields of
+/// each event's type, timestamps in UTC with milliseconds. Used by the bench, the benchmarks and the simulator.
+/// </summary>
+public static class EventBatchJson
 {
+    /// <summary>The body carrying events <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> - 1.</summary>
     public static byte[] Batch(IReadOnlyList<EngagementEvent> events, int start, int count)
     {
         var buffer = new ArrayBufferWriter<byte>(count * 200);
