@@ -65,7 +65,9 @@ public sealed class BenchRunner(BenchOptions options, IAnsiConsole console, Time
                 }
             }
 
-            var raw = Step("Raw SQLite baseline", () => RawSqliteBaseline.Run(Path.Combine(dir, "raw.db"), workload.Events, options.BatchSize, now));
+            var bodies = RawSqliteBaseline.Encode(workload.Events, now);
+            var raw = Step("Raw SQLite baseline (ADO.NET)", () => RawSqliteBaseline.RunAdoNet(Path.Combine(dir, "raw-adonet.db"), bodies, options.BatchSize, now));
+            var rawCApi = Step("Raw SQLite baseline (C API)", () => RawSqliteBaseline.RunCApi(Path.Combine(dir, "raw-capi.db"), bodies, options.BatchSize, now));
             return new BenchReport
             {
                 Options = options,
@@ -73,6 +75,7 @@ public sealed class BenchRunner(BenchOptions options, IAnsiConsole console, Time
                 Phases = phases,
                 Ingestion = ingestion,
                 RawBaseline = raw,
+                RawCApi = rawCApi,
                 Notes = notes,
             };
         }

@@ -64,9 +64,36 @@ public sealed partial class DurableEngine : IDisposable
             return Task.FromResult<IReadOnlyList<EntryOutcome>>([]);
         }
 
-        var request = new WriteRequest(entries);
+        var request = new WriteRequest(entries, Encode(entries));
         var write = _queue.Writer.WriteAsync(request, cancellationToken);
         return write.IsCompletedSuccessfully ? request.Completion.Task : AwaitQueued(write, request);
+    }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_encodeBuffer;
+
+    /// <summary>
+    /// Encodes the bodies on the caller's thread, before queueing: encoding needs no state, so doing it here
+    /// spreads it over the request threads instead of the single writer, whose loop is the ingestion
+    /// bottleneck. An entry the writer then refuses (duplicate, conflict) just wastes its encoding.
+    /// </summary>
+    private static byte[][] Encode(IReadOnlyList<LogEntry> entries)
+    {
+        var buffer = t_encodeBuffer ??= new ArrayBufferWriter<byte>(1024);
+        var bodies = new byte[entries.Count][];
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            buffer.ResetWrittenCount();
+            LogCodec.EncodeBody(entries[i], buffer);
+            bodies[i] = buffer.WrittenSpan.ToArray();
+        }
+
+        if (buffer.Capacity > 1 << 20)
+        {
+            t_encodeBuffer = null; // do not keep a buffer grown by one huge note alive on every thread
+        }
+
+        return bodies;
     }
 
     private static async Task<IReadOnlyList<EntryOutcome>> AwaitQueued(ValueTask write, WriteRequest request)
@@ -78,7 +105,7 @@ public sealed partial class DurableEngine : IDisposable
     /// <summary>Takes a snapshot now (on the writer, between commits).</summary>
     public Task SnapshotAsync()
     {
-        var request = new WriteRequest([]) { SnapshotOnly = true };
+        var request = new WriteRequest([], []) { SnapshotOnly = true };
         return _queue.Writer.WriteAsync(request).AsTask().ContinueWith(_ => request.Completion.Task, TaskScheduler.Default).Unwrap();
     }
 
@@ -176,7 +203,6 @@ public sealed partial class DurableEngine : IDisposable
         var batchEventIds = new HashSet<UInt128>();
         var batchNoteIds = new HashSet<string>(StringComparer.Ordinal);
         var outcomes = new EntryOutcome[group.Count][];
-        var buffer = new ArrayBufferWriter<byte>(256);
 
         for (var r = 0; r < group.Count; r++)
         {
@@ -192,9 +218,7 @@ public sealed partial class DurableEngine : IDisposable
                     continue;
                 }
 
-                buffer.ResetWrittenCount();
-                LogCodec.EncodeBody(entry, buffer);
-                admitted.Add(new EncodedEntry(entry.Kind, entry.At.UtcTicks, buffer.WrittenSpan.ToArray()));
+                admitted.Add(new EncodedEntry(entry.Kind, entry.At.UtcTicks, request.Bodies[i]));
                 admittedEntries.Add(entry);
                 result[i] = new EntryOutcome(EntryStatus.Stored, admitted.Count); // relative; fixed below
             }
@@ -259,7 +283,7 @@ public sealed partial class DurableEngine : IDisposable
         {
             case EventRecorded e:
                 var hash = StableHash.Hash128(e.Event.EventId);
-                if (Engine.Core.EventIds.Contains(e.Event.EventId) || !batchEventIds.Add(hash))
+                if (Engine.Core.EventIds.Contains(hash) || !batchEventIds.Add(hash))
                 {
                     return new EntryOutcome(EntryStatus.Duplicate, 0, "event id already accepted");
                 }
@@ -316,9 +340,12 @@ public sealed partial class DurableEngine : IDisposable
         }
     }
 
-    private sealed class WriteRequest(IReadOnlyList<LogEntry> entries)
+    private sealed class WriteRequest(IReadOnlyList<LogEntry> entries, byte[][] bodies)
     {
         public IReadOnlyList<LogEntry> Entries { get; } = entries;
+
+        /// <summary>The encoded body of each entry, index-aligned with <see cref="Entries"/>.</summary>
+        public byte[][] Bodies { get; } = bodies;
 
         public bool SnapshotOnly { get; init; }
 
