@@ -31,7 +31,9 @@ public sealed class ZhongcaoRuntime : IDisposable
             metrics.Observe("zhongcao_store_commit_duration_seconds", elapsed.TotalSeconds);
             metrics.Increment("zhongcao_store_committed_entries_total", by: entries);
         };
+        Durable.ApplyObserved = (_, elapsed) => metrics.Observe("zhongcao_engine_apply_duration_seconds", elapsed.TotalSeconds);
         metrics.Describe("zhongcao_store_commit_duration_seconds", "Duration of one group commit (transaction + fsync).");
+        metrics.Describe("zhongcao_engine_apply_duration_seconds", "Duration of applying one committed group to the in-memory state.");
         metrics.Describe("zhongcao_store_committed_entries_total", "Log entries committed.");
         metrics.Describe("zhongcao_events_ingested_total", "Engagement events accepted (stored), by outcome.");
         metrics.Describe("zhongcao_log_position", "Sequence of the last log entry applied to this node's state.");

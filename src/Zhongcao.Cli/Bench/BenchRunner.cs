@@ -144,12 +144,15 @@ public sealed class BenchRunner(BenchOptions options, IAnsiConsole console, Time
     private async Task<PhaseResult> EventsAsync(HttpClient http, ServerProcess server, byte[][] batches, CancellationToken ct)
     {
         var uri = new Uri(server.BaseAddress, "/v1/events");
+        var before = await ServerMetrics.ScrapeAsync(http, server.BaseAddress, ct);
         var result = await LoadRunner.RunAsync("b. events POST", batches.Length, options.Concurrency,
             (i, token) => PostEventsAsync(http, uri, batches[i], token), ct);
+        var writer = await ServerMetrics.ScrapeAsync(http, server.BaseAddress, ct) - before;
         return result with
         {
             ServerPeakBytes = server.PeakMemoryBytes(),
-            Note = $"POST /v1/events with {options.BatchSize:N0} events per request, {options.Concurrency} concurrent clients, bodies serialised before timing, items = events the server acknowledged as stored",
+            Note = $"POST /v1/events with {options.BatchSize:N0} events per request, {options.Concurrency} concurrent clients, bodies serialised before timing, items = events the server acknowledged as stored; "
+                + writer.Describe(result.Seconds),
         };
     }
 

@@ -49,6 +49,9 @@ public sealed partial class DurableEngine : IDisposable
     /// <summary>Called after each group commit with the number of entries and the commit's duration.</summary>
     public Action<int, TimeSpan>? CommitObserved { get; set; }
 
+    /// <summary>Called after each group is applied to the in-memory engine with the number of entries and the duration.</summary>
+    public Action<int, TimeSpan>? ApplyObserved { get; set; }
+
     /// <summary>How the state was recovered at open: snapshot position and entries replayed.</summary>
     public (long SnapshotPosition, long Replayed) Recovery { get; private set; }
 
@@ -252,7 +255,9 @@ public sealed partial class DurableEngine : IDisposable
 
             try
             {
+                var applying = Stopwatch.GetTimestamp();
                 Engine.Apply(sequenced);
+                ApplyObserved?.Invoke(sequenced.Length, Stopwatch.GetElapsedTime(applying));
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
