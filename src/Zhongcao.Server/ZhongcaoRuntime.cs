@@ -40,6 +40,12 @@ public sealed class ZhongcaoRuntime : IDisposable
         metrics.Gauge("zhongcao_log_position", () => Engine.Position);
         metrics.Gauge("zhongcao_users", () => Engine.Core.UserCount);
         metrics.Gauge("zhongcao_notes", () => Engine.Core.NoteCount);
+        // Runtime health beside the engine's: GC pauses are the first suspect when ingestion slows down.
+        metrics.Describe("dotnet_gc_pause_seconds_total", "Time the process spent paused for garbage collection.");
+        metrics.Gauge("dotnet_gc_pause_seconds_total", () => GC.GetTotalPauseDuration().TotalSeconds);
+        metrics.Gauge("dotnet_gc_gen0_collections_total", () => GC.CollectionCount(0));
+        metrics.Gauge("dotnet_gc_gen1_collections_total", () => GC.CollectionCount(1));
+        metrics.Gauge("dotnet_gc_gen2_collections_total", () => GC.CollectionCount(2));
     }
 
     public DurableEngine Durable { get; }

@@ -145,14 +145,21 @@ public sealed class BenchRunner(BenchOptions options, IAnsiConsole console, Time
     {
         var uri = new Uri(server.BaseAddress, "/v1/events");
         var before = await ServerMetrics.ScrapeAsync(http, server.BaseAddress, ct);
+        var serverCpu = server.CpuTime();
+        var clientCpu = Environment.CpuUsage.TotalTime;
         var result = await LoadRunner.RunAsync("b. events POST", batches.Length, options.Concurrency,
             (i, token) => PostEventsAsync(http, uri, batches[i], token), ct);
+        serverCpu = server.CpuTime() - serverCpu;
+        clientCpu = Environment.CpuUsage.TotalTime - clientCpu;
         var writer = await ServerMetrics.ScrapeAsync(http, server.BaseAddress, ct) - before;
+        var perEvent = 1_000_000.0 / Math.Max(1, result.Items);
         return result with
         {
             ServerPeakBytes = server.PeakMemoryBytes(),
             Note = $"POST /v1/events with {options.BatchSize:N0} events per request, {options.Concurrency} concurrent clients, bodies serialised before timing, items = events the server acknowledged as stored; "
-                + writer.Describe(result.Seconds),
+                + writer.Describe(result.Seconds)
+                + string.Create(CultureInfo.InvariantCulture,
+                    $"; CPU: server {serverCpu.TotalSeconds:F1} s ({serverCpu.TotalSeconds * perEvent:F2} µs/event), load generator {clientCpu.TotalSeconds:F1} s ({clientCpu.TotalSeconds * perEvent:F2} µs/event)"),
         };
     }
 

@@ -100,6 +100,13 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>CPU time (user + system) the server has used so far.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>Peak resident memory of the server so far (VmHWM), in bytes; 0 where /proc is unavailable.</summary>
     public long PeakMemoryBytes() => ReadStatusKb("VmHWM:") * 1024;
 
