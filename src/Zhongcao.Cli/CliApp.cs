@@ -13,7 +13,9 @@ public static class CliApp
     {
         var root = new RootCommand("Zhongcao (种草): a content-first distribution engine for community and social-commerce platforms.");
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 

@@ -20,7 +20,7 @@ public sealed class ZhongcaoRuntime : IDisposable
         var store = StoreFactory.Open(options.Db);
         try
         {
-            var engine = new ZhongcaoEngine(new EngineOptions(), time, [new DistributionModule(DistributionOptions)]);
+            var engine = EngineFactory.Create(new EngineConfiguration { Distribution = DistributionOptions }, time);
             Durable = DurableEngine.Open(store, engine, new DurableOptions
                 {
                     SnapshotEveryEntries = options.SnapshotEveryEntries,
@@ -39,7 +39,9 @@ public sealed class ZhongcaoRuntime : IDisposable
             metrics.Observe("zhongcao_store_commit_duration_seconds", elapsed.TotalSeconds);
             metrics.Increment("zhongcao_store_committed_entries_total", by: entries);
         };
+        Durable.ApplyObserved = (_, elapsed) => metrics.Observe("zhongcao_engine_apply_duration_seconds", elapsed.TotalSeconds);
         metrics.Describe("zhongcao_store_commit_duration_seconds", "Duration of one group commit (transaction + fsync).");
+        metrics.Describe("zhongcao_engine_apply_duration_seconds", "Duration of applying one committed group to the in-memory state.");
         metrics.Describe("zhongcao_store_committed_entries_total", "Log entries committed.");
         metrics.Describe("zhongcao_events_ingested_total", "Engagement events accepted (stored), by outcome.");
         metrics.Describe("zhongcao_log_position", "Sequence of the last log entry applied to this node's state.");
@@ -48,6 +50,12 @@ public sealed class ZhongcaoRuntime : IDisposable
         metrics.Gauge("zhongcao_log_lag_entries", () => Lag);
         metrics.Gauge("zhongcao_users", () => Engine.Core.UserCount);
         metrics.Gauge("zhongcao_notes", () => Engine.Core.NoteCount);
+        // Runtime health beside the engine's: GC pauses are the first suspect when ingestion slows down.
+        metrics.Describe("dotnet_gc_pause_seconds_total", "Time the process spent paused for garbage collection.");
+        metrics.Gauge("dotnet_gc_pause_seconds_total", () => GC.GetTotalPauseDuration().TotalSeconds);
+        metrics.Gauge("dotnet_gc_gen0_collections_total", () => GC.CollectionCount(0));
+        metrics.Gauge("dotnet_gc_gen1_collections_total", () => GC.CollectionCount(1));
+        metrics.Gauge("dotnet_gc_gen2_collections_total", () => GC.CollectionCount(2));
     }
 
     public DurableEngine Durable { get; }

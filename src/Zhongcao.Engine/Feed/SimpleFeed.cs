@@ -65,16 +65,12 @@ public sealed class SimpleFeed
         // Only an exhausted walk ends the feed: a page can be empty because it hit MaxScan over seen notes,
         // and notes below it are still to come. Every page moves `last` down, so paging always ends.
         var exhausted = last <= 0 && phase == 2;
-<<<<<<< HEAD
         var cursor = exhausted ? null : FormatCursor(phase, last);
-=======
-        var cursor = items.Count == 0 || exhausted ? null : FormatCursor(phase, last);
         if (picks.Count > 0)
         {
             items = PoolFeedMerge.Merge(core, items, picks, pageSize, request.Explain);
         }
 
->>>>>>> pools
         return new FeedOutcome.Page(items, cursor);
     }
 

@@ -16,6 +16,9 @@ public sealed class EventIdSet
 
     public bool Contains(string eventId) => _ids.Contains(StableHash.Hash128(eventId));
 
+    /// <summary>Membership by a hash the caller already computed with <see cref="StableHash.Hash128"/>.</summary>
+    public bool Contains(UInt128 eventIdHash) => _ids.Contains(eventIdHash);
+
     public bool Add(string eventId) => _ids.Add(StableHash.Hash128(eventId));
 
     internal void Save(BinaryEncoder w)

@@ -49,6 +49,9 @@ public sealed partial class DurableEngine : IDisposable
     /// <summary>Called after each group commit with the number of entries and the commit's duration.</summary>
     public Action<int, TimeSpan>? CommitObserved { get; set; }
 
+    /// <summary>Called after each group is applied to the in-memory engine with the number of entries and the duration.</summary>
+    public Action<int, TimeSpan>? ApplyObserved { get; set; }
+
     /// <summary>How the state was recovered at open: snapshot position and entries replayed.</summary>
     public (long SnapshotPosition, long Replayed) Recovery { get; private set; }
 
@@ -64,9 +67,36 @@ public sealed partial class DurableEngine : IDisposable
             return Task.FromResult<IReadOnlyList<EntryOutcome>>([]);
         }
 
-        var request = new WriteRequest(entries);
+        var request = new WriteRequest(entries, Encode(entries));
         var write = _queue.Writer.WriteAsync(request, cancellationToken);
         return write.IsCompletedSuccessfully ? request.Completion.Task : AwaitQueued(write, request);
+    }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_encodeBuffer;
+
+    /// <summary>
+    /// Encodes the bodies on the caller's thread, before queueing: encoding needs no state, so doing it here
+    /// spreads it over the request threads instead of the single writer, whose loop is the ingestion
+    /// bottleneck. An entry the writer then refuses (duplicate, conflict) just wastes its encoding.
+    /// </summary>
+    private static byte[][] Encode(IReadOnlyList<LogEntry> entries)
+    {
+        var buffer = t_encodeBuffer ??= new ArrayBufferWriter<byte>(1024);
+        var bodies = new byte[entries.Count][];
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            buffer.ResetWrittenCount();
+            LogCodec.EncodeBody(entries[i], buffer);
+            bodies[i] = buffer.WrittenSpan.ToArray();
+        }
+
+        if (buffer.Capacity > 1 << 20)
+        {
+            t_encodeBuffer = null; // do not keep a buffer grown by one huge note alive on every thread
+        }
+
+        return bodies;
     }
 
     private static async Task<IReadOnlyList<EntryOutcome>> AwaitQueued(ValueTask write, WriteRequest request)
@@ -80,7 +110,7 @@ public sealed partial class DurableEngine : IDisposable
     {
         // Queue first, then wait: if queueing fails (disposed), the failure surfaces instead of a wait forever.
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var request = new WriteRequest([]) { SnapshotOnly = true };
+        var request = new WriteRequest([], []) { SnapshotOnly = true };
         await _queue.Writer.WriteAsync(request).ConfigureAwait(false);
         await request.Completion.Task.ConfigureAwait(false);
     }
@@ -222,7 +252,6 @@ public sealed partial class DurableEngine : IDisposable
         var batchEventIds = new HashSet<UInt128>();
         var batchNoteIds = new HashSet<string>(StringComparer.Ordinal);
         var outcomes = new EntryOutcome[group.Count][];
-        var buffer = new ArrayBufferWriter<byte>(256);
 
         for (var r = 0; r < group.Count; r++)
         {
@@ -238,9 +267,7 @@ public sealed partial class DurableEngine : IDisposable
                     continue;
                 }
 
-                buffer.ResetWrittenCount();
-                LogCodec.EncodeBody(entry, buffer);
-                admitted.Add(new EncodedEntry(entry.Kind, entry.At.UtcTicks, buffer.WrittenSpan.ToArray()));
+                admitted.Add(new EncodedEntry(entry.Kind, entry.At.UtcTicks, request.Bodies[i]));
                 admittedEntries.Add(entry);
                 result[i] = new EntryOutcome(EntryStatus.Stored, admitted.Count); // relative; fixed below
             }
@@ -280,7 +307,9 @@ public sealed partial class DurableEngine : IDisposable
 
             try
             {
+                var applying = Stopwatch.GetTimestamp();
                 Engine.Apply(sequenced);
+                ApplyObserved?.Invoke(sequenced.Length, Stopwatch.GetElapsedTime(applying));
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -316,7 +345,7 @@ public sealed partial class DurableEngine : IDisposable
         {
             case EventRecorded e:
                 var hash = StableHash.Hash128(e.Event.EventId);
-                if (Engine.Core.EventIds.Contains(e.Event.EventId) || !batchEventIds.Add(hash))
+                if (Engine.Core.EventIds.Contains(hash) || !batchEventIds.Add(hash))
                 {
                     return new EntryOutcome(EntryStatus.Duplicate, 0, "event id already accepted");
                 }
@@ -373,9 +402,12 @@ public sealed partial class DurableEngine : IDisposable
         }
     }
 
-    private sealed class WriteRequest(IReadOnlyList<LogEntry> entries)
+    private sealed class WriteRequest(IReadOnlyList<LogEntry> entries, byte[][] bodies)
     {
         public IReadOnlyList<LogEntry> Entries { get; } = entries;
+
+        /// <summary>The encoded body of each entry, index-aligned with <see cref="Entries"/>.</summary>
+        public byte[][] Bodies { get; } = bodies;
 
         public bool SnapshotOnly { get; init; }
 

@@ -28,7 +28,7 @@ public static class StoredLog
     /// <summary>The digest of an engine built in this process by replaying <paramref name="entries"/>.</summary>
     public static string ReplayDigest(IReadOnlyList<SequencedEntry> entries)
     {
-        using var engine = new ZhongcaoEngine();
+        using var engine = EngineFactory.Create();
         engine.Apply(entries);
         return engine.StateDigest();
     }

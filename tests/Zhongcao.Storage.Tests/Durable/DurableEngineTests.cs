@@ -400,6 +400,8 @@ public sealed class DurableEngineTests : IDisposable
 
         public ISnapshotStore Snapshots => this;
 
+        public ILeaseStore Leases => _inner.Leases;
+
         public void Save(long position, ReadOnlySpan<byte> snapshot)
         {
             if (SlowSnapshots)

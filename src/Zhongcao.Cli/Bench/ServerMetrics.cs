@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace Zhongcao.Cli.Bench;
+
+/// <summary>
+/// The server's own counters of its single writer, scraped from <c>/metrics</c>: how many group commits,
+/// how many entries, and the time spent in the SQLite append and in applying to the state. The difference
+/// of two scrapes tells where a phase's time went on the writer.
+/// </summary>
+public sealed record ServerMetrics(long Commits, long Entries, double AppendSeconds, double ApplySeconds, double GcPauseSeconds, long Gen0, long Gen1, long Gen2)
+{
+    public static async Task<ServerMetrics> ScrapeAsync(HttpClient http, Uri baseAddress, CancellationToken ct)
+    {
+        var text = await http.GetStringAsync(new Uri(baseAddress, "/metrics"), ct);
+        double Value(string name)
+        {
+            foreach (var line in text.Split('\n'))
+            {
+                if (line.StartsWith(name + " ", StringComparison.Ordinal))
+                {
+                    return double.Parse(line.AsSpan(name.Length + 1), CultureInfo.InvariantCulture);
+                }
+            }
+
+            return 0;
+        }
+
+        return new ServerMetrics(
+            (long)Value("zhongcao_store_commit_duration_seconds_count"),
+            (long)Value("zhongcao_store_committed_entries_total"),
+            Value("zhongcao_store_commit_duration_seconds_sum"),
+            Value("zhongcao_engine_apply_duration_seconds_sum"),
+            Value("dotnet_gc_pause_seconds_total"),
+            (long)Value("dotnet_gc_gen0_collections_total"),
+            (long)Value("dotnet_gc_gen1_collections_total"),
+            (long)Value("dotnet_gc_gen2_collections_total"));
+    }
+
+    public static ServerMetrics operator -(ServerMetrics a, ServerMetrics b) =>
+        new(a.Commits - b.Commits, a.Entries - b.Entries, a.AppendSeconds - b.AppendSeconds, a.ApplySeconds - b.ApplySeconds,
+            a.GcPauseSeconds - b.GcPauseSeconds, a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2);
+
+    /// <summary>A one-line summary relative to a phase of <paramref name="phaseSeconds"/>.</summary>
+    public string Describe(double phaseSeconds) => string.Create(CultureInfo.InvariantCulture,
+        $"writer: {Commits:N0} group commits of {(Commits > 0 ? Entries / (double)Commits : 0):N0} entries on average; "
+        + $"SQLite append {AppendSeconds:F2} s ({Share(AppendSeconds, phaseSeconds)}), state apply {ApplySeconds:F2} s ({Share(ApplySeconds, phaseSeconds)}) of the phase's {phaseSeconds:F2} s; "
+        + $"GC: {Gen0:N0}/{Gen1:N0}/{Gen2:N0} gen0/1/2 collections, paused {GcPauseSeconds:F2} s ({Share(GcPauseSeconds, phaseSeconds)})");
+
+    private static string Share(double part, double whole) => whole > 0 ? (part / whole).ToString("P0", CultureInfo.InvariantCulture) : "-";
+}

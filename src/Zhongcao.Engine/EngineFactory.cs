@@ -1,0 +1,25 @@
+using Zhongcao.Engine.Distribution;
+
+namespace Zhongcao.Engine;
+
+/// <summary>Options of every part of the standard engine, as one value a host binds from configuration.</summary>
+public sealed class EngineConfiguration
+{
+    public EngineOptions Engine { get; init; } = new();
+
+    public DistributionOptions Distribution { get; init; } = new();
+}
+
+/// <summary>
+/// Composes the standard engine: the core plus its modules, in a fixed order. Every host (server, CLI,
+/// simulator) and every test that replays a log builds engines here, because the module set and order are
+/// part of the state: two engines with different modules cannot have the same digest.
+/// </summary>
+public static class EngineFactory
+{
+    public static ZhongcaoEngine Create(EngineConfiguration? configuration = null, TimeProvider? time = null)
+    {
+        configuration ??= new EngineConfiguration();
+        return new ZhongcaoEngine(configuration.Engine, time, [new DistributionModule(configuration.Distribution)]);
+    }
+}
