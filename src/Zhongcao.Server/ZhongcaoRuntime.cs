@@ -1,4 +1,5 @@
 using Zhongcao.Engine;
+using Zhongcao.Engine.Governance;
 using Zhongcao.Engine.Distribution;
 using Zhongcao.Engine.Log;
 using Zhongcao.Server.Metrics;
@@ -16,6 +17,7 @@ public sealed class ZhongcaoRuntime : IDisposable
         DistributionOptions = distribution ?? new DistributionOptions();
         Time = time;
         Metrics = metrics;
+        Gate = PublicationGate.CreateDefault(time);
         NodeId = string.IsNullOrWhiteSpace(options.NodeId) ? $"{Environment.MachineName}-{Environment.ProcessId}" : options.NodeId.Trim();
         var store = StoreFactory.Open(options.Db);
         try
@@ -71,12 +73,19 @@ public sealed class ZhongcaoRuntime : IDisposable
 
     public ZhongcaoEngine Engine => Durable.Engine;
 
+    /// <summary>The publication gate run on every publish and edit (and by the pre-flight check).</summary>
+    public PublicationGate Gate { get; }
+
     public TimeProvider Time { get; }
 
     public MetricsRegistry Metrics { get; }
 
     public Task<IReadOnlyList<EntryOutcome>> WriteAsync(IReadOnlyList<LogEntry> entries, CancellationToken ct) =>
         Durable.WriteAsync(entries, ct);
+
+    /// <summary>Writes entries that stand or fall together.</summary>
+    public Task<IReadOnlyList<EntryOutcome>> WriteAtomicAsync(IReadOnlyList<LogEntry> entries, CancellationToken ct) =>
+        Durable.WriteAsync(entries, atomic: true, ct);
 
     public void Dispose()
     {

@@ -82,59 +82,7 @@ internal static class CheckReport
         return color ? $"{before}{colour}{match}{Reset}{after}" : $"{before}⟦{match}⟧{after}";
     }
 
-    /// <summary>Machine-readable report.</summary>
-    public static void WriteJson(TextWriter o, GateResult r)
-    {
-        var d = r.Decision;
-        var u = r.Understanding;
-        var doc = new
-        {
-            decision = new
-            {
-                outcome = d.Outcome.ToString().ToLowerInvariant(),
-                multiplier = d.VisibilityMultiplier,
-                durationDays = d.Duration?.TotalDays,
-                statement = d.Statement,
-                detection = d.Detection,
-                decidedBy = d.DecidedBy,
-                appeal = d.Appeal,
-                appealUntil = d.AppealUntil,
-            },
-            quality = new
-            {
-                total = r.Quality.Total,
-                components = r.Quality.Components.Select(c => new { name = c.Name, value = c.Value, weight = c.Weight, tip = c.Tip }),
-            },
-            understanding = new
-            {
-                language = u.Language.ToString().ToLowerInvariant(),
-                area = u.Area is null ? null : new { id = u.Area.Id, confidence = u.Area.Confidence },
-                category = u.Category is null ? null : new { id = u.Category.Id, confidence = u.Category.Confidence, evidence = u.Category.Evidence },
-                kind = u.Kind.ToString().ToLowerInvariant(),
-                commercialIntent = u.CommercialIntent,
-                hashtags = u.Hashtags,
-                tags = u.Tags.Select(t => new { tag = t.Tag, confidence = t.Confidence, source = t.Source }),
-            },
-            findings = r.Findings.Select(f => new
-            {
-                rule = f.RuleId,
-                category = f.Category,
-                severity = f.Severity.ToString().ToLowerInvariant(),
-                field = f.Field,
-                start = f.Start,
-                length = f.Length,
-                matched = f.Matched,
-                basis = f.Basis,
-                remedy = f.Remedy,
-                detection = f.Detection,
-            }),
-        };
-        o.WriteLine(JsonSerializer.Serialize(doc, JsonOptions));
-    }
+    /// <summary>Machine-readable report: the gate document the API also returns.</summary>
+    public static void WriteJson(TextWriter o, GateResult r) => o.WriteLine(GateDocument.ToJson(r, indented: true));
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 }

@@ -35,6 +35,19 @@ public sealed class NoteRequest
     public string? Language { get; init; }
 }
 
+/// <summary>Body of <c>POST /v1/check</c>: a draft note (nothing is stored; the author is optional).</summary>
+public sealed class CheckRequest
+{
+    public string? AuthorId { get; init; }
+    public string Title { get; init; } = "";
+    public required string Body { get; init; }
+    public IReadOnlyList<string> Hashtags { get; init; } = [];
+    public IReadOnlyList<MediaDto> Media { get; init; } = [];
+    public NoteKind Kind { get; init; } = NoteKind.Lifestyle;
+    public SponsorshipDto? Sponsorship { get; init; }
+    public string? Language { get; init; }
+}
+
 /// <summary>Body of <c>PATCH /v1/notes/{id}</c>: fields present replace the current ones.</summary>
 public sealed class NotePatch
 {
@@ -68,6 +81,9 @@ public sealed record NoteResponse
     public required DateTimeOffset UpdatedAt { get; init; }
     public required NoteStats Stats { get; init; }
 
+    /// <summary>The publication gate's decision document for this version (decision, quality, understanding, findings).</summary>
+    public System.Text.Json.Nodes.JsonNode? Gate { get; init; }
+
     /// <summary>Where the note is in distribution (null when the pools are not running).</summary>
     public DistributionSummary? Distribution { get; init; }
 
@@ -98,6 +114,7 @@ public sealed record NoteResponse
                 c.ByType[(int)EventType.Share],
                 c.ByType[(int)EventType.Follow]),
             Distribution = pools?.Of(n.Index) is { } d ? new DistributionSummary(d.Stage, d.Level) : null,
+            Gate = n.Assessment is { } a ? System.Text.Json.Nodes.JsonNode.Parse(a.DecisionJson) : null,
         };
     }
 }

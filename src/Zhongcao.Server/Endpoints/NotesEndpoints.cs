@@ -1,4 +1,5 @@
 using Zhongcao.Engine.Distribution;
+using Zhongcao.Engine.Governance;
 using Zhongcao.Engine.Log;
 using Zhongcao.Engine.Model;
 using Zhongcao.Server.Contracts;
@@ -32,6 +33,18 @@ public static class NotesEndpoints
             .Produces<NoteResponse>()
             .ProducesValidationProblem()
             .WithSummary("Edit a note: the fields present replace the current ones.");
+
+        notes.MapGet("/{id}/decision", Decision)
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The publication gate's decision for the current version: verdict, statement of reasons, findings with spans, quality, how to appeal.");
+
+        v1.MapPost("/check", Check)
+            .WithTags("Notes")
+            .Accepts<NoteRequest>("application/json")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .WithSummary("Pre-flight: run the publication gate on a draft without storing anything.");
 
         notes.MapDelete("/{id}", Delete)
             .Produces(StatusCodes.Status204NoContent)
@@ -89,7 +102,11 @@ public static class NotesEndpoints
             CreatedAt = now,
             UpdatedAt = now,
         };
-        var outcome = await rt.WriteAsync([new NotePublished { At = now, Note = note }], ct);
+        // The gate decides before the note is stored; note and decision are written together, so replay
+        // never re-decides and a refused publish cannot leave a decision behind.
+        var assessment = GateAssessment.From(rt.Gate.Check(note), note);
+        var outcome = await rt.WriteAtomicAsync(
+            [new NotePublished { At = now, Note = note }, new NoteAssessed { At = now, NoteId = id, NoteVersion = 1, Assessment = assessment }], ct);
         if (outcome[0].Status == EntryStatus.Conflict)
         {
             return Problems.Conflict($"A note with id '{id}' already exists.", "id");
@@ -156,7 +173,16 @@ public static class NotesEndpoints
             Language = patch.Language ?? current.Language,
             UpdatedAt = now,
         };
-        await rt.WriteAsync([new NoteEdited { At = now, Note = edited }], ct);
+        var assessment = GateAssessment.From(rt.Gate.Check(edited), edited);
+        int version;
+        using (rt.Engine.BeginRead())
+        {
+            version = rt.Engine.Core.FindNote(id)!.Version + 1;
+        }
+
+        // An edit racing another edit is harmless: the assessment names the version it judged, and Apply
+        // ignores an assessment of a version that is no longer current.
+        await rt.WriteAtomicAsync([new NoteEdited { At = now, Note = edited }, new NoteAssessed { At = now, NoteId = id, NoteVersion = version, Assessment = assessment }], ct);
         using (rt.Engine.BeginRead())
         {
             return TypedResults.Ok(NoteResponse.From(rt.Engine.Core.FindNote(id)!, rt.Engine.Module<DistributionModule>()));
@@ -180,6 +206,51 @@ public static class NotesEndpoints
         return TypedResults.NoContent();
     }
 
+    private static IResult Decision(string id, ZhongcaoRuntime rt)
+    {
+        using var _ = rt.Engine.BeginRead();
+        return rt.Engine.Core.FindNote(id) switch
+        {
+            null => Problems.NotFound("Note", id),
+            { Assessment: null } => Problems.Problem(StatusCodes.Status404NotFound, "No decision.",
+                $"The current version of note '{id}' has not been assessed.", "not-found", "id"),
+            var n => Results.Text(n.Assessment.DecisionJson, "application/json; charset=utf-8"),
+        };
+    }
+
+    private static async Task<IResult> Check(HttpContext http, ZhongcaoRuntime rt)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<CheckRequest>(http);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var v = new Validator();
+        ValidateContent(v, body!.Title, body.Body, body.Hashtags, body.Media, body.Sponsorship, body.Language, enforceHashtagCap: false);
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        var now = rt.Time.GetUtcNow();
+        var note = new Note
+        {
+            Id = "draft",
+            AuthorId = body.AuthorId ?? "draft",
+            Title = body.Title.Trim(),
+            Body = body.Body,
+            Hashtags = body.Hashtags.Select(h => h.Trim()).ToArray(),
+            Media = ToMedia(body.Media),
+            Kind = body.Kind,
+            Sponsorship = body.Sponsorship is { } s ? new Sponsorship(s.BrandId, s.Channel) : null,
+            Language = body.Language ?? "",
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        return Results.Text(GateDocument.ToJson(rt.Gate.Check(note)), "application/json; charset=utf-8");
+    }
+
     private static IResult Gone(string id) =>
         Problems.Problem(StatusCodes.Status410Gone, "Note deleted.", $"The note '{id}' was deleted by its author.", "gone", "id");
 
@@ -187,7 +258,7 @@ public static class NotesEndpoints
         media.Select(m => new MediaItem(m.Type, m.Width, m.Height, m.DurationMs)).ToArray();
 
     internal static void ValidateContent(Validator v, string title, string body, IReadOnlyList<string> hashtags,
-        IReadOnlyList<MediaDto> media, SponsorshipDto? sponsorship, string? language)
+        IReadOnlyList<MediaDto> media, SponsorshipDto? sponsorship, string? language, bool enforceHashtagCap = true)
     {
         v.Text("title", title, ApiLimits.TitleMaxLength);
         v.Text("body", body, ApiLimits.BodyMaxLength);
@@ -196,7 +267,8 @@ public static class NotesEndpoints
             v.Add("body", "a note needs a title or a body");
         }
 
-        if (hashtags.Count > ApiLimits.HashtagsMaxCount)
+        // Publishing refuses more than 10 hashtags; the pre-flight check reports it as a finding instead.
+        if (enforceHashtagCap && hashtags.Count > ApiLimits.HashtagsMaxCount)
         {
             v.Add("hashtags", $"a note may carry at most {ApiLimits.HashtagsMaxCount} hashtags (got {hashtags.Count})");
         }
@@ -208,6 +280,11 @@ public static class NotesEndpoints
             {
                 v.Add($"hashtags[{i}]", "must contain a topic, not only '#'");
             }
+        }
+
+        if (hashtags.Count > 4 * ApiLimits.HashtagsMaxCount)
+        {
+            v.Add("hashtags", $"at most {4 * ApiLimits.HashtagsMaxCount} hashtags can be checked");
         }
 
         if (media.Count > ApiLimits.MediaMaxCount)

@@ -59,7 +59,16 @@ public sealed partial class DurableEngine : IDisposable
     /// Stores and applies <paramref name="entries"/> in order. Completes when they are durable and visible.
     /// Throws <see cref="StoreException"/> when the store fails (nothing of this request was stored).
     /// </summary>
-    public Task<IReadOnlyList<EntryOutcome>> WriteAsync(IReadOnlyList<LogEntry> entries, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<EntryOutcome>> WriteAsync(IReadOnlyList<LogEntry> entries, CancellationToken cancellationToken = default) =>
+        WriteAsync(entries, atomic: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="WriteAsync(IReadOnlyList{LogEntry}, CancellationToken)"/>; with <paramref name="atomic"/>, the
+    /// entries are stored all together or not at all: if the writer refuses one (a duplicate or a conflict),
+    /// every entry of the request is refused with that reason. Used where later entries depend on earlier
+    /// ones, such as a note and the gate's assessment of it.
+    /// </summary>
+    public Task<IReadOnlyList<EntryOutcome>> WriteAsync(IReadOnlyList<LogEntry> entries, bool atomic, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (entries.Count == 0)
@@ -67,7 +76,7 @@ public sealed partial class DurableEngine : IDisposable
             return Task.FromResult<IReadOnlyList<EntryOutcome>>([]);
         }
 
-        var request = new WriteRequest(entries, Encode(entries));
+        var request = new WriteRequest(entries, Encode(entries)) { Atomic = atomic };
         var write = _queue.Writer.WriteAsync(request, cancellationToken);
         return write.IsCompletedSuccessfully ? request.Completion.Task : AwaitQueued(write, request);
     }
@@ -257,6 +266,8 @@ public sealed partial class DurableEngine : IDisposable
         {
             var request = group[r];
             var result = outcomes[r] = new EntryOutcome[request.Entries.Count];
+            var mark = admitted.Count;
+            EntryOutcome? atomicRefusal = null;
             for (var i = 0; i < request.Entries.Count; i++)
             {
                 var entry = request.Entries[i];
@@ -264,12 +275,31 @@ public sealed partial class DurableEngine : IDisposable
                 if (refusal is not null)
                 {
                     result[i] = refusal.Value;
+                    if (request.Atomic)
+                    {
+                        atomicRefusal = refusal;
+                        break;
+                    }
+
                     continue;
                 }
 
                 admitted.Add(new EncodedEntry(entry.Kind, entry.At.UtcTicks, request.Bodies[i]));
                 admittedEntries.Add(entry);
                 result[i] = new EntryOutcome(EntryStatus.Stored, admitted.Count); // relative; fixed below
+            }
+
+            if (atomicRefusal is { } refused)
+            {
+                // Undo what this request admitted, including the ids it claimed in this group.
+                for (var k = mark; k < admittedEntries.Count; k++)
+                {
+                    Forget(admittedEntries[k], batchEventIds, batchNoteIds);
+                }
+
+                admitted.RemoveRange(mark, admitted.Count - mark);
+                admittedEntries.RemoveRange(mark, admittedEntries.Count - mark);
+                Array.Fill(result, refused);
             }
         }
 
@@ -339,6 +369,20 @@ public sealed partial class DurableEngine : IDisposable
     }
 
     /// <summary>Checks made at commit time, where concurrent requests are finally ordered.</summary>
+    /// <summary>Releases the ids an admitted entry claimed in the current group (when its atomic request is refused).</summary>
+    private static void Forget(LogEntry entry, HashSet<UInt128> batchEventIds, HashSet<string> batchNoteIds)
+    {
+        switch (entry)
+        {
+            case EventRecorded e:
+                batchEventIds.Remove(StableHash.Hash128(e.Event.EventId));
+                break;
+            case NotePublished p:
+                batchNoteIds.Remove(p.Note.Id);
+                break;
+        }
+    }
+
     private EntryOutcome? Admit(LogEntry entry, HashSet<UInt128> batchEventIds, HashSet<string> batchNoteIds)
     {
         switch (entry)
@@ -410,6 +454,9 @@ public sealed partial class DurableEngine : IDisposable
         public byte[][] Bodies { get; } = bodies;
 
         public bool SnapshotOnly { get; init; }
+
+        /// <summary>All entries stored, or none.</summary>
+        public bool Atomic { get; init; }
 
         public TaskCompletionSource<IReadOnlyList<EntryOutcome>> Completion { get; } =
             new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -16,6 +16,10 @@ public sealed class PoolsAppFactory : WebApplicationFactory<ZhongcaoServerOption
     {
         builder.UseSetting("Zhongcao:Db", _db);
         builder.UseSetting("Zhongcao:Distribution:TickInterval", "00:00:00"); // the test drives time itself
+        // The publication gate scores each note's quality, which scales the cold-start budget (tested in the
+        // engine); here the budget is pinned to 200 so the test can count exact impressions and rates.
+        builder.UseSetting("Zhongcao:Distribution:ColdStartMinBudget", "200");
+        builder.UseSetting("Zhongcao:Distribution:ColdStartMaxBudget", "200");
     }
 
     protected override void Dispose(bool disposing)

@@ -25,8 +25,13 @@ public class NotesEndpointsTests(ZhongcaoFactory factory) : ApiTest(factory)
         Assert.Equal($"/v1/notes/{id}", response.Headers.Location?.OriginalString);
         var note = (await response.ReadJson())!;
         Assert.Equal(id, note["id"]!.GetValue<string>());
-        Assert.Equal(["护肤", "ootd"], note["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
+        // Hashtags come first; the publication gate's categories follow.
+        var tags = note["tags"]!.AsArray().Select(t => t!.GetValue<string>()).ToArray();
+        Assert.Equal(["护肤", "ootd"], tags.Take(2));
+        Assert.Contains(tags.Skip(2), t => t.Contains('/', StringComparison.Ordinal));
         Assert.Equal(1, note["version"]!.GetValue<int>());
+        Assert.Contains(note["gate"]!["decision"]!["outcome"]!.GetValue<string>(), new[] { "allow", "limit", "review", "reject" });
+        Assert.InRange(note["gate"]!["quality"]!["total"]!.GetValue<double>(), 0, 100);
         Assert.Equal("product", note["kind"]!.GetValue<string>());
         Assert.Equal("video", note["media"]![1]!["type"]!.GetValue<string>());
         Assert.Equal("brand-1", note["sponsorship"]!["brandId"]!.GetValue<string>());
@@ -63,7 +68,57 @@ public class NotesEndpointsTests(ZhongcaoFactory factory) : ApiTest(factory)
         Assert.Equal(2, note["version"]!.GetValue<int>());
         Assert.Equal("Edited", note["title"]!.GetValue<string>());
         Assert.Equal("Body", note["body"]!.GetValue<string>());
-        Assert.Equal(["new", "护肤"], note["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
+        var tags = note["tags"]!.AsArray().Select(t => t!.GetValue<string>()).ToArray();
+        Assert.Equal(["new", "护肤"], tags.Take(2));
+        Assert.DoesNotContain("old", tags);
+    }
+
+    [Fact]
+    public async Task Publishing_records_the_gate_decision_and_editing_records_a_new_one()
+    {
+        var author = await CreateUser();
+        var response = await Client.PostAsync("/v1/notes", Json(new
+        {
+            authorId = author,
+            title = "全网最好用的面霜",
+            body = "加我V信 1 3 8 1 2 3 4 5 6 7 8 领优惠券，保证100%有效！",
+            hashtags = new[] { "#护肤" },
+        }));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.ReadJson())!["id"]!.GetValue<string>();
+
+        var decision = await Client.GetFromJsonNode($"/v1/notes/{id}/decision");
+        Assert.NotEqual("allow", decision["decision"]!["outcome"]!.GetValue<string>());
+        var findings = decision["findings"]!.AsArray();
+        Assert.Contains(findings, f => f!["category"]!.GetValue<string>().Contains("redirect", StringComparison.OrdinalIgnoreCase));
+        Assert.All(findings.Where(f => f!["field"]!.GetValue<string>() == "body" && f["length"]!.GetValue<int>() > 0), f =>
+            Assert.True(f!["start"]!.GetValue<int>() + f["length"]!.GetValue<int>() <= "加我V信 1 3 8 1 2 3 4 5 6 7 8 领优惠券，保证100%有效！".Length));
+        Assert.False(string.IsNullOrEmpty(decision["decision"]!["appeal"]!.GetValue<string>()));
+
+        var edited = await Client.PatchJson($"/v1/notes/{id}", new { title = "我的面霜使用记录", body = "用了三周，冬天早晚各一次，保湿效果不错，质地偏厚适合干皮。" });
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        var after = await Client.GetFromJsonNode($"/v1/notes/{id}/decision");
+        Assert.Equal("allow", after["decision"]!["outcome"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_pre_flight_check_reports_findings_and_stores_nothing()
+    {
+        var position = await LogPosition();
+        var response = await Client.PostAsync("/v1/check", Json(new
+        {
+            title = "第一次用这款",
+            body = "加vx: abc12345 详聊，绝对是全网第一！",
+            hashtags = Enumerable.Range(0, 12).Select(i => "#t" + i).ToArray(),
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = (await response.ReadJson())!;
+        var rules = doc["findings"]!.AsArray().Select(f => f!["rule"]!.GetValue<string>()).ToArray();
+        Assert.Contains("hashtags.cap", rules);
+        Assert.Contains(doc["findings"]!.AsArray(), f => f!["category"]!.GetValue<string>().Contains("redirect", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(position, await LogPosition());
+        await AssertProblem(await Client.PostAsync("/v1/check", Json(new { title = "x" })), HttpStatusCode.BadRequest, "body");
     }
 
     [Fact]

@@ -177,6 +177,32 @@ public sealed class DurableEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task An_atomic_write_with_one_refused_entry_stores_none_of_its_entries()
+    {
+        using var node = Open();
+        await Populate(node, 0);
+        var before = node.Store.Log.LastSequence;
+        var assessment = new NoteAssessed
+        {
+            At = Entries.T0,
+            NoteId = "n1",
+            NoteVersion = 1,
+            Assessment = new NoteAssessment { Quality = 5, Verdict = PublicationVerdict.Reject },
+        };
+
+        // "n1" is taken: the publish is refused, so the assessment that came with it must not reach the existing n1.
+        var refused = await node.Durable.WriteAsync([Entries.Note("n1", "alice"), assessment, Entries.Event("atomic-e", EventType.Like, "alice", "n1")], atomic: true);
+        var accepted = await node.Durable.WriteAsync([Entries.Note("n2", "alice"), assessment with { NoteId = "n2" }], atomic: true);
+
+        Assert.All(refused, o => Assert.Equal(EntryStatus.Conflict, o.Status));
+        Assert.Null(node.Engine.Core.FindNote("n1")!.Assessment);
+        Assert.False(node.Engine.Core.EventIds.Contains("atomic-e"), "an event of a refused atomic write is not remembered");
+        Assert.All(accepted, o => Assert.Equal(EntryStatus.Stored, o.Status));
+        Assert.Equal(PublicationVerdict.Reject, node.Engine.Core.FindNote("n2")!.Assessment!.Verdict);
+        Assert.Equal(before + 2, node.Store.Log.LastSequence);
+    }
+
+    [Fact]
     public async Task A_restart_after_a_graceful_stop_loads_the_shutdown_snapshot_and_has_the_same_digest()
     {
         string digest;
