@@ -77,6 +77,7 @@ public sealed partial class DistributionModule
         Toggle(_saturated, n, d.PoolStage == DistributionStage.Saturated);
         Toggle(_featured, n, d.PoolStage == DistributionStage.Sustained && (d.Evergreen || d.Season is not null));
         Toggle(_limited, n, d.Limited && d.PoolStage != DistributionStage.Removed);
+        Toggle(_fresh, n, d.Fresh && d.PoolStage != DistributionStage.Removed);
     }
 
     private static void Toggle(SortedSet<int> set, int n, bool member)
