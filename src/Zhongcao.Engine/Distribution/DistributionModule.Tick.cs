@@ -26,7 +26,7 @@ public sealed partial class DistributionModule
             }
             else
             {
-                Judge(d, at, PoolJudge.Trigger.WindowEnded);
+                Judge(d, at, JudgeTrigger.WindowEnded);
             }
         }
 
