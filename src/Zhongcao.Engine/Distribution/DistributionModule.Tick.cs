@@ -5,6 +5,7 @@ namespace Zhongcao.Engine.Distribution;
 public sealed partial class DistributionModule
 {
     private static readonly TimeSpan Week = TimeSpan.FromDays(7);
+    private readonly List<int> _expired = [];
 
     /// <summary>Everything triggered by time, at the tick's logged instant: windows, limits, then once a day the long tail.</summary>
     private void ApplyTick(CoreState core, DateTimeOffset at)
@@ -25,7 +26,7 @@ public sealed partial class DistributionModule
             }
             else
             {
-                Judge(d, at, PoolJudge.Trigger.WindowEnded);
+                Judge(d, at, JudgeTrigger.WindowEnded);
             }
         }
 
@@ -38,6 +39,26 @@ public sealed partial class DistributionModule
             }
         }
 
+        foreach (var n in _fresh)
+        {
+            if (_notes[n]!.PublishedAt + Options.FreshnessPeriod > at)
+            {
+                break; // ascending index is publish order: the rest are younger
+            }
+
+            _expired.Add(n);
+        }
+
+        foreach (var n in _expired)
+        {
+            var d = _notes[n]!;
+            d.Fresh = false;
+            UpdateSets(d);
+            Record(d, at, d.PoolStage, d.Level, TransitionOutcome.FreshnessEnded,
+                $"The {Options.FreshnessPeriod.TotalHours:0} h freshness boost period is over; the boost stays at its floor ({Options.FreshnessFloor:P0}){(d.Evergreen ? ", but evergreen notes are exempt" : "")}.");
+        }
+
+        _expired.Clear();
         var day = at.UtcTicks / TimeSpan.TicksPerDay;
         if (day != _lastDay)
         {

@@ -77,6 +77,7 @@ public sealed partial class DistributionModule
         Toggle(_saturated, n, d.PoolStage == DistributionStage.Saturated);
         Toggle(_featured, n, d.PoolStage == DistributionStage.Sustained && (d.Evergreen || d.Season is not null));
         Toggle(_limited, n, d.Limited && d.PoolStage != DistributionStage.Removed);
+        Toggle(_fresh, n, d.Fresh && d.PoolStage != DistributionStage.Removed);
     }
 
     private static void Toggle(SortedSet<int> set, int n, bool member)
@@ -107,22 +108,22 @@ public sealed partial class DistributionModule
             return;
         }
 
-        Judge(d, at, PoolJudge.Trigger.BudgetSpent);
+        Judge(d, at, JudgeTrigger.BudgetSpent);
     }
 
     private TimeSpan WindowOf(int level) => level == 0 ? Options.ColdStartWindow : Options.ExpansionWindows[level - 1];
 
     /// <summary>The pools' judgement at budget exhaustion or window end: graduate, skip, extend or halt.</summary>
-    private void Judge(NoteDistribution d, DateTimeOffset at, PoolJudge.Trigger trigger)
+    private void Judge(NoteDistribution d, DateTimeOffset at, JudgeTrigger trigger)
     {
         var m = PoolJudge.Measure(d.Current, at, Options.WilsonZ);
         var (threshold, note) = PoolJudge.ThresholdFor(Options, d.Level, m);
-        var why = trigger == PoolJudge.Trigger.BudgetSpent
+        var why = trigger == JudgeTrigger.BudgetSpent
             ? $"Budget of {d.Budget:N0} impressions spent."
             : $"Evaluation window ended with {m.Impressions:N0} of {d.Budget:N0} impressions.";
         var measured = $" Engagement rate {m.Rate:P1} (lower bound {m.Lower:P1}, upper {m.Upper:P1}) against threshold {threshold:P1}{note}.";
 
-        if (trigger == PoolJudge.Trigger.WindowEnded && m.Impressions < Options.MinJudgeImpressions && d.Extensions < Options.MaxWindowExtensions)
+        if (trigger == JudgeTrigger.WindowEnded && m.Impressions < Options.MinJudgeImpressions && d.Extensions < Options.MaxWindowExtensions)
         {
             // Few impressions means supply was short (busy period), not that the note failed: wait longer.
             d.Extensions++;

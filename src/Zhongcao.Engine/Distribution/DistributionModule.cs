@@ -22,6 +22,7 @@ public sealed partial class DistributionModule : IEngineModule
     private readonly SortedSet<int> _saturated = [];
     private readonly SortedSet<int> _featured = [];
     private readonly SortedSet<int> _limited = [];
+    private readonly SortedSet<int> _fresh = [];
     private long _lastDay = -1;
 
     public DistributionModule(DistributionOptions? options = null, IAuthorAuthority? authority = null, IFraudFlags? fraud = null)

@@ -15,6 +15,7 @@ public sealed partial class NoteDistribution
         w.WriteVarInt(Level);
         w.WriteBool(Residual);
         w.WriteBool(Evergreen);
+        w.WriteBool(Fresh);
         w.WriteString(Season);
         w.WriteDouble(Quality);
         w.WriteBool(Limited);
@@ -84,6 +85,7 @@ public sealed partial class NoteDistribution
             Level = r.ReadVarInt32(),
             Residual = r.ReadBool(),
             Evergreen = r.ReadBool(),
+            Fresh = r.ReadBool(),
             Season = r.ReadNullableString(),
             Quality = r.ReadDouble(),
             Limited = r.ReadBool(),

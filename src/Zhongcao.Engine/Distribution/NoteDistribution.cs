@@ -37,6 +37,9 @@ public sealed partial class NoteDistribution
     public bool Residual { get; internal set; }
     public bool Evergreen { get; internal set; }
 
+    /// <summary>True during the freshness period (72 h); cleared by the first tick after it, with a recorded transition.</summary>
+    public bool Fresh { get; internal set; } = true;
+
     /// <summary>The season currently reviving this note, or null.</summary>
     public string? Season { get; internal set; }
 

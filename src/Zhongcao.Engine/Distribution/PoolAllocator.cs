@@ -208,7 +208,7 @@ public sealed class PoolAllocator
 
         // Behind schedule (more of the window gone than of the budget delivered) raises priority up to 2x.
         var schedule = 1 + Math.Clamp(elapsed - deliveredFraction, -0.9, 1);
-        var fresh = Freshness.Boost(now - d.PublishedAt, o.FreshnessPeriod, o.FreshnessFloor, d.Evergreen);
+        var fresh = FreshnessOf(d, now);
         var source = live ? "pool:live" : d.Level == 0 ? "pool:coldStart" : $"pool:expansion:{d.Level}";
         best.Offer(new PoolCandidate(n, source, schedule * fresh * common, 0, d.Policy));
     }
@@ -235,7 +235,7 @@ public sealed class PoolAllocator
 
         var o = _module.Options;
         var priority = (d.Residual ? o.ResidualPriority : o.SustainedPriority)
-            * Freshness.Boost(now - d.PublishedAt, o.FreshnessPeriod, o.FreshnessFloor, d.Evergreen)
+            * FreshnessOf(d, now)
             * (d.Season is not null ? 2 : 1) * (returning ? 2 : 1) * match * d.Multiplier * Fatigue(viewer, d.AuthorIndex, now);
         var source = d.Season is not null ? "pool:seasonal" : d.Evergreen ? "pool:evergreen" : "pool:sustained";
         best.Offer(new PoolCandidate(n, source, priority, 0, DistributionPolicy.Pools));
@@ -260,10 +260,17 @@ public sealed class PoolAllocator
                 continue;
             }
 
-            var priority = o.SustainedPriority * 1.5 * Freshness.Boost(now - d.PublishedAt, o.FreshnessPeriod, o.FreshnessFloor, d.Evergreen)
+            var priority = o.SustainedPriority * 1.5 * FreshnessOf(d, now)
                 * d.Multiplier;
             best.Offer(new PoolCandidate(n, "pool:resurface", priority, 0, DistributionPolicy.Pools));
         }
+    }
+
+    /// <summary>The fading boost while the logged state says the note is fresh; the floor after (evergreen: exempt).</summary>
+    private double FreshnessOf(NoteDistribution d, DateTimeOffset now)
+    {
+        var o = _module.Options;
+        return d.Fresh ? Freshness.Boost(now - d.PublishedAt, o.FreshnessPeriod, o.FreshnessFloor, d.Evergreen) : d.Evergreen ? 1 : o.FreshnessFloor;
     }
 
     private bool IsLive(Note note, DateTimeOffset now) =>

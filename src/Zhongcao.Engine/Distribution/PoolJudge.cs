@@ -7,13 +7,6 @@ namespace Zhongcao.Engine.Distribution;
 /// </summary>
 public static class PoolJudge
 {
-    /// <summary>Why a judgement happens.</summary>
-    public enum Trigger
-    {
-        BudgetSpent,
-        WindowEnded,
-    }
-
     /// <summary>Measures the counters of a stage at <paramref name="at"/>.</summary>
     public static PoolMeasurement Measure(StageCounters s, DateTimeOffset at, double z)
     {

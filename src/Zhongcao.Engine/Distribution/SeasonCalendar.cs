@@ -40,31 +40,6 @@ public static class SeasonCalendar
         return (day >= open && day <= end) || (day + 365 >= open && day + 365 <= end) || (day - 365 >= open && day - 365 <= end);
     }
 
-    /// <summary>Seasons open at <paramref name="at"/> whose tags meet <paramref name="tags"/>, or null.</summary>
-    public static Season? Match(IEnumerable<Season> seasons, IReadOnlyList<string> tags, DateTimeOffset at, int leadDays)
-    {
-        foreach (var season in seasons)
-        {
-            if (!IsOpen(season, at, leadDays))
-            {
-                continue;
-            }
-
-            foreach (var tag in season.Tags)
-            {
-                foreach (var noteTag in tags)
-                {
-                    if (noteTag == tag)
-                    {
-                        return season;
-                    }
-                }
-            }
-        }
-
-        return null;
-    }
-
     private static int DayOfYear(string monthDay)
     {
         var d = DateTime.ParseExact("2001-" + monthDay, "yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -17,4 +17,5 @@ public enum TransitionOutcome : byte
     GuaranteeMet = 11,
     GuaranteeMissed = 12,
     Evergreen = 13,
+    FreshnessEnded = 14,
 }

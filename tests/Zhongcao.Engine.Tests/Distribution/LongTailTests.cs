@@ -108,6 +108,21 @@ public class LongTailTests
     }
 
     [Fact]
+    public void The_end_of_the_freshness_period_is_a_logged_transition()
+    {
+        using var h = Halted();
+        h.Advance(TimeSpan.FromHours(71));
+        h.Tick();
+        Assert.True(h.Dist("n1").Fresh);
+        h.Advance(TimeSpan.FromHours(1));
+        h.Tick();
+        var d = h.Dist("n1");
+        Assert.False(d.Fresh);
+        Assert.Equal(TransitionOutcome.FreshnessEnded, d.Transitions[^1].Outcome);
+        Assert.Equal(h.Now, d.Transitions[^1].At);
+    }
+
+    [Fact]
     public void A_returning_dormant_user_is_marked_returning()
     {
         using var h = Halted();

@@ -115,6 +115,14 @@ public sealed class PoolsEndToEndTests : IClassFixture<PoolsAppFactory>
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
+    [Fact]
+    public async Task The_analytics_endpoints_are_in_the_openapi_document()
+    {
+        var doc = await _http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        Assert.Contains("/v1/notes/{id}/analytics", doc, StringComparison.Ordinal);
+        Assert.Contains("/v1/users/{id}/analytics", doc, StringComparison.Ordinal);
+    }
+
     private static JsonObject Event(string id, string type, int viewer, string noteId)
     {
         var e = new JsonObject { ["eventId"] = id, ["type"] = type, ["userId"] = $"v{viewer}", ["noteId"] = noteId };

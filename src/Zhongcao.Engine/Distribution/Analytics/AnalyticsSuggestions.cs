@@ -51,8 +51,10 @@ public static class AnalyticsSuggestions
             }
         }
 
-        var last = d.Transitions.Count > 0 ? d.Transitions[^1] : null;
-        if (last?.Outcome == TransitionOutcome.Extended)
+        // The latest judgement (later records such as the end of freshness do not hide it).
+        var last = d.Transitions.LastOrDefault(t => t.Outcome is TransitionOutcome.Extended or TransitionOutcome.Graduated
+            or TransitionOutcome.Skipped or TransitionOutcome.Halted or TransitionOutcome.Entered);
+        if (d.InPool && last?.Outcome == TransitionOutcome.Extended)
         {
             s.Add("Few feed requests matched this note's audience in its window (a busy period or narrow tags); its window was extended rather than judged.");
         }
