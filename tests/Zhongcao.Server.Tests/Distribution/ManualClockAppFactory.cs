@@ -17,6 +17,9 @@ public sealed class ManualClockAppFactory : WebApplicationFactory<ZhongcaoServer
     {
         builder.UseSetting("Zhongcao:Db", _db);
         builder.UseSetting("Zhongcao:Distribution:TickInterval", "00:01:00");
+        // The gate's quality scales the cold-start budget (tested in the engine); pinned here so counts are exact.
+        builder.UseSetting("Zhongcao:Distribution:ColdStartMinBudget", "200");
+        builder.UseSetting("Zhongcao:Distribution:ColdStartMaxBudget", "200");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
