@@ -6,21 +6,47 @@ namespace Zhongcao.Server;
 /// Appends a <see cref="DistributionTick"/> to the log every <c>Zhongcao:Distribution:TickInterval</c>
 /// (default 60 s) using the injected <see cref="TimeProvider"/>'s timer, so that time-triggered distribution
 /// transitions happen at logged instants and replay exactly. A tick still being written is not doubled.
+/// With several nodes on one database, only the holder of the <see cref="LeaseName"/> lease appends ticks;
+/// if it dies, another node takes the lease once it expires (three intervals) and the ticks go on.
 /// </summary>
 public sealed class DistributionTicker(ZhongcaoRuntime runtime, ILogger<DistributionTicker> logger) : IHostedService, IDisposable
 {
+    /// <summary>The lease that chooses which node appends ticks.</summary>
+    public const string LeaseName = "distribution-ticker";
+
     private ITimer? _timer;
     private int _busy;
+    private TimeSpan _interval;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var interval = runtime.DistributionOptions?.TickInterval ?? TimeSpan.Zero;
         if (interval > TimeSpan.Zero)
         {
-            _timer = runtime.Time.CreateTimer(_ => _ = TickAsync(), null, interval, interval);
+            _interval = interval;
+            _timer = runtime.Time.CreateTimer(_ => _ = TickIfLeaderAsync(), null, interval, interval);
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>Writes a tick if this node holds (or can take) the ticker lease.</summary>
+    public Task TickIfLeaderAsync()
+    {
+        try
+        {
+            if (!runtime.Durable.Store.Leases.TryAcquire(LeaseName, runtime.NodeId, 3 * _interval))
+            {
+                return Task.CompletedTask;
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogWarning("Ticker lease not checked: {Message}", ex.Message);
+            return Task.CompletedTask;
+        }
+
+        return TickAsync();
     }
 
     /// <summary>Writes one tick now (also used by tests and operators).</summary>
@@ -49,6 +75,15 @@ public sealed class DistributionTicker(ZhongcaoRuntime runtime, ILogger<Distribu
     {
         _timer?.Dispose();
         _timer = null;
+        try
+        {
+            runtime.Durable.Store.Leases.Release(LeaseName, runtime.NodeId);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogWarning("Ticker lease not released (it will expire): {Message}", ex.Message);
+        }
+
         return Task.CompletedTask;
     }
 

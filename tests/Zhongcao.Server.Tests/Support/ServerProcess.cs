@@ -47,7 +47,10 @@ public sealed class ServerProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static async Task<ServerProcess> StartAsync(string db)
+    public static Task<ServerProcess> StartAsync(string db) => StartAsync(db, [], new Dictionary<string, string>());
+
+    /// <summary>Starts a server with extra arguments (e.g. --node-id) and environment (e.g. Zhongcao__Distribution__TickInterval).</summary>
+    public static async Task<ServerProcess> StartAsync(string db, IReadOnlyList<string> extraArgs, IReadOnlyDictionary<string, string> environment)
     {
         var port = FreePort();
         var dll = Path.Combine(AppContext.BaseDirectory, "zhongcao.dll");
@@ -57,11 +60,16 @@ public sealed class ServerProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(db)!,
+            WorkingDirectory = Path.IsPathRooted(db) ? Path.GetDirectoryName(db)! : Path.GetTempPath(),
         };
-        foreach (var arg in new[] { dll, "serve", "--db", db, "--urls", $"http://127.0.0.1:{port}" })
+        foreach (var arg in new[] { dll, "serve", "--db", db, "--urls", $"http://127.0.0.1:{port}" }.Concat(extraArgs))
         {
             info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
         }
 
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";

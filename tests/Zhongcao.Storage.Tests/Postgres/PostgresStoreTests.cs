@@ -2,6 +2,8 @@ using Zhongcao.Engine.Log;
 using Zhongcao.Storage.Abstractions;
 using Zhongcao.Storage.Postgres;
 
+using Zhongcao.Tests.Shared;
+
 namespace Zhongcao.Storage.Tests.Postgres;
 
 /// <summary>What only the PostgreSQL provider has to prove: several writers, leases, connection strings.</summary>

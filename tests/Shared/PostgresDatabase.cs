@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Zhongcao.Storage.Tests.Postgres;
+namespace Zhongcao.Tests.Shared;
 
 /// <summary>A fresh, empty database for one test, dropped afterwards.</summary>
 public sealed class PostgresDatabase : IDisposable

@@ -1,4 +1,4 @@
-namespace Zhongcao.Storage.Tests.Postgres;
+namespace Zhongcao.Tests.Shared;
 
 /// <summary>
 /// A test that needs PostgreSQL (connection string in ZHONGCAO_TEST_POSTGRES, e.g. from .ci/postgres.sh).
