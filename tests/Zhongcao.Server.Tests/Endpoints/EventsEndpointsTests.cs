@@ -150,6 +150,8 @@ public class EventsEndpointsTests(ZhongcaoFactory factory) : ApiTest(factory)
     [InlineData("{\"events\": [", "body")]
     [InlineData("{\"events\": [{\"eventId\": \"a\",}]}", "body")]
     [InlineData("[]", "body")]
+    [InlineData("", "body")]
+    [InlineData("{\"events\": [{\"eventId\": \"a\"}], \"events\": 5}", "events")]
     [InlineData("{}", "events")]
     [InlineData("{\"events\": {}}", "events")]
     [InlineData("{\"events\": [], \"extra\": 1}", "extra")]
