@@ -134,6 +134,20 @@ public class EventsEndpointsTests(ZhongcaoFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Oversized_event_strings_are_rejected()
+    {
+        var (user, note) = await Pair();
+
+        var result = await PostEvents(
+            new { eventId = new string('e', 129), type = "like", userId = user, noteId = note },
+            new { eventId = Id("e"), type = "report", userId = user, noteId = note, reason = new string('r', 201) },
+            new { eventId = Id("e"), type = "comment", userId = user, noteId = note, text = "ok", replyTo = new string('c', 129) });
+
+        Assert.Equal(0, result["accepted"]!.GetValue<int>());
+        Assert.Equal([(0, "eventId"), (1, "reason"), (2, "replyTo")], Rejections(result));
+    }
+
+    [Fact]
     public async Task A_rejected_event_echoes_its_event_id_and_a_reason()
     {
         var (user, _) = await Pair();

@@ -165,6 +165,15 @@ public class NotesEndpointsTests(ZhongcaoFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task A_hashtag_longer_than_sixty_four_characters_is_refused()
+    {
+        var author = await CreateUser();
+
+        await AssertRefused(() => Client.PostAsync("/v1/notes", Json(new { authorId = author, body = "b", hashtags = new[] { "#ok", "#" + new string('h', 64) } })),
+            HttpStatusCode.BadRequest, "hashtags[1]");
+    }
+
+    [Fact]
     public async Task More_than_eighteen_media_items_are_refused()
     {
         var author = await CreateUser();
