@@ -74,6 +74,19 @@ public class EventsEndpointsTests(ZhongcaoFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Concurrent_batches_carrying_the_same_event_id_store_it_once()
+    {
+        var (user, note) = await Pair();
+        var id = Id("e");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => PostEvents(new { eventId = id, type = "like", userId = user, noteId = note })));
+
+        Assert.Equal(1, results.Sum(r => r["accepted"]!.GetValue<int>()));
+        Assert.Equal(7, results.Sum(r => r["duplicates"]!.GetValue<int>()));
+        Assert.Equal(1, (await NoteStats(note))["likes"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task A_repeated_event_id_inside_one_batch_is_accepted_once()
     {
         var (user, note) = await Pair();
