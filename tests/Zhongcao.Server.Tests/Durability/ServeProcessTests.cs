@@ -95,8 +95,10 @@ public sealed class ServeProcessTests : IDisposable
             })).ToArray();
 
             // Kill while the clients are still sending: some batches acknowledged, others in flight.
+            var patience = System.Diagnostics.Stopwatch.StartNew();
             while (Volatile.Read(ref acknowledgedBatches) < 3 * Clients && !clients.Any(t => t.IsFaulted))
             {
+                Assert.True(patience.Elapsed < TimeSpan.FromMinutes(2), "the server stopped acknowledging batches:\n" + server.Output);
                 await Task.Delay(20);
             }
 
