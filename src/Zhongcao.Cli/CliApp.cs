@@ -9,6 +9,13 @@ public static class CliApp
     /// <summary>Exit code for bad arguments (usage errors).</summary>
     public const int UsageError = 2;
 
+    /// <summary>
+    /// How long a command may take to finish after Ctrl+C/SIGTERM before the process ends anyway: 2 minutes.
+    /// System.CommandLine's default (2 seconds) ended <c>serve</c> in the middle of its graceful shutdown
+    /// (the host drains requests for up to 30 seconds, then the engine writes its shutdown snapshot).
+    /// </summary>
+    public static readonly TimeSpan ShutdownGrace = TimeSpan.FromMinutes(2);
+
     public static RootCommand CreateRoot()
     {
         var root = new RootCommand("Zhongcao (种草): a content-first distribution engine for community and social-commerce platforms.");
@@ -23,7 +30,12 @@ public static class CliApp
     {
         var root = CreateRoot();
         var result = root.Parse(args);
-        var invocation = new InvocationConfiguration { Output = output ?? Console.Out, Error = error ?? Console.Error };
+        var invocation = new InvocationConfiguration
+        {
+            Output = output ?? Console.Out,
+            Error = error ?? Console.Error,
+            ProcessTerminationTimeout = ShutdownGrace,
+        };
         if (result.Errors.Count > 0)
         {
             var err = invocation.Error;

@@ -55,9 +55,9 @@ public static class ZhongcaoApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.Use(RequestMetrics); // outermost: also counts failures, with the status the exception handler gave them
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.Use(RequestMetrics);
         app.Use(ApiKey);
         app.MapOpenApi("/openapi/{documentName}.json");
 
@@ -76,9 +76,11 @@ public static class ZhongcaoApp
     private static async Task RequestMetrics(HttpContext context, RequestDelegate next)
     {
         var started = Stopwatch.GetTimestamp();
+        // Read the route before the request runs: the exception handler clears the endpoint when it answers a failure.
+        var matched = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
         await next(context);
         var metrics = context.RequestServices.GetRequiredService<MetricsRegistry>();
-        var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
+        var route = matched ?? (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
         var labels = $"method=\"{context.Request.Method}\",route=\"{route}\",status=\"{context.Response.StatusCode}\"";
         metrics.Increment("zhongcao_http_requests_total", labels);
         metrics.Observe("zhongcao_http_request_duration_seconds", Stopwatch.GetElapsedTime(started).TotalSeconds,

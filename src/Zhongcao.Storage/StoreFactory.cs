@@ -34,7 +34,15 @@ public static class StoreFactory
         }
         else if (db.StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase))
         {
-            db = db["Data Source=".Length..].TrimEnd(';');
+            // Parse it as a connection string: "Data Source=a.db;Cache=Shared" names a.db, not "a.db;Cache=Shared".
+            try
+            {
+                db = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db).DataSource;
+            }
+            catch (ArgumentException ex)
+            {
+                throw new StoreException($"Cannot read the SQLite connection string: {ex.Message}", ex);
+            }
         }
 
         try

@@ -172,6 +172,19 @@ public abstract class DurableStoreContract : StoreContract
     /// <summary>Opens the same store again (the previous handle is already disposed).</summary>
     protected abstract IStore Reopen();
 
+    /// <summary>Marks the (closed) store as migrated by a newer Zhongcao, the way that version would record it.</summary>
+    protected abstract void RecordNewerSchemaVersion();
+
+    [Fact]
+    public void A_store_migrated_by_a_newer_version_is_refused_with_a_store_exception()
+    {
+        CreateEmpty().Dispose();
+        RecordNewerSchemaVersion();
+
+        var ex = Assert.Throws<StoreException>(() => Reopen().Dispose());
+        Assert.Contains("newer", ex.Message);
+    }
+
     [Fact]
     public void Reopening_the_store_keeps_every_entry_and_continues_the_sequence()
     {

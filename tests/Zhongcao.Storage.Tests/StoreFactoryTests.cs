@@ -28,6 +28,19 @@ public sealed class StoreFactoryTests : IDisposable
         Assert.Equal("sqlite:" + path, store.Description);
     }
 
+    [Fact]
+    public void A_data_source_connection_string_with_more_keys_opens_the_named_file()
+    {
+        var path = _dir.File("b.db");
+        using var store = StoreFactory.Open($"Data Source={path};Cache=Shared");
+
+        Assert.Equal(path, Assert.IsType<SqliteStore>(store).Path);
+    }
+
+    [Fact]
+    public void An_unreadable_data_source_connection_string_is_a_store_exception() =>
+        Assert.Throws<StoreException>(() => StoreFactory.Open($"Data Source={_dir.File("c.db")};NoSuchKey=1"));
+
     [Theory]
     [InlineData("postgres://u:secret@localhost/db")]
     [InlineData("Host=localhost;Password=secret")]

@@ -134,7 +134,7 @@ public static class LogCodec
 
     private static EngagementEvent ReadEvent(ref BinaryDecoder r)
     {
-        var type = (EventType)r.ReadByte();
+        var type = Enum<EventType>(r.ReadByte(), EventTypes.Count - 1);
         var eventId = r.ReadString();
         var userId = r.ReadString();
         var noteId = r.ReadString();
@@ -144,7 +144,7 @@ public static class LogCodec
             EventType.Impression => new EngagementEvent
             {
                 EventId = eventId, Type = type, UserId = userId, NoteId = noteId, Timestamp = ts,
-                Surface = (Surface)r.ReadByte(), Position = r.ReadVarInt32(),
+                Surface = Enum<Surface>(r.ReadByte(), (byte)Surface.Related), Position = r.ReadVarInt32(),
             },
             EventType.Dwell => new EngagementEvent
             {
@@ -196,7 +196,7 @@ public static class LogCodec
     internal static NoteAssessment ReadAssessment(ref BinaryDecoder r)
     {
         var quality = r.ReadDouble();
-        var verdict = (PublicationVerdict)r.ReadByte();
+        var verdict = Enum<PublicationVerdict>(r.ReadByte(), (int)PublicationVerdict.Reject);
         var multiplier = r.ReadDouble();
         DateTimeOffset? until = r.ReadBool() ? r.ReadTime() : null;
         return new NoteAssessment
@@ -212,6 +212,10 @@ public static class LogCodec
             DecisionJson = r.ReadString(),
         };
     }
+
+    /// <summary>A persisted enum value, refused when out of range (state arrays are indexed by some of them).</summary>
+    private static T Enum<T>(byte value, int max) where T : struct, Enum =>
+        value <= max ? (T)(object)value : throw new InvalidDataException($"{typeof(T).Name} value {value} is out of range.");
 
     internal static void WriteUser(BinaryEncoder w, UserProfile u)
     {
@@ -238,7 +242,7 @@ public static class LogCodec
         HasBackground = r.ReadBool(),
         Language = r.ReadString(),
         Region = r.ReadString(),
-        AccountType = (AccountType)r.ReadByte(),
+        AccountType = Enum<AccountType>(r.ReadByte(), (byte)AccountType.Enterprise),
         Verified = r.ReadBool(),
         Interests = r.ReadStrings(),
         CreatedAt = r.ReadTime(),
@@ -285,10 +289,10 @@ public static class LogCodec
         var media = new MediaItem[mediaCount];
         for (var i = 0; i < mediaCount; i++)
         {
-            media[i] = new MediaItem((MediaType)r.ReadByte(), r.ReadVarInt32(), r.ReadVarInt32(), r.ReadVarInt32());
+            media[i] = new MediaItem(Enum<MediaType>(r.ReadByte(), (byte)MediaType.Live), r.ReadVarInt32(), r.ReadVarInt32(), r.ReadVarInt32());
         }
 
-        var kind = (NoteKind)r.ReadByte();
+        var kind = Enum<NoteKind>(r.ReadByte(), (byte)NoteKind.Product);
         Sponsorship? sponsorship = null;
         if (r.ReadBool())
         {

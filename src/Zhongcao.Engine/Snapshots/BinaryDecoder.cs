@@ -21,7 +21,7 @@ public ref struct BinaryDecoder
 
     private ReadOnlySpan<byte> Take(int count)
     {
-        if (count < 0 || _position + count > _data.Length)
+        if (count < 0 || count > _data.Length - _position)
         {
             throw new InvalidDataException($"Truncated data: wanted {count} bytes at offset {_position} of {_data.Length}.");
         }
@@ -63,14 +63,27 @@ public ref struct BinaryDecoder
         return (long)(raw >> 1) ^ -(long)(raw & 1);
     }
 
-    public int ReadVarInt32() => checked((int)ReadVarInt());
+    public int ReadVarInt32()
+    {
+        var value = ReadVarInt();
+        if (value is < int.MinValue or > int.MaxValue)
+        {
+            throw new InvalidDataException("32-bit value out of range.");
+        }
 
+        return (int)value;
+    }
+
+    /// <summary>
+    /// Reads the number of items that follow. Every item takes at least one byte, so a count larger than the
+    /// bytes left is corrupt: refusing it here keeps a damaged count from allocating gigabytes.
+    /// </summary>
     public int ReadCount()
     {
         var n = ReadVarUInt();
-        if (n > int.MaxValue)
+        if (n > (ulong)(_data.Length - _position))
         {
-            throw new InvalidDataException("Count out of range.");
+            throw new InvalidDataException($"Count {n} exceeds the {_data.Length - _position} bytes left.");
         }
 
         return (int)n;
@@ -84,7 +97,16 @@ public ref struct BinaryDecoder
 
     public double ReadDouble() => BinaryPrimitives.ReadDoubleLittleEndian(Take(8));
 
-    public DateTimeOffset ReadTime() => new(ReadInt64(), TimeSpan.Zero);
+    public DateTimeOffset ReadTime()
+    {
+        var ticks = ReadInt64();
+        if (ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks)
+        {
+            throw new InvalidDataException("Time out of range.");
+        }
+
+        return new DateTimeOffset(ticks, TimeSpan.Zero);
+    }
 
     public string? ReadNullableString()
     {
@@ -94,7 +116,12 @@ public ref struct BinaryDecoder
             return null;
         }
 
-        return Encoding.UTF8.GetString(Take(checked((int)(n - 1))));
+        if (n - 1 > (ulong)(_data.Length - _position))
+        {
+            throw new InvalidDataException("String length exceeds the data.");
+        }
+
+        return Encoding.UTF8.GetString(Take((int)(n - 1)));
     }
 
     public string ReadString() => ReadNullableString() ?? "";
@@ -121,8 +148,8 @@ public ref struct BinaryDecoder
     public float[] ReadSingles()
     {
         var n = ReadCount();
+        var bytes = Take(n <= int.MaxValue / 4 ? n * 4 : -1);
         var result = new float[n];
-        var bytes = Take(n * 4);
         for (var i = 0; i < n; i++)
         {
             result[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(i * 4)..]);

@@ -95,8 +95,10 @@ public sealed class ServeProcessTests : IDisposable
             })).ToArray();
 
             // Kill while the clients are still sending: some batches acknowledged, others in flight.
+            var patience = System.Diagnostics.Stopwatch.StartNew();
             while (Volatile.Read(ref acknowledgedBatches) < 3 * Clients && !clients.Any(t => t.IsFaulted))
             {
+                Assert.True(patience.Elapsed < TimeSpan.FromMinutes(2), "the server stopped acknowledging batches:\n" + server.Output);
                 await Task.Delay(20);
             }
 
@@ -139,6 +141,62 @@ public sealed class ServeProcessTests : IDisposable
         var impressionsOfN0 = log.Select(e => e.Entry).OfType<EventRecorded>()
             .Count(e => e.Event.NoteId == "n0" && e.Event.Type == Engine.Model.EventType.Impression);
         Assert.Equal(impressionsOfN0, (await Get(restarted.Client, "/v1/notes/n0"))["stats"]!["impressions"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_graceful_stop_finishes_a_slow_request_in_flight_and_still_writes_the_shutdown_snapshot()
+    {
+        const int events = 20;
+        using var server = await ServerProcess.StartAsync(Db);
+        await Seed(server.Client, ["reader"], ["n0"]);
+        var upload = new SlowEventsContent(events, TimeSpan.FromMilliseconds(200)); // about 4 seconds on the wire
+
+        var posting = server.Client.PostAsync("/v1/events", upload);
+        await upload.Started.Task;
+        await Task.Run(server.Terminate); // SIGTERM while the body is still arriving
+
+        using var response = await posting;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(events, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["accepted"]!.GetValue<int>());
+        Assert.True(server.ExitCode == 0, $"exit code {server.ExitCode}:\n{server.Output}");
+        var last = StoredLog.Read(Db).Count;
+        Assert.True(File.Exists(Path.Combine(Db + ".snapshots", $"snapshot-{last:D20}.zcs")), "no shutdown snapshot at " + last + ":\n" + server.Output);
+    }
+
+    /// <summary>A POST /v1/events body written one event at a time with a pause between, chunked.</summary>
+    private sealed class SlowEventsContent : HttpContent
+    {
+        private readonly int _count;
+        private readonly TimeSpan _pause;
+
+        public SlowEventsContent(int count, TimeSpan pause)
+        {
+            _count = count;
+            _pause = pause;
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        }
+
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                var json = (i == 0 ? "{\"events\":[" : ",") + $"{{\"eventId\":\"slow-{i}\",\"type\":\"click\",\"userId\":\"reader\",\"noteId\":\"n0\"}}";
+                await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(json));
+                await stream.FlushAsync();
+                Started.TrySetResult();
+                await Task.Delay(_pause);
+            }
+
+            await stream.WriteAsync("]}"u8.ToArray());
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 
     [Fact]

@@ -39,6 +39,9 @@ public class StoreFailureTests(ZhongcaoFactory factory) : ApiTest(factory)
             Exec("DROP TRIGGER refuse_all");
         }
 
+        var metrics = await (await Client.GetAsync("/metrics")).Content.ReadAsStringAsync();
+        Assert.Contains("zhongcao_http_requests_total{method=\"PUT\",route=\"/v1/users/{id}\",status=\"503\"} 1", metrics);
+
         await CreateUser("accepted-user");
         Assert.Equal(before + 1, await LogPosition());
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/v1/users/{existing}")).StatusCode);

@@ -74,6 +74,19 @@ public class EventsEndpointsTests(ZhongcaoFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Concurrent_batches_carrying_the_same_event_id_store_it_once()
+    {
+        var (user, note) = await Pair();
+        var id = Id("e");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => PostEvents(new { eventId = id, type = "like", userId = user, noteId = note })));
+
+        Assert.Equal(1, results.Sum(r => r["accepted"]!.GetValue<int>()));
+        Assert.Equal(7, results.Sum(r => r["duplicates"]!.GetValue<int>()));
+        Assert.Equal(1, (await NoteStats(note))["likes"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task A_repeated_event_id_inside_one_batch_is_accepted_once()
     {
         var (user, note) = await Pair();
@@ -134,6 +147,20 @@ public class EventsEndpointsTests(ZhongcaoFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Oversized_event_strings_are_rejected()
+    {
+        var (user, note) = await Pair();
+
+        var result = await PostEvents(
+            new { eventId = new string('e', 129), type = "like", userId = user, noteId = note },
+            new { eventId = Id("e"), type = "report", userId = user, noteId = note, reason = new string('r', 201) },
+            new { eventId = Id("e"), type = "comment", userId = user, noteId = note, text = "ok", replyTo = new string('c', 129) });
+
+        Assert.Equal(0, result["accepted"]!.GetValue<int>());
+        Assert.Equal([(0, "eventId"), (1, "reason"), (2, "replyTo")], Rejections(result));
+    }
+
+    [Fact]
     public async Task A_rejected_event_echoes_its_event_id_and_a_reason()
     {
         var (user, _) = await Pair();
@@ -150,6 +177,8 @@ public class EventsEndpointsTests(ZhongcaoFactory factory) : ApiTest(factory)
     [InlineData("{\"events\": [", "body")]
     [InlineData("{\"events\": [{\"eventId\": \"a\",}]}", "body")]
     [InlineData("[]", "body")]
+    [InlineData("", "body")]
+    [InlineData("{\"events\": [{\"eventId\": \"a\"}], \"events\": 5}", "events")]
     [InlineData("{}", "events")]
     [InlineData("{\"events\": {}}", "events")]
     [InlineData("{\"events\": [], \"extra\": 1}", "extra")]

@@ -158,6 +158,23 @@ public class NotesEndpointsTests(ZhongcaoFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Concurrent_publishes_of_one_note_id_create_it_once_and_the_rest_conflict()
+    {
+        var author = await CreateUser();
+        var id = Id("n");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Client.PostAsync("/v1/notes", Json(ValidNote(author, id)))));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        foreach (var conflict in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            await AssertProblem(conflict, HttpStatusCode.Conflict, "id");
+        }
+
+        Assert.Equal(1, (await Client.GetFromJsonNode($"/v1/users/{author}"))["notes"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task More_than_ten_hashtags_are_refused_at_publish_and_at_edit()
     {
         var author = await CreateUser();
@@ -217,6 +234,15 @@ public class NotesEndpointsTests(ZhongcaoFactory factory) : ApiTest(factory)
             HttpStatusCode.BadRequest, "title");
 
         Assert.Contains("body", errors);
+    }
+
+    [Fact]
+    public async Task A_hashtag_longer_than_sixty_four_characters_is_refused()
+    {
+        var author = await CreateUser();
+
+        await AssertRefused(() => Client.PostAsync("/v1/notes", Json(new { authorId = author, body = "b", hashtags = new[] { "#ok", "#" + new string('h', 64) } })),
+            HttpStatusCode.BadRequest, "hashtags[1]");
     }
 
     [Fact]

@@ -51,8 +51,10 @@ public class SystemEndpointsTests(ZhongcaoFactory factory) : ApiTest(factory)
         }
 
         var notes = doc["paths"]!.AsObject().First(p => p.Key.TrimEnd('/') == "/v1/notes").Value!;
-        Assert.NotNull(notes["post"]!["requestBody"]!["content"]!["application/json"]);
-        Assert.NotNull(doc["paths"]!["/v1/events"]!["post"]!["requestBody"]!["content"]!["application/json"]);
+        Assert.NotNull(notes["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]);
+        Assert.NotNull(doc["paths"]!["/v1/events"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]);
+        Assert.NotNull(doc["paths"]!["/v1/users/{id}"]!["put"]!["requestBody"]!["content"]!["application/json"]!["schema"]);
+        Assert.NotNull(doc["paths"]!["/v1/notes/{id}"]!["patch"]!["requestBody"]!["content"]!["application/json"]!["schema"]);
     }
 
     [Fact]

@@ -85,6 +85,10 @@ public class UsersEndpointsTests(ZhongcaoFactory factory) : ApiTest(factory)
         })), HttpStatusCode.BadRequest, "displayName");
 
         Assert.Contains("bio", errors);
+        Assert.Contains("interests", errors);
+
+        await AssertRefused(() => Client.PutAsync($"/v1/users/{Id("u")}", Json(new { displayName = "ok", interests = new[] { new string('i', 65) } })),
+            HttpStatusCode.BadRequest, "interests[0]");
         Assert.Contains("region", errors);
         Assert.Contains("interests", errors);
     }

@@ -20,6 +20,13 @@ public class ZhongcaoFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting("Zhongcao:ApiKey", ApiKey);
         }
+
+        Configure(builder);
+    }
+
+    /// <summary>More settings for a derived factory.</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
     }
 
     protected override void Dispose(bool disposing)
@@ -38,4 +45,10 @@ public sealed class SecuredZhongcaoFactory : ZhongcaoFactory
     public const string Key = "test-key-3f9a";
 
     protected override string? ApiKey => Key;
+}
+
+/// <summary>The application configured to snapshot every 5 log entries.</summary>
+public sealed class FrequentSnapshotZhongcaoFactory : ZhongcaoFactory
+{
+    protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("Zhongcao:SnapshotEveryEntries", "5");
 }
