@@ -22,16 +22,6 @@ public sealed class SqliteStore : IStore, ILogStore
     /// (and their durability) are unchanged.
     /// </summary>
     private readonly sqlite3_stmt _insert;
-
-    /// <summary>
-    /// The same insert for <see cref="RowsPerStatement"/> rows at once. SQLite runs one statement per step:
-    /// a multi-row VALUES list opens the table cursor and checks the transaction once per 64 rows instead of
-    /// once per row, which is most of the per-row cost for small rows like events.
-    /// </summary>
-    private readonly sqlite3_stmt _insertMany;
-
-    /// <summary>Rows per multi-row statement: 64 (256 parameters, far below SQLite's limit of 32,766).</summary>
-    private const int RowsPerStatement = 64;
     private readonly string _connectionString;
     private readonly object _readGate = new();
     private SqliteConnection? _reader;
@@ -61,10 +51,6 @@ public sealed class SqliteStore : IStore, ILogStore
 
         var rc = raw.sqlite3_prepare_v2(_writer.Handle, "INSERT INTO log (seq, kind, at, body) VALUES (?1, ?2, ?3, ?4)", out _insert);
         SqliteException.ThrowExceptionForRC(rc, _writer.Handle);
-        var values = string.Join(", ", Enumerable.Range(0, RowsPerStatement).Select(r =>
-            string.Create(CultureInfo.InvariantCulture, $"(?{(4 * r) + 1}, ?{(4 * r) + 2}, ?{(4 * r) + 3}, ?{(4 * r) + 4})")));
-        rc = raw.sqlite3_prepare_v2(_writer.Handle, "INSERT INTO log (seq, kind, at, body) VALUES " + values, out _insertMany);
-        SqliteException.ThrowExceptionForRC(rc, _writer.Handle);
         Snapshots = new FileSnapshotStore(Path + ".snapshots");
     }
 
@@ -87,45 +73,25 @@ public sealed class SqliteStore : IStore, ILogStore
     {
         var first = _last + 1;
         using var tx = _writer.BeginTransaction();
-        var i = 0;
-        for (; entries.Count - i >= RowsPerStatement; i += RowsPerStatement)
+        for (var i = 0; i < entries.Count; i++)
         {
-            for (var r = 0; r < RowsPerStatement; r++)
+            var e = entries[i];
+            raw.sqlite3_bind_int64(_insert, 1, first + i);
+            raw.sqlite3_bind_int(_insert, 2, (int)e.Kind);
+            raw.sqlite3_bind_int64(_insert, 3, e.AtUtcTicks);
+            raw.sqlite3_bind_blob(_insert, 4, e.Body);
+            var rc = raw.sqlite3_step(_insert);
+            // Reset before any throw: a statement left mid-step would keep the transaction from rolling back.
+            raw.sqlite3_reset(_insert);
+            if (rc != raw.SQLITE_DONE)
             {
-                Bind(_insertMany, 4 * r, first + i + r, entries[i + r]);
+                SqliteException.ThrowExceptionForRC(rc, _writer.Handle);
             }
-
-            Step(_insertMany);
-        }
-
-        for (; i < entries.Count; i++)
-        {
-            Bind(_insert, 0, first + i, entries[i]);
-            Step(_insert);
         }
 
         tx.Commit();
         Interlocked.Exchange(ref _last, first + entries.Count - 1);
         return first;
-    }
-
-    private static void Bind(sqlite3_stmt statement, int offset, long sequence, in EncodedEntry e)
-    {
-        raw.sqlite3_bind_int64(statement, offset + 1, sequence);
-        raw.sqlite3_bind_int(statement, offset + 2, (int)e.Kind);
-        raw.sqlite3_bind_int64(statement, offset + 3, e.AtUtcTicks);
-        raw.sqlite3_bind_blob(statement, offset + 4, e.Body);
-    }
-
-    private void Step(sqlite3_stmt statement)
-    {
-        var rc = raw.sqlite3_step(statement);
-        // Reset before any throw: a statement left mid-step would keep the transaction from rolling back.
-        raw.sqlite3_reset(statement);
-        if (rc != raw.SQLITE_DONE)
-        {
-            SqliteException.ThrowExceptionForRC(rc, _writer.Handle);
-        }
     }
 
     public IReadOnlyList<StoredEntry> ReadAfter(long afterSequence, int max)
@@ -215,7 +181,6 @@ public sealed class SqliteStore : IStore, ILogStore
     public void Dispose()
     {
         _insert.Dispose();
-        _insertMany.Dispose();
         _writer.Dispose();
         lock (_readGate)
         {

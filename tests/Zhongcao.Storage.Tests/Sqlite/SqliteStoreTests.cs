@@ -41,9 +41,9 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
-    public void Large_appends_keep_order_and_bodies_across_multi_row_statements()
+    public void Large_appends_keep_order_and_bodies()
     {
-        // 150 = two full 64-row statements and a remainder of 22 single-row ones.
+        // A batch larger than any internal chunking, after a first append, so sequences continue across calls.
         using var store = SqliteStore.Open(DbPath);
         store.Append([Entry(0)]);
         Assert.Equal(2, store.Append(Enumerable.Range(1, 150).Select(Entry).ToArray()));
