@@ -27,7 +27,10 @@ public static class DemoCommand
         var users = new Option<int>("--users") { Description = "Users in the synthetic community (2-100,000)", DefaultValueFactory = _ => 3_000 };
         users.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() is < 2 or > 100_000)
+            // Only judge a value that is an integer: a non-number already gets the parser's own error,
+            // and asking for the typed value of an unconvertible token throws.
+            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count)
+                && count is < 2 or > 100_000)
             {
                 r.AddError("--users must be between 2 and 100,000.");
             }

@@ -13,6 +13,9 @@ namespace Zhongcao.Server.Endpoints;
 /// </summary>
 public static class EventsEndpoints
 {
+    /// <summary>Events validated per read-lock acquisition: 128, tens of microseconds of holding at most.</summary>
+    private const int ValidationSlice = 128;
+
     public static void Map(RouteGroupBuilder v1)
     {
         v1.MapPost("/events", Post)
@@ -50,11 +53,19 @@ public static class EventsEndpoints
         var entries = new List<LogEntry>(batch.Events.Count);
         var indexes = new List<int>(batch.Events.Count);
         var now = rt.Time.GetUtcNow();
-        using (rt.Engine.BeginRead())
+        // The read lock is taken per slice of the batch, not for all of it: the single writer needs the write
+        // lock to apply every commit, and a reader holding it through 10,000 validations (longer when the
+        // thread is preempted on a busy machine) stalls ingestion for every client. Validation needs no
+        // snapshot across the batch; the commit is ordered later by the writer anyway.
+        var events = batch.Events;
+        for (var start = 0; start < events.Count; start += ValidationSlice)
         {
+            using var _ = rt.Engine.BeginRead();
             var core = rt.Engine.Core;
-            foreach (var raw in batch.Events)
+            var end = Math.Min(events.Count, start + ValidationSlice);
+            for (var i = start; i < end; i++)
             {
+                var raw = events[i];
                 if (EventValidation.Validate(raw, core, now) is { } e)
                 {
                     entries.Add(new EventRecorded { At = now, Event = e });

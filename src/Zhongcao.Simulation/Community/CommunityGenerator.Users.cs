@@ -38,7 +38,8 @@ public sealed partial class CommunityGenerator
             }
 
             var created = Between(_start, joinEnd);
-            var region = zh ? Names.Regions[_random.Next(9)] : Names.Regions[7 + _random.Next(Names.Regions.Length - 7)];
+            // Regions 0-9 are mainland China, Hong Kong and Taiwan; English speakers come from 8 (Hong Kong) on.
+            var region = zh ? Names.Regions[_random.Next(10)] : Names.Regions[8 + _random.Next(Names.Regions.Length - 8)];
             var profile = new UserProfile
             {
                 Id = UserId(i),

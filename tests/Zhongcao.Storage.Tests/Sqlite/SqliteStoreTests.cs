@@ -41,6 +41,20 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public void Large_appends_keep_order_and_bodies()
+    {
+        // A batch larger than any internal chunking, after a first append, so sequences continue across calls.
+        using var store = SqliteStore.Open(DbPath);
+        store.Append([Entry(0)]);
+        Assert.Equal(2, store.Append(Enumerable.Range(1, 150).Select(Entry).ToArray()));
+
+        var read = store.ReadAfter(0, 1_000);
+        Assert.Equal(Enumerable.Range(1, 151).Select(i => (long)i), read.Select(e => e.Sequence));
+        Assert.All(read, e => Assert.Equal((byte)(e.Sequence - 1), e.Body[0]));
+        Assert.All(read, e => Assert.Equal(1_000 + e.Sequence - 1, e.AtUtcTicks));
+    }
+
+    [Fact]
     public void An_empty_body_is_stored_as_an_empty_blob()
     {
         using var store = SqliteStore.Open(DbPath);

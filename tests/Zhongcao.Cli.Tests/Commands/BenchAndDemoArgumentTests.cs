@@ -1,0 +1,51 @@
+using Zhongcao.Cli.Bench;
+
+namespace Zhongcao.Cli.Tests.Commands;
+
+public class BenchAndDemoArgumentTests
+{
+    private static async Task<(int Code, string Error)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await CliApp.RunAsync(args, output, error);
+        return (code, error.ToString());
+    }
+
+    [Theory]
+    [InlineData("demo", "--users", "1")]
+    [InlineData("demo", "--users", "many")]
+    [InlineData("demo", "--seed", "x")]
+    [InlineData("bench", "--events", "ten")]
+    public async Task Bad_arguments_exit_with_the_usage_code(params string[] args)
+    {
+        var (code, error) = await Run(args);
+
+        Assert.Equal(CliApp.UsageError, code);
+        Assert.Contains("zhongcao", error);
+    }
+
+    [Theory]
+    [InlineData(0, "--concurrency")]
+    [InlineData(500, "--concurrency")]
+    public void Impossible_bench_sizes_are_named(int concurrency, string option)
+    {
+        Assert.Contains(option, new BenchOptions { Concurrency = concurrency }.Validate());
+    }
+
+    [Fact]
+    public void The_default_and_smoke_bench_sizes_are_valid()
+    {
+        var defaults = new BenchOptions();
+
+        Assert.Null(defaults.Validate());
+        Assert.Null(BenchOptions.Smoke(defaults).Validate());
+        Assert.True(BenchOptions.Smoke(defaults).Events < defaults.Events);
+    }
+
+    [Fact]
+    public void More_http_notes_than_notes_is_refused()
+    {
+        Assert.Contains("--http-notes", new BenchOptions { Notes = 10, HttpNotes = 11 }.Validate());
+    }
+}
