@@ -29,19 +29,26 @@ public static partial class RedirectDetector
         ArgumentNullException.ThrowIfNull(text);
         var findings = new List<Finding>();
         var t = text.Text;
-        foreach (Match m in EmailRegex().Matches(t))
+        // The e-mail and URL regexes are the costly part of the gate; skip them when their anchors cannot occur.
+        if (MayContainEmail(t))
         {
-            Add(findings, text, field, m.Index, m.Length, "redirect.email", "e-mail address", "Remove the e-mail address “{0}”");
+            foreach (Match m in EmailRegex().Matches(t))
+            {
+                Add(findings, text, field, m.Index, m.Length, "redirect.email", "e-mail address", "Remove the e-mail address “{0}”");
+            }
         }
 
-        foreach (Match m in UrlRegex().Matches(t))
+        if (MayContainUrl(t))
         {
-            if (IsOnPlatform(m.Value) || Overlaps(findings, text, m.Index, m.Length))
+            foreach (Match m in UrlRegex().Matches(t))
             {
-                continue;
-            }
+                if (IsOnPlatform(m.Value) || Overlaps(findings, text, m.Index, m.Length))
+                {
+                    continue;
+                }
 
-            Add(findings, text, field, m.Index, m.Length, "redirect.url", "link to an outside website or short link", "Remove the link “{0}”");
+                Add(findings, text, field, m.Index, m.Length, "redirect.url", "link to an outside website or short link", "Remove the link “{0}”");
+            }
         }
 
         foreach (Match m in HandleRegex().Matches(t))
@@ -54,6 +61,67 @@ public static partial class RedirectDetector
 
         Phones(text, field, findings);
         return findings;
+    }
+
+    private static readonly string[] EmailAnchors = ["@", "(at)", "[at]", "{at}", "艾特", "圈a", " at "];
+    private static readonly string[] Tlds = ["com", "net", "org", "cn", "my", "sg", "io", "me", "ly", "gl", "co", "cc", "tv", "link", "shop", "xyz", "top", "info", "biz", "hk", "tw", "id", "ph", "th", "vn"];
+
+    private static bool MayContainEmail(string t)
+    {
+        foreach (var a in EmailAnchors)
+        {
+            if (t.Contains(a, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when "http", "www", or a dot-like mark (., 。, 点, dot) followed by a known TLD occurs.</summary>
+    private static bool MayContainUrl(string t)
+    {
+        if (t.Contains("http", StringComparison.Ordinal) || t.Contains("hxxp", StringComparison.Ordinal) || t.Contains("www", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        for (var i = 0; i < t.Length; i++)
+        {
+            var c = t[i];
+            int after;
+            if (c is '.' or '。' or '点' or ')' or ']')
+            {
+                after = i + 1;
+            }
+            else if (c == 'd' && string.CompareOrdinal(t, i, "dot", 0, 3) == 0)
+            {
+                after = i + 3;
+            }
+            else
+            {
+                continue;
+            }
+
+            while (after < t.Length && t[after] == ' ')
+            {
+                after++;
+            }
+
+            if (after < t.Length && CharClass.IsLatin(t[after]))
+            {
+                foreach (var tld in Tlds)
+                {
+                    if (string.CompareOrdinal(t, after, tld, 0, tld.Length) == 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     private static void Phones(NormalizedText text, string field, List<Finding> findings)
