@@ -18,7 +18,7 @@ public static partial class RedirectDetector
     private static readonly string[] ContactWords =
     [
         "电话", "手机", "号码", "号🐎", "🐎", "联系", "热线", "致电", "短信", "同号", "tel", "phone", "call", "whatsapp", "wsp", "wa", "text",
-        "sms", "📞", "☎", "📱", "vx", "wx", "微信", "v信", "薇信", "qq", "扣扣", "企鹅", "q群", "line", "号",
+        "sms", "📞", "☎", "📱", "vx", "wx", "微信", "v信", "薇信", "qq", "扣扣", "企鹅", "q群", "line", "手机号", "电话号",
     ];
 
     private static readonly string[] OnPlatformHosts = ["xiaohongshu.com", "xhslink.com", "xhscdn.com"];
@@ -204,23 +204,37 @@ public static partial class RedirectDetector
             return true; // Singapore with country code
         }
 
-        return keyword && n >= (QqContext(t, start) ? 5 : 7) && n <= 13;
+        return keyword && n >= (QqContext(t, start) ? 5 : 7) && n <= 13 && !LooksLikeDate(d);
     }
 
+    /// <summary>A contact word in the ten chars before the digits; Latin words must stand alone (not "toward", "hotel").</summary>
     private static bool HasContactWord(string t, int start)
     {
         var from = Math.Max(0, start - 10);
-        var window = t.AsSpan(from, start - from);
         foreach (var w in ContactWords)
         {
-            if (window.Contains(w, StringComparison.Ordinal))
+            var at = t.IndexOf(w, from, start - from, StringComparison.Ordinal);
+            while (at >= 0)
             {
-                return true;
+                var latin = CharClass.IsLatin(w[0]);
+                var end = at + w.Length;
+                if (!latin || ((at == 0 || !CharClass.IsLatin(t[at - 1])) && (end >= t.Length || !CharClass.IsLatin(t[end]))))
+                {
+                    return true;
+                }
+
+                at = end < start ? t.IndexOf(w, end, start - end, StringComparison.Ordinal) : -1;
             }
         }
 
         return false;
     }
+
+    /// <summary>YYYYMMDD with a plausible year, month and day: a date, not a phone number.</summary>
+    private static bool LooksLikeDate(string d) =>
+        d.Length == 8 && (d.StartsWith("19", StringComparison.Ordinal) || d.StartsWith("20", StringComparison.Ordinal))
+        && d[4..6] is var m && string.CompareOrdinal(m, "01") >= 0 && string.CompareOrdinal(m, "12") <= 0
+        && d[6..8] is var day && string.CompareOrdinal(day, "01") >= 0 && string.CompareOrdinal(day, "31") <= 0;
 
     private static bool QqContext(string t, int start)
     {
