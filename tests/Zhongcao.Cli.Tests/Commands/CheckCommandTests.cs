@@ -99,4 +99,11 @@ public class CheckCommandTests
         Assert.DoesNotContain("absolute.superlative-zh", o.ToString(), StringComparison.Ordinal);
         Assert.Equal(65, CheckCommand.Run("-", json: true, new StringReader("{}"), new StringWriter(), new StringWriter(), packsFolder: "/no/such/dir"));
     }
+
+    [Fact]
+    public void Terminal_highlight_uses_ansi_colour_when_asked()
+    {
+        var line = CheckReport.Highlight("第一行\n加我V信：abc_123 哦", 6, 10, color: true, "\u001b[1;31m");
+        Assert.Equal("加我\u001b[1;31mV信：abc_123\u001b[0m 哦", line);
+    }
 }
