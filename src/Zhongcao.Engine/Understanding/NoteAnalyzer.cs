@@ -43,11 +43,14 @@ public sealed partial class NoteAnalyzer
             AddDistinct(hashtags, TextNormalizer.Normalize(h.TrimStart('#')).Text);
         }
 
+        // Inline hashtags count as written (a repeated #KLCC counts twice), except one that repeats a declared
+        // hashtag: clients often send the list and keep the #话题[话题]# marks in the body.
+        var declared = hashtags.ToHashSet(StringComparer.Ordinal);
         foreach (var t in titleTokens.Concat(bodyTokens))
         {
             if (t.Kind == TokenKind.Hashtag)
             {
-                hashtagCount++;
+                hashtagCount += declared.Contains(t.Value) ? 0 : 1;
                 AddDistinct(hashtags, t.Value);
             }
         }
