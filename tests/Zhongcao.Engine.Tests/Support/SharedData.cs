@@ -27,6 +27,13 @@ public static class SharedData
 
     private static string? Find()
     {
+        // ZHONGCAO_SHARED points at the folder explicitly (CI layouts, or to check the skip/fail behaviour).
+        var explicitRoot = Environment.GetEnvironmentVariable("ZHONGCAO_SHARED");
+        if (!string.IsNullOrEmpty(explicitRoot))
+        {
+            return Directory.Exists(System.IO.Path.Combine(explicitRoot, "data", "qilin_toy")) ? explicitRoot : null;
+        }
+
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null)
         {
