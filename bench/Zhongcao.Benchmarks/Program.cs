@@ -14,6 +14,12 @@ public static class BenchmarkProgram
             return;
         }
 
+        if (args.Length > 0 && args[0] == "gate-throughput")
+        {
+            Gate.ScannerThroughputProbe.Run();
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
     }
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Zhongcao.Engine.Governance;
+using Zhongcao.Engine.Governance.Compliance;
 using Zhongcao.Engine.Governance.Decisions;
+using Zhongcao.Engine.Understanding;
 
 namespace Zhongcao.Cli.Commands;
 
@@ -22,19 +24,20 @@ public static class CheckCommand
     {
         var draft = new Argument<string?>("draft") { Description = "Draft file (.json, .md, .txt); '-' or omitted reads stdin", Arity = ArgumentArity.ZeroOrOne };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
-        var command = new Command("check", "Check a draft note: quality score with tips, compliance findings, and the publication decision.") { draft, json };
+        var packs = new Option<string?>("--packs") { Description = "Folder of operator packs (*.json, *.tsv); a pack replaces the default pack with the same id" };
+        var command = new Command("check", "Check a draft note: quality score with tips, compliance findings, and the publication decision.") { draft, json, packs };
         command.SetAction((parse, _) =>
         {
             var config = parse.InvocationConfiguration;
             var color = !parse.GetValue(json) && ReferenceEquals(config.Output, Console.Out) && !Console.IsOutputRedirected
                 && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-            return Task.FromResult(Run(parse.GetValue(draft), parse.GetValue(json), Console.In, config.Output, config.Error, color));
+            return Task.FromResult(Run(parse.GetValue(draft), parse.GetValue(json), Console.In, config.Output, config.Error, color, parse.GetValue(packs)));
         });
         return command;
     }
 
     /// <summary>Runs the check; testable without a console.</summary>
-    public static int Run(string? path, bool json, TextReader stdin, TextWriter output, TextWriter error, bool color = false)
+    public static int Run(string? path, bool json, TextReader stdin, TextWriter output, TextWriter error, bool color = false, string? packsFolder = null)
     {
         ArgumentNullException.ThrowIfNull(stdin);
         ArgumentNullException.ThrowIfNull(output);
@@ -72,7 +75,18 @@ public static class CheckCommand
             return DataError;
         }
 
-        var result = PublicationGate.CreateDefault(TimeProvider.System).Check(note);
+        PublicationGate gate;
+        try
+        {
+            gate = packsFolder is null ? PublicationGate.CreateDefault(TimeProvider.System) : GateWithPacks(packsFolder);
+        }
+        catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or IOException)
+        {
+            error.WriteLine($"zhongcao check: cannot load packs from {packsFolder}: {ex.Message}");
+            return DataError;
+        }
+
+        var result = gate.Check(note);
         if (json)
         {
             CheckReport.WriteJson(output, result);
@@ -88,5 +102,20 @@ public static class CheckCommand
             Outcome.Limit or Outcome.Review => 1,
             _ => 2,
         };
+    }
+
+    /// <summary>Default packs with the operator's folder layered on top: same pack id replaces, new ids add.</summary>
+    private static PublicationGate GateWithPacks(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new IOException("no such folder");
+        }
+
+        var files = Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllText(f)));
+        var operatorPacks = PackLoader.Load(files);
+        var ids = operatorPacks.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var packs = PackLoader.LoadDefault().Where(p => !ids.Contains(p.Id)).Concat(operatorPacks).ToList();
+        return new PublicationGate(NoteAnalyzer.Default, new ComplianceChecker(new ComplianceScanner(packs)), new DecisionPolicy(), TimeProvider.System);
     }
 }

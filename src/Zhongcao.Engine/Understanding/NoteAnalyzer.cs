@@ -43,11 +43,14 @@ public sealed partial class NoteAnalyzer
             AddDistinct(hashtags, TextNormalizer.Normalize(h.TrimStart('#')).Text);
         }
 
+        // Inline hashtags count as written (a repeated #KLCC counts twice), except one that repeats a declared
+        // hashtag: clients often send the list and keep the #话题[话题]# marks in the body.
+        var declared = hashtags.ToHashSet(StringComparer.Ordinal);
         foreach (var t in titleTokens.Concat(bodyTokens))
         {
             if (t.Kind == TokenKind.Hashtag)
             {
-                hashtagCount++;
+                hashtagCount += declared.Contains(t.Value) ? 0 : 1;
                 AddDistinct(hashtags, t.Value);
             }
         }
@@ -152,7 +155,7 @@ public sealed partial class NoteAnalyzer
             Places = cues[(int)Cue.Place],
             Steps = StepRegex().Count(content),
             UniqueTokenRatio = total < 20 ? 1 : Math.Round((double)unique / total, 3),
-            PaddingRuns = PaddingRegex().Count(content),
+            PaddingRuns = PaddingRuns(content),
             FirstPerson = cues[(int)Cue.FirstPerson],
             BrandMentions = BrandRegex().Count(note.Title) + BrandRegex().Count(note.Body),
             SalesCues = cues[(int)Cue.Sales],
@@ -232,8 +235,30 @@ public sealed partial class NoteAnalyzer
     [GeneratedRegex(@"(?m)^\s*(?:\d{1,2}\s*[.、:：)）]|[一二三四五六七八九十]\s*[、:：.]|\[[一二三四五六七八九十零]r\]|第[一二三四五六七八九十\d]+步|step\s*\d)")]
     private static partial Regex StepRegex();
 
-    [GeneratedRegex(@"([^\s\d])\1{3,}")]
-    private static partial Regex PaddingRegex();
+    /// <summary>Runs of four or more identical characters that are not digits or whitespace (哈哈哈哈, !!!!).</summary>
+    private static int PaddingRuns(string content)
+    {
+        var runs = 0;
+        var i = 0;
+        while (i < content.Length)
+        {
+            var c = content[i];
+            var j = i + 1;
+            while (j < content.Length && content[j] == c)
+            {
+                j++;
+            }
+
+            if (j - i >= 4 && !char.IsWhiteSpace(c) && !char.IsAsciiDigit(c))
+            {
+                runs++;
+            }
+
+            i = j;
+        }
+
+        return runs;
+    }
 
     // Brand-like: a capitalised Latin name right after a Chinese character or in mid-sentence (Dior, Tesla), or ™/®.
     [GeneratedRegex(@"(?<=\p{IsCJKUnifiedIdeographs}[^\S\n]?)[A-Z][A-Za-z]+|(?<=[a-z,][^\S\n])[A-Z][a-z]+|[™®]")]

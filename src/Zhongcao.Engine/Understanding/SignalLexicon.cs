@@ -2,18 +2,6 @@ using Zhongcao.Engine.Governance.Compliance;
 
 namespace Zhongcao.Engine.Understanding;
 
-/// <summary>Kinds of cue word the analyzer counts.</summary>
-internal enum Cue : byte
-{
-    FirstPerson,
-    Sales,
-    CallToBuy,
-    Purchase,
-    ProductNoun,
-    Superlative,
-    Place,
-}
-
 /// <summary>
 /// Cue words for note kind, commercial intent, authenticity and density, matched in one Aho-Corasick pass.
 /// These are signals for scoring, not rules, so they live in code rather than in operator packs.

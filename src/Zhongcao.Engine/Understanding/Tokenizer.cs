@@ -46,7 +46,7 @@ public static class Tokenizer
             {
                 i = next;
             }
-            else if (TryPrice(t, i, tokens, out next))
+            else if (MayStartPrice(c) && TryPrice(t, i, tokens, out next))
             {
                 i = next;
             }
@@ -229,6 +229,9 @@ public static class Tokenizer
         next = e;
         return true;
     }
+
+    /// <summary>Cheap gate before <see cref="TryPrice"/>: a digit or the first char of a currency marker.</summary>
+    private static bool MayStartPrice(char c) => CharClass.IsDigit(c) || c is '¥' or '$' or '€' or '£' or 'r' or 's' or 'u' or 'h';
 
     private static bool TryPrice(string t, int i, List<Token> tokens, out int next)
     {

@@ -85,4 +85,25 @@ public class CheckCommandTests
         var code = await CliApp.RunAsync(["check", "a.json", "b.json"], new StringWriter(), err);
         Assert.Equal(64, code);
     }
+
+    [Fact]
+    public void Operator_packs_folder_adds_and_replaces_packs()
+    {
+        var dir = Path.GetDirectoryName(Temp("house.json", """{ "id": "house", "rules": [ { "id": "house.word", "category": "house", "severity": "critical", "terms": ["神仙水"] } ] }"""))!;
+        // Replacing the default 'absolute' pack with an empty one turns 全网最低价 into allowed text.
+        File.WriteAllText(Path.Combine(dir, "absolute.json"), """{ "id": "absolute", "rules": [] }""");
+        var o = new StringWriter();
+        var code = CheckCommand.Run("-", json: true, new StringReader("""{"title":"t","body":"这瓶神仙水，全网最低价"}"""), o, new StringWriter(), packsFolder: dir);
+        Assert.Equal(2, code);
+        Assert.Contains("house.word", o.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("absolute.superlative-zh", o.ToString(), StringComparison.Ordinal);
+        Assert.Equal(65, CheckCommand.Run("-", json: true, new StringReader("{}"), new StringWriter(), new StringWriter(), packsFolder: "/no/such/dir"));
+    }
+
+    [Fact]
+    public void Terminal_highlight_uses_ansi_colour_when_asked()
+    {
+        var line = CheckReport.Highlight("第一行\n加我V信：abc_123 哦", 6, 10, color: true, "\u001b[1;31m");
+        Assert.Equal("加我\u001b[1;31mV信：abc_123\u001b[0m 哦", line);
+    }
 }

@@ -60,4 +60,13 @@ public class TaxonomyAndKindTests
         Assert.Null(u.Category);
         Assert.Null(u.Area);
     }
+
+    [Fact]
+    public void Declared_hashtags_repeated_inline_count_once()
+    {
+        var u = Analyze("t", "香肠好吃 #腊肠[话题]# #过年[话题]# #过年[话题]#", "腊肠");
+        // 腊肠 declared and inline counts once; #过年 written twice inline counts twice.
+        Assert.Equal(3, u.HashtagCount);
+        Assert.Equal(["腊肠", "过年"], u.Hashtags);
+    }
 }

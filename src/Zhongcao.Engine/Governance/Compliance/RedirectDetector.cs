@@ -18,7 +18,7 @@ public static partial class RedirectDetector
     private static readonly string[] ContactWords =
     [
         "电话", "手机", "号码", "号🐎", "🐎", "联系", "热线", "致电", "短信", "同号", "tel", "phone", "call", "whatsapp", "wsp", "wa", "text",
-        "sms", "📞", "☎", "📱", "vx", "wx", "微信", "v信", "薇信", "qq", "扣扣", "企鹅", "q群", "line", "号",
+        "sms", "📞", "☎", "📱", "vx", "wx", "微信", "v信", "薇信", "qq", "扣扣", "企鹅", "q群", "line", "手机号", "电话号",
     ];
 
     private static readonly string[] OnPlatformHosts = ["xiaohongshu.com", "xhslink.com", "xhscdn.com"];
@@ -29,19 +29,26 @@ public static partial class RedirectDetector
         ArgumentNullException.ThrowIfNull(text);
         var findings = new List<Finding>();
         var t = text.Text;
-        foreach (Match m in EmailRegex().Matches(t))
+        // The e-mail and URL regexes are the costly part of the gate; skip them when their anchors cannot occur.
+        if (MayContainEmail(t))
         {
-            Add(findings, text, field, m.Index, m.Length, "redirect.email", "e-mail address", "Remove the e-mail address “{0}”");
+            foreach (Match m in EmailRegex().Matches(t))
+            {
+                Add(findings, text, field, m.Index, m.Length, "redirect.email", "e-mail address", "Remove the e-mail address “{0}”");
+            }
         }
 
-        foreach (Match m in UrlRegex().Matches(t))
+        if (MayContainUrl(t))
         {
-            if (IsOnPlatform(m.Value) || Overlaps(findings, text, m.Index, m.Length))
+            foreach (Match m in UrlRegex().Matches(t))
             {
-                continue;
-            }
+                if (IsOnPlatform(m.Value) || Overlaps(findings, text, m.Index, m.Length))
+                {
+                    continue;
+                }
 
-            Add(findings, text, field, m.Index, m.Length, "redirect.url", "link to an outside website or short link", "Remove the link “{0}”");
+                Add(findings, text, field, m.Index, m.Length, "redirect.url", "link to an outside website or short link", "Remove the link “{0}”");
+            }
         }
 
         foreach (Match m in HandleRegex().Matches(t))
@@ -54,6 +61,67 @@ public static partial class RedirectDetector
 
         Phones(text, field, findings);
         return findings;
+    }
+
+    private static readonly string[] EmailAnchors = ["@", "(at)", "[at]", "{at}", "艾特", "圈a", " at "];
+    private static readonly string[] Tlds = ["com", "net", "org", "cn", "my", "sg", "io", "me", "ly", "gl", "co", "cc", "tv", "link", "shop", "xyz", "top", "info", "biz", "hk", "tw", "id", "ph", "th", "vn"];
+
+    private static bool MayContainEmail(string t)
+    {
+        foreach (var a in EmailAnchors)
+        {
+            if (t.Contains(a, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when "http", "www", or a dot-like mark (., 。, 点, dot) followed by a known TLD occurs.</summary>
+    private static bool MayContainUrl(string t)
+    {
+        if (t.Contains("http", StringComparison.Ordinal) || t.Contains("hxxp", StringComparison.Ordinal) || t.Contains("www", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        for (var i = 0; i < t.Length; i++)
+        {
+            var c = t[i];
+            int after;
+            if (c is '.' or '。' or '点' or ')' or ']')
+            {
+                after = i + 1;
+            }
+            else if (c == 'd' && string.CompareOrdinal(t, i, "dot", 0, 3) == 0)
+            {
+                after = i + 3;
+            }
+            else
+            {
+                continue;
+            }
+
+            while (after < t.Length && t[after] == ' ')
+            {
+                after++;
+            }
+
+            if (after < t.Length && CharClass.IsLatin(t[after]))
+            {
+                foreach (var tld in Tlds)
+                {
+                    if (string.CompareOrdinal(t, after, tld, 0, tld.Length) == 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     private static void Phones(NormalizedText text, string field, List<Finding> findings)
@@ -136,23 +204,37 @@ public static partial class RedirectDetector
             return true; // Singapore with country code
         }
 
-        return keyword && n >= (QqContext(t, start) ? 5 : 7) && n <= 13;
+        return keyword && n >= (QqContext(t, start) ? 5 : 7) && n <= 13 && !LooksLikeDate(d);
     }
 
+    /// <summary>A contact word in the ten chars before the digits; Latin words must stand alone (not "toward", "hotel").</summary>
     private static bool HasContactWord(string t, int start)
     {
         var from = Math.Max(0, start - 10);
-        var window = t.AsSpan(from, start - from);
         foreach (var w in ContactWords)
         {
-            if (window.Contains(w, StringComparison.Ordinal))
+            var at = t.IndexOf(w, from, start - from, StringComparison.Ordinal);
+            while (at >= 0)
             {
-                return true;
+                var latin = CharClass.IsLatin(w[0]);
+                var end = at + w.Length;
+                if (!latin || ((at == 0 || !CharClass.IsLatin(t[at - 1])) && (end >= t.Length || !CharClass.IsLatin(t[end]))))
+                {
+                    return true;
+                }
+
+                at = end < start ? t.IndexOf(w, end, start - end, StringComparison.Ordinal) : -1;
             }
         }
 
         return false;
     }
+
+    /// <summary>YYYYMMDD with a plausible year, month and day: a date, not a phone number.</summary>
+    private static bool LooksLikeDate(string d) =>
+        d.Length == 8 && (d.StartsWith("19", StringComparison.Ordinal) || d.StartsWith("20", StringComparison.Ordinal))
+        && d[4..6] is var m && string.CompareOrdinal(m, "01") >= 0 && string.CompareOrdinal(m, "12") <= 0
+        && d[6..8] is var day && string.CompareOrdinal(day, "01") >= 0 && string.CompareOrdinal(day, "31") <= 0;
 
     private static bool QqContext(string t, int start)
     {

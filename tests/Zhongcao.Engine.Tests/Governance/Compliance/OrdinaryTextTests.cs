@@ -74,6 +74,12 @@ public class OrdinaryTextTests
         "生日你想要什么礼物",
         "手机八折，很划算",
         "三五个朋友一起去露营",
+        "订单号 202411261234 还没发货，客服说再等等",
+        "We walked toward 2024 11 26 celebrations downtown",
+        "The hotel 1203 room had a view of the bay",
+        "我的微信运动今天一万步",
+        "QQ音乐的歌单分享给大家",
+        "地铁3号线换乘10号线，大概40分钟",
     ];
 
     [Theory]

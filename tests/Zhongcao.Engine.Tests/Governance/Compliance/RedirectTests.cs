@@ -85,6 +85,11 @@ public class RedirectTests
         "shopee link 在下面",
         "lazada store: lily",
         "闲鱼号 lily",
+        "加 V 信 拿资料",
+        "薇 信 搜 lily",
+        "v.x: lily88",
+        "加我 wei xin",
+        "扣 扣 123456789",
     ];
 
     [Theory]
