@@ -89,3 +89,32 @@ export function sendEvents(userId, noteId, ...items) {
   });
   return post('/v1/events', { events });
 }
+
+let routes = null;
+
+/**
+ * Whether the server has a route, from its OpenAPI document (read once). The console asks before calling
+ * the routes another part of the project is still building (moderation, authority, appeals), so a server
+ * without them gets a plain notice instead of a 404 in the browser's console. If the document cannot be
+ * read, the route is assumed present and the call itself decides.
+ */
+export async function hasRoute(method, template) {
+  routes ??= fetch('/openapi/v1.json')
+    .then((r) => (r.ok ? r.json() : null))
+    .then((doc) => doc?.paths ?? null)
+    .catch(() => null);
+  const paths = await routes;
+  if (!paths) return true;
+  return Boolean(paths[template]?.[method.toLowerCase()]);
+}
+
+/** The error a page shows for a route the server does not have (same shape as the API's own 404). */
+export function missingRoute() {
+  return new ApiError(404, { title: 'No such endpoint.', detail: 'not on this server yet' });
+}
+
+/** Calls a route only if the server has it; otherwise throws the same "No such endpoint." error as a 404. */
+export async function callIf(method, template, path, body, options) {
+  if (!(await hasRoute(method, template))) throw missingRoute();
+  return api(method, path, body, options);
+}

@@ -35,7 +35,7 @@ const fmt = (v) => (Math.abs(v) >= 1000 ? (v / 1000).toFixed(v >= 10000 ? 0 : 1)
  */
 export function lineChart(series, options) {
   const { label, width = 520, height = 200, yFormat = fmt, xFormat = (x) => String(x) } = options;
-  const pad = { l: 48, r: 12, t: 12, b: 40 };
+  const pad = { l: 48, r: 12, t: 12, b: 24 };
   const svg = frame(width, height, label);
   const all = series.flatMap((x) => x.points);
   const xs = all.map((p) => p[0]);
@@ -59,8 +59,7 @@ export function lineChart(series, options) {
       svg.append(dot);
     }
   });
-  legend(svg, series.map((x, i) => [x.name, x.color ?? PALETTE[i % PALETTE.length]]), pad.l, height - 10);
-  return svg;
+  return withLegend(svg, series.map((x, i) => [x.name, x.color ?? PALETTE[i % PALETTE.length]]));
 }
 
 /** Horizontal bar chart: bars = [{ label, value, color? }]. */
@@ -142,19 +141,21 @@ function axes(svg, width, height, pad, yMax, yFormat) {
   }
 }
 
-function legend(svg, items, x, y) {
-  let at = x;
+/** The chart with an HTML legend under it (wraps on narrow screens; the colours are repeated in each point's title). */
+function withLegend(svg, items) {
+  const box = document.createElement('div');
+  box.className = 'chart-box';
+  const list = document.createElement('ul');
+  list.className = 'legend';
   for (const [name, color] of items) {
-    svg.append(s('rect', { x: at, y: y - 8, width: 10, height: 10, fill: color }));
-    const t = s('text', { x: at + 14, y, class: 'tick' }, name);
-    svg.append(t);
-    at += 22 + textWidth(name);
+    const li = document.createElement('li');
+    const swatch = document.createElement('span');
+    swatch.className = 'swatch';
+    swatch.style.background = color;
+    swatch.setAttribute('aria-hidden', 'true');
+    li.append(swatch, document.createTextNode(name));
+    list.append(li);
   }
-}
-
-/** Rough text width at the chart font size: CJK characters are about twice as wide as Latin ones. */
-function textWidth(text) {
-  let w = 0;
-  for (const ch of text) w += ch.codePointAt(0) > 0x2e80 ? 12 : 7;
-  return w;
+  box.append(svg, list);
+  return box;
 }

@@ -16,6 +16,7 @@ const STRINGS = {
   noData: ['暂无数据', 'No data yet'],
   running: ['进行中', 'running'],
   time: ['时间', 'Time'],
+  pickUser: ['请输入用户 ID（演示数据：u00001 至 u03000）。', 'Enter a user id (the demo community has u00001 to u03000).'],
   'nav.studio': ['创作中心', 'Creator studio'],
   'nav.feed': ['推荐预览', 'Feed preview'],
   'nav.moderation': ['审核台', 'Moderation desk'],

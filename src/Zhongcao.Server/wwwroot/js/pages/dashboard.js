@@ -83,7 +83,7 @@ export function mount(root) {
       tile(t('fair.fresh'), pct(f.newNoteImpressionShare)));
     replace(live, lineChart([{ name: t('dashboard.eventsPerSec'), points: series.events }, { name: t('dashboard.feedsPerSec'), points: series.feeds }],
       { label: `${t('dashboard.throughput')}: ${num(last(series.events))} / ${num(last(series.feeds))}`, xFormat: clock }));
-    replace(latency, lineChart([{ name: 'p50', points: series.p50 }, { name: 'p95', points: series.p95, color: PALETTE[0] }],
+    replace(latency, lineChart([{ name: 'p50', points: series.p50, color: PALETTE[1] }, { name: 'p95', points: series.p95, color: PALETTE[0], dashed: false }],
       { label: `${t('dashboard.latency')}: p95 ${num(last(series.p95))} ms`, xFormat: clock, yFormat: (v) => v.toFixed(v < 10 ? 1 : 0) + 'ms' }));
     const byStage = Object.entries(stats.notesByStage).map(([k, v]) => ({ label: term('stage', k), value: v }));
     replace(stages, barChart(byStage, { label: `${t('dashboard.stages')}: ${byStage.map((b) => `${b.label} ${b.value}`).join(', ')}` }));

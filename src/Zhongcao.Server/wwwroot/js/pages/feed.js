@@ -10,7 +10,7 @@ import { showNote } from './studio.js';
 const USER_STORAGE = 'zhongcao.viewer';
 
 export function mount(root) {
-  const userId = h('input', { type: 'text', value: localStorage.getItem(USER_STORAGE) ?? 'u00002', autocomplete: 'off', required: true });
+  const userId = h('input', { type: 'text', value: localStorage.getItem(USER_STORAGE) ?? '', autocomplete: 'off', required: true });
   const grid = h('div', { class: 'feed-grid', id: 'feed-grid', 'aria-live': 'polite' });
   const info = h('div', { class: 'viewer-info' });
   const pool = h('div', { class: 'note-detail', id: 'feed-pool', 'aria-live': 'polite' });
@@ -20,6 +20,10 @@ export function mount(root) {
   const load = async () => {
     const id = userId.value.trim();
     localStorage.setItem(USER_STORAGE, id);
+    if (!id) {
+      replace(grid, h('p', { class: 'muted' }, t('pickUser')));
+      return;
+    }
     replace(grid, h('p', { class: 'muted' }, t('loading')));
     try {
       const [user, feed] = await Promise.all([
@@ -108,13 +112,13 @@ function card(item, viewer, reload, openPool) {
   const button = (type, icon) => h('button', { type: 'button', class: 'act', 'data-action': type, 'aria-label': `${t('feed.act.' + type)}: ${item.title}`, title: t('feed.act.' + type), onclick: () => act(type) }, icon);
   return h('article', { class: 'note-card', 'data-note-id': item.noteId },
     h('div', { class: 'cover kind-' + item.kind, style: `--hue:${hue(item.tags?.[0] ?? item.noteId)}` , 'aria-hidden': 'true' },
-      h('span', {}, item.mediaType === 'video' ? '▶' : item.mediaType === 'live' ? '●' : '🖼')),
+      h('span', {}, item.mediaType === 'video' ? '▶' : item.mediaType === 'live' ? '◉' : '▣')),
     h('h3', { class: 'card-title' }, h('button', { type: 'button', class: 'linkish', onclick: () => openPool(item.noteId) }, item.title || item.noteId)),
     h('p', { class: 'card-meta' }, h('span', {}, '@' + item.authorId), h('span', { 'aria-label': t('likes') }, '♥ ', num(item.likes))),
     sources ? h('p', { class: 'muted small' }, sources) : null,
     h('div', { class: 'actions' },
       button('like', '♥'), button('save', '★'),
-      h('button', { type: 'button', class: 'act', 'aria-label': `${t('feed.act.comment')}: ${item.title}`, title: t('feed.act.comment'), 'data-action': 'comment', onclick: () => { comment.hidden = !comment.hidden; if (!comment.hidden) commentText.focus(); } }, '💬'),
+      h('button', { type: 'button', class: 'act', 'aria-label': `${t('feed.act.comment')}: ${item.title}`, title: t('feed.act.comment'), 'data-action': 'comment', onclick: () => { comment.hidden = !comment.hidden; if (!comment.hidden) commentText.focus(); } }, '✎'),
       button('share', '↗'), button('notInterested', '⊘'),
       h('button', { type: 'button', class: 'act why-button', 'aria-expanded': 'false', onclick: (e) => { why.hidden = !why.hidden; e.currentTarget.setAttribute('aria-expanded', String(!why.hidden)); } }, t('feed.why'))),
     comment, why, note);

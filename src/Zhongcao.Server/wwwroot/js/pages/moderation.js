@@ -6,7 +6,7 @@
 
 import { h, replace, field, status } from '../dom.js';
 import { t, term } from '../i18n.js';
-import { get, post, moderatorKey, ApiError } from '../api.js';
+import { get, callIf, moderatorKey, ApiError } from '../api.js';
 import { highlighted, findingList, decisionBadge } from './shared.js';
 
 const MOD = { moderator: true };
@@ -61,7 +61,7 @@ async function loadQueue(panel, evidence, signal, refresh) {
   replace(panel, h('p', { class: 'muted' }, t('loading')));
   let items, fallback = false;
   try {
-    const q = await get('/v1/moderation/queue', { ...MOD, signal });
+    const q = await callIf('GET', '/v1/moderation/queue', '/v1/moderation/queue', undefined, { ...MOD, signal });
     items = (q.items ?? q).map((x) => ({ id: x.id ?? x.itemId, noteId: x.noteId, title: x.title ?? x.noteId, reason: x.reason ?? x.source ?? '' }));
   } catch (e) {
     if (!unavailable(e)) return failure(panel, e);
@@ -99,7 +99,7 @@ async function showEvidence(panel, item, signal, refresh) {
     const decide = async (e) => {
       e.preventDefault();
       try {
-        await post('/v1/moderation/decisions', {
+        await callIf('POST', '/v1/moderation/decisions', '/v1/moderation/decisions', {
           itemId: item.id, noteId: item.noteId, outcome: outcome.value,
           multiplier: outcome.value === 'limit' ? +multiplier.value : undefined,
           durationDays: outcome.value === 'limit' ? +days.value : undefined,
@@ -131,7 +131,7 @@ async function showEvidence(panel, item, signal, refresh) {
 
 async function loadAppeals(panel, signal) {
   try {
-    const a = await get('/v1/moderation/appeals', { ...MOD, signal });
+    const a = await callIf('GET', '/v1/moderation/appeals', '/v1/moderation/appeals', undefined, { ...MOD, signal });
     const items = a.items ?? a;
     replace(panel, items.length
       ? h('ul', {}, items.map((x) => h('li', {}, `${x.noteId ?? x.userId ?? ''} · ${x.reason ?? ''} · ${x.status ?? ''}`)))
@@ -144,7 +144,7 @@ async function loadAppeals(panel, signal) {
 async function loadLedger(panel, userId, signal) {
   if (!userId) return;
   try {
-    const a = await get(`/v1/users/${encodeURIComponent(userId)}/authority`, { ...MOD, signal });
+    const a = await callIf('GET', '/v1/users/{id}/authority', `/v1/users/${encodeURIComponent(userId)}/authority`, undefined, { ...MOD, signal });
     const ledger = a.ledger ?? a.entries ?? [];
     replace(panel,
       h('dl', { class: 'facts' }, h('dt', {}, t('authority')), h('dd', {}, String(a.authority ?? a.score ?? '–')),
@@ -158,7 +158,7 @@ async function loadLedger(panel, userId, signal) {
 
 async function loadAudit(panel, signal) {
   try {
-    const a = await get('/v1/moderation/audit?verify=true', { ...MOD, signal });
+    const a = await callIf('GET', '/v1/moderation/audit', '/v1/moderation/audit?verify=true', undefined, { ...MOD, signal });
     const entries = a.entries ?? a.items ?? [];
     replace(panel,
       h('p', { class: a.verified ? 'ok-text' : 'error' }, a.verified ? '✔ ' + t('moderation.chainOk') : '✘ ' + t('moderation.chainBroken')),

@@ -7,35 +7,47 @@ import { t, term } from '../i18n.js';
 /**
  * The note's text with each finding's span marked. Offsets are UTF-16 indexes into the original field
  * text, which is exactly how JavaScript indexes strings, so the spans are cut as given. Overlapping
- * spans merge into the first one (the list below still names every rule). Hashtag findings carry
- * offsets within one tag, so the tag that contains the match is marked whole.
+ * spans (e.g. "加我微信" inside "加我微信 wx123") merge into one mark that names every rule it carries.
+ * Hashtag findings carry offsets within one tag, so the tag that contains the match is marked whole.
  */
 export function highlighted(note, findings) {
   const block = (fieldName, text) => {
-    const spans = findings.filter((f) => f.field === fieldName && f.length > 0).sort((a, b) => a.start - b.start);
+    const groups = [];
+    const spans = findings.filter((f) => f.field === fieldName && f.length > 0 && f.start + f.length <= text.length).sort((a, b) => a.start - b.start);
+    for (const f of spans) {
+      const last = groups[groups.length - 1];
+      if (last && f.start < last.end) {
+        last.end = Math.max(last.end, f.start + f.length);
+        last.findings.push(f);
+      } else {
+        groups.push({ start: f.start, end: f.start + f.length, findings: [f] });
+      }
+    }
     const out = [];
     let at = 0;
-    for (const f of spans) {
-      if (f.start < at || f.start + f.length > text.length) continue;
-      out.push(text.slice(at, f.start));
-      out.push(mark(text.slice(f.start, f.start + f.length), f));
-      at = f.start + f.length;
+    for (const g of groups) {
+      out.push(text.slice(at, g.start), mark(text.slice(g.start, g.end), g.findings));
+      at = g.end;
     }
     out.push(text.slice(at));
     return out;
   };
   const tags = (note.hashtags ?? []).map((tag) => {
-    const f = findings.find((x) => x.field === 'hashtags' && x.matched && tag.includes(x.matched));
-    return [f ? mark(tag, f) : h('span', { class: 'tag' }, tag), ' '];
+    const hits = findings.filter((x) => x.field === 'hashtags' && x.matched && tag.includes(x.matched));
+    return [hits.length ? mark(tag, hits) : h('span', { class: 'tag' }, tag), ' '];
   });
-  return h('div', { class: 'highlighted', id: 'highlighted', 'aria-label': t('findings.inText') },
+  return h('div', { class: 'highlighted', id: 'highlighted', role: 'group', 'aria-label': t('findings.inText') },
     note.title ? h('p', { class: 'h-title' }, block('title', note.title)) : null,
     h('p', { class: 'h-body' }, block('body', note.body ?? '')),
     tags.length ? h('p', { class: 'h-tags' }, tags) : null);
 }
 
-function mark(text, f) {
-  return h('mark', { class: 'sev-' + f.severity, 'data-rule': f.rule, title: `${f.rule}: ${f.remedy ?? ''}` }, text);
+const SEVERITY = ['info', 'low', 'medium', 'high', 'critical'];
+
+/** A mark for one or more findings on the same text: the most severe one colours it; all rules are named. */
+function mark(text, found) {
+  const worst = found.reduce((a, f) => (SEVERITY.indexOf(f.severity) > SEVERITY.indexOf(a.severity) ? f : a));
+  return h('mark', { class: 'sev-' + worst.severity, 'data-rule': found.map((f) => f.rule).join(' '), title: found.map((f) => `${f.rule}: ${f.remedy ?? ''}`).join('\n') }, text);
 }
 
 /** Each finding: severity, rule and category, where, the matched text, the basis and the remedy. */

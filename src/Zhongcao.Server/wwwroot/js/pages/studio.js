@@ -3,14 +3,14 @@
 
 import { h, replace, debounce, field, pct, num, status } from '../dom.js';
 import { t, term } from '../i18n.js';
-import { get, post, ApiError } from '../api.js';
+import { get, post, callIf, ApiError } from '../api.js';
 import { lineChart, barChart, poolTimeline, meter } from '../charts.js';
 import { highlighted, findingList, decisionBadge } from './shared.js';
 
 const AUTHOR_STORAGE = 'zhongcao.author';
 
 export function mount(root) {
-  const author = h('input', { type: 'text', value: localStorage.getItem(AUTHOR_STORAGE) ?? 'u00441', autocomplete: 'off', required: true });
+  const author = h('input', { type: 'text', value: localStorage.getItem(AUTHOR_STORAGE) ?? '', autocomplete: 'off', required: true });
   const accountPanel = h('div', { class: 'account' });
   const notesPanel = h('div', { class: 'notes' });
   const detailPanel = h('div', { class: 'note-detail', 'aria-live': 'polite' });
@@ -20,6 +20,12 @@ export function mount(root) {
     localStorage.setItem(AUTHOR_STORAGE, author.value.trim());
     controller.abort();
     controller = new AbortController();
+    if (!author.value.trim()) {
+      // No default id: guessing one would only produce a 404 on servers without that user.
+      replace(accountPanel, h('p', { class: 'muted' }, t('pickUser')));
+      replace(notesPanel);
+      return;
+    }
     showAccount(accountPanel, author.value.trim(), controller.signal);
     showMyNotes(notesPanel, detailPanel, author.value.trim(), controller.signal);
   };
@@ -133,7 +139,7 @@ function renderPreflight(panel, gate, d) {
     h('details', { open: true }, h('summary', {}, t('quality.components')),
       h('ul', { class: 'components' }, (q.components ?? []).map((c) =>
         h('li', {}, h('span', { class: 'cname' }, term('component', c.name)), ' ', meter(c.value, `${c.name} ${Math.round(c.value)}`), ' ',
-          h('span', { class: 'muted' }, `${Math.round(c.value)} × ${c.weight}`), c.tip ? h('div', { class: 'tip' }, '💡 ', c.tip) : null)))),
+          h('span', { class: 'muted' }, `${Math.round(c.value)} × ${c.weight}`), c.tip ? h('div', { class: 'tip' }, '• ', c.tip) : null)))),
     h('h4', {}, `${t('findings')} (${findings.length})`),
     findings.length ? highlighted(d, findings) : h('p', { class: 'ok-text' }, t('findings.none')),
     findingList(findings),
@@ -161,7 +167,7 @@ async function showAccount(panel, userId, signal) {
 
 async function showAuthority(panel, userId, signal) {
   try {
-    const a = await get(`/v1/users/${encodeURIComponent(userId)}/authority`, { signal });
+    const a = await callIf('GET', '/v1/users/{id}/authority', `/v1/users/${encodeURIComponent(userId)}/authority`, undefined, { signal });
     const penalties = a.penalties ?? [];
     replace(panel,
       h('p', {}, `${t('authority')}: `, h('strong', {}, String(a.authority ?? a.score ?? '–'))),
@@ -180,7 +186,7 @@ async function showAuthority(panel, userId, signal) {
 async function appeal(button, userId, penalty) {
   button.disabled = true;
   try {
-    await post('/v1/appeals', { userId, penaltyId: penalty.id, noteId: penalty.noteId, reason: 'Appeal from the creator studio' });
+    await callIf('POST', '/v1/appeals', '/v1/appeals', { userId, penaltyId: penalty.id, noteId: penalty.noteId, reason: 'Appeal from the creator studio' });
     button.textContent = t('appeal.sent');
   } catch (e) {
     button.disabled = false;
@@ -253,7 +259,7 @@ export function noteAnalytics(note, a) {
       h('figure', {}, barChart((a.audience?.interests ?? []).slice(0, 6).map((i) => ({ label: i.interest, value: i.viewers, color: '#8e44ad' }))
         .concat([{ label: t('audience.followers'), value: a.audience?.followers ?? 0, color: '#2e7d32' }, { label: t('audience.returning'), value: a.audience?.returningViewers ?? 0, color: '#2e7d32' }]),
       { label: t('chart.audience') }), h('figcaption', {}, t('chart.audience')))),
-    (a.suggestions ?? []).length ? h('ul', { class: 'suggestions' }, a.suggestions.map((x) => h('li', {}, '💡 ', x))) : null,
+    (a.suggestions ?? []).length ? h('ul', { class: 'suggestions' }, a.suggestions.map((x) => h('li', {}, '• ', x))) : null,
     (a.transitions ?? []).length ? h('details', {}, h('summary', {}, t('transitions')), h('ol', {}, a.transitions.map((x) =>
       h('li', {}, `${new Date(x.at).toLocaleString()} · ${term('stage', x.fromStage)} → ${term('stage', x.toStage)} · ${x.reason ?? ''}`)))) : null);
 }
