@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Zhongcao.Console.Tests.Support;
@@ -76,6 +77,7 @@ public sealed partial class ConsoleBrowserTests(ConsoleServer server)
         await Expect(card.Locator(".card-status .status.ok")).ToHaveTextAsync("Liked");
         await Expect(pool.Locator("[data-k='impressions']")).ToHaveTextAsync("1");
         await Expect(pool.Locator("[data-k='like']")).ToHaveTextAsync("1");
+        await Expect(card.Locator(".likes")).ToHaveTextAsync("1");
         await p.ScreenshotAsync("feed-preview");
 
         // The author sees it too.
@@ -126,13 +128,18 @@ public sealed partial class ConsoleBrowserTests(ConsoleServer server)
         await Expect(page.Locator("#chart-fairness path.series")).ToHaveCountAsync(4);
         await Expect(page.Locator("#chart-latency path.series")).ToHaveCountAsync(2);
 
-        // Rates need two polls; generate some traffic between them so the live lines have something to show.
+        // Rates need two polls; traffic between them (feeds read, events sent) must show as live rates.
         for (var i = 0; i < 5; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await server.Http.GetAsync($"/v1/feed/{ConsoleServer.Viewer}")).StatusCode);
+            var events = new[] { new { eventId = Guid.NewGuid().ToString("N"), type = "impression", userId = ConsoleServer.Viewer, noteId = "n-seed-01", surface = "feed", position = i } };
+            Assert.Equal(HttpStatusCode.OK, (await server.Http.PostAsJsonAsync("/v1/events", new { events })).StatusCode);
         }
 
-        await Expect(page.Locator("#chart-live path.series").First).ToHaveAttributeAsync("d", new Regex("L"), new() { Timeout = 10_000 });
+        var positive = new Regex(@"^(?!0$)[\d.]+k?$");
+        await Expect(page.Locator("#tile-feeds .tile-value")).ToHaveTextAsync(positive, new() { Timeout = 10_000 });
+        await Expect(page.Locator("#tile-events .tile-value")).ToHaveTextAsync(positive);
+        await Expect(page.Locator("#chart-live path.series").First).ToHaveAttributeAsync("d", new Regex("L"));
         var tiles = await page.Locator(".tile-value").AllInnerTextsAsync();
         Assert.Equal(8, tiles.Count);
         Assert.DoesNotContain("–", tiles[3]); // notes

@@ -65,7 +65,8 @@ export async function metrics() {
   const out = {};
   for (const line of text.split('\n')) {
     if (!line || line.startsWith('#')) continue;
-    const m = /^([a-zA-Z_:][\w:]*)(\{[^}]*\})?\s+(\S+)/.exec(line);
+    // Labels run to the last '}' on the line: route labels contain braces themselves ("/v1/feed/{userId}").
+    const m = /^([a-zA-Z_:][\w:]*)(\{.*\})?\s+(\S+)$/.exec(line);
     if (!m) continue;
     (out[m[1]] ??= []).push({ labels: m[2] ?? '', value: Number(m[3]) });
   }

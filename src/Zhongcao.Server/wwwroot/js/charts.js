@@ -120,13 +120,14 @@ export function poolTimeline(stages, options) {
     svg.append(s('text', { x: cx, y: height - pad.b + 14, class: 'tick', 'text-anchor': 'middle' }, st.name));
     if (st.outcome) svg.append(s('text', { x: cx, y: height - pad.b + 28, class: 'tick small', 'text-anchor': 'middle' }, st.outcome));
   });
-  svg.append(s('text', { x: pad.l - 4, y: rateTop + 4, class: 'tick', 'text-anchor': 'end' }, (rateMax * 100).toFixed(0) + '%'));
+  svg.append(s('text', { x: width - pad.r, y: rateTop + 4, class: 'tick', 'text-anchor': 'end' }, (rateMax * 100).toFixed(0) + '%'));
   return svg;
 }
 
 /** A small horizontal meter 0..100 (quality score); colour follows the value. */
 export function meter(value, label) {
   const svg = frame(200, 14, label);
+  svg.classList.add('meter');
   svg.append(s('rect', { x: 0, y: 2, width: 200, height: 10, rx: 5, class: 'track' }));
   const color = value >= 70 ? PALETTE[2] : value >= 40 ? PALETTE[4] : PALETTE[0];
   svg.append(s('rect', { x: 0, y: 2, width: Math.max(0, Math.min(100, value)) * 2, height: 10, rx: 5, fill: color }));

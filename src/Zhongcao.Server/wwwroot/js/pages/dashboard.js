@@ -73,8 +73,8 @@ export function mount(root) {
     const last = (s) => (s.length ? s[s.length - 1][1] : null);
     const f = stats.fairness;
     replace(tiles,
-      tile(t('dashboard.eventsPerSec'), num(last(series.events))),
-      tile(t('dashboard.feedsPerSec'), num(last(series.feeds))),
+      tile(t('dashboard.eventsPerSec'), num(last(series.events)), 'tile-events'),
+      tile(t('dashboard.feedsPerSec'), num(last(series.feeds)), 'tile-feeds'),
       tile(t('dashboard.p95'), num(last(series.p95)) + ' ms'),
       tile(t('dashboard.notes'), num(stats.notes)),
       tile(t('fair.small'), pct(f.smallCreatorImpressionShare)),
@@ -102,8 +102,8 @@ export function mount(root) {
   };
 }
 
-function tile(label, value) {
-  return h('div', { class: 'tile' }, h('div', { class: 'tile-value' }, value), h('div', { class: 'tile-label' }, label));
+function tile(label, value, id) {
+  return h('div', { class: 'tile', id }, h('div', { class: 'tile-value' }, value), h('div', { class: 'tile-label' }, label));
 }
 
 function push(list, x, y) {

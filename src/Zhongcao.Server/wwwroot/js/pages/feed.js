@@ -99,6 +99,9 @@ function card(item, viewer, reload, openPool) {
       if (r.rejected?.length) throw new Error(r.rejected.map((x) => `${x.field}: ${x.reason}`).join('; '));
       replace(note, status('ok', t('feed.done.' + type)));
       openPool(item.noteId);
+      // The card's counter follows the note's stored totals, so the like shows up on the card as well.
+      const fresh = await get(`/v1/notes/${encodeURIComponent(item.noteId)}`);
+      likes.textContent = num(fresh.stats.likes);
       if (type === 'notInterested') reload();
     } catch (e) {
       replace(note, status('error', e instanceof ApiError ? e.describe() : String(e.message ?? e)));
@@ -109,12 +112,13 @@ function card(item, viewer, reload, openPool) {
   const commentText = h('input', { type: 'text', 'aria-label': t('feed.commentText'), required: true, maxlength: 500 });
   comment.append(commentText, h('button', { type: 'submit' }, t('feed.send')));
 
+  const likes = h('span', { class: 'likes' }, num(item.likes));
   const button = (type, icon) => h('button', { type: 'button', class: 'act', 'data-action': type, 'aria-label': `${t('feed.act.' + type)}: ${item.title}`, title: t('feed.act.' + type), onclick: () => act(type) }, icon);
   return h('article', { class: 'note-card', 'data-note-id': item.noteId },
     h('div', { class: 'cover kind-' + item.kind, style: `--hue:${hue(item.tags?.[0] ?? item.noteId)}` , 'aria-hidden': 'true' },
       h('span', {}, item.mediaType === 'video' ? '▶' : item.mediaType === 'live' ? '◉' : '▣')),
     h('h3', { class: 'card-title' }, h('button', { type: 'button', class: 'linkish', onclick: () => openPool(item.noteId) }, item.title || item.noteId)),
-    h('p', { class: 'card-meta' }, h('span', {}, '@' + item.authorId), h('span', { 'aria-label': t('likes') }, '♥ ', num(item.likes))),
+    h('p', { class: 'card-meta' }, h('span', {}, '@' + item.authorId), h('span', { 'aria-label': t('likes') }, '♥ ', likes)),
     sources ? h('p', { class: 'muted small' }, sources) : null,
     h('div', { class: 'actions' },
       button('like', '♥'), button('save', '★'),
