@@ -125,7 +125,9 @@ public sealed partial class ConsoleBrowserTests(ConsoleServer server)
         await using var p = await server.OpenAsync("/#/dashboard");
         var page = p.Page;
         await Expect(page.Locator("#chart-stages rect.bar")).Not.ToHaveCountAsync(0);
-        await Expect(page.Locator("#chart-fairness path.series")).ToHaveCountAsync(4);
+        await Expect(page.Locator("#chart-fairness .legend li")).ToHaveCountAsync(4);
+        // Gini and the two shares have data; the guarantee rate has none until a note's cold-start window has passed.
+        await Expect(page.Locator("#chart-fairness path.series")).ToHaveCountAsync(3);
         await Expect(page.Locator("#chart-latency path.series")).ToHaveCountAsync(2);
 
         // Rates need two polls; traffic between them (feeds read, events sent) must show as live rates.

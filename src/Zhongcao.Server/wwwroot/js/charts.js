@@ -106,7 +106,7 @@ export function poolTimeline(stages, options) {
     const delivered = s('rect', { x: cx - w / 2 + 4, y: pad.mid - bh(st.impressions), width: w - 8, height: bh(st.impressions), fill: PALETTE[1], class: 'bar' });
     delivered.append(s('title', {}, `${st.name}: ${st.impressions} ${text.impressions}`));
     svg.append(budget, delivered);
-    svg.append(s('text', { x: cx, y: pad.mid - bh(Math.max(st.impressions, st.budget)) - 3, class: 'tick', 'text-anchor': 'middle' }, fmt(st.impressions)));
+    svg.append(s('text', { x: cx, y: pad.mid - bh(Math.max(st.impressions, st.budget)) - 3, class: 'tick', 'text-anchor': 'middle' }, `${fmt(st.impressions)} / ${fmt(st.budget)}`));
     const ry = (v) => height - pad.b - (Math.min(v, rateMax) / rateMax) * rateH;
     if (st.threshold > 0) {
       const th = s('line', { x1: cx - w / 2, x2: cx + w / 2, y1: ry(st.threshold), y2: ry(st.threshold), class: 'threshold' });

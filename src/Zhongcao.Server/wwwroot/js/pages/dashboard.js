@@ -56,10 +56,12 @@ export function mount(root) {
       }
       previous = { at: now, ...sample };
       const f = stats.fairness;
-      push(series.small, now, f.smallCreatorImpressionShare ?? 0);
+      // A share is null while there is nothing to divide (no impressions, no note judged yet): leave a gap
+      // rather than draw a misleading zero.
+      if (f.smallCreatorImpressionShare !== null && f.smallCreatorImpressionShare !== undefined) push(series.small, now, f.smallCreatorImpressionShare);
       push(series.gini, now, f.exposureGini);
-      push(series.guarantee, now, f.guaranteeSuccessRate ?? 0);
-      push(series.fresh, now, f.newNoteImpressionShare ?? 0);
+      if (f.guaranteeSuccessRate !== null && f.guaranteeSuccessRate !== undefined) push(series.guarantee, now, f.guaranteeSuccessRate);
+      if (f.newNoteImpressionShare !== null && f.newNoteImpressionShare !== undefined) push(series.fresh, now, f.newNoteImpressionShare);
       draw(stats);
       replace(err);
     } catch (e) {
@@ -75,7 +77,7 @@ export function mount(root) {
     replace(tiles,
       tile(t('dashboard.eventsPerSec'), num(last(series.events)), 'tile-events'),
       tile(t('dashboard.feedsPerSec'), num(last(series.feeds)), 'tile-feeds'),
-      tile(t('dashboard.p95'), num(last(series.p95)) + ' ms'),
+      tile(t('dashboard.p95'), last(series.p95) === null ? '–' : last(series.p95).toFixed(1) + ' ms'),
       tile(t('dashboard.notes'), num(stats.notes)),
       tile(t('fair.small'), pct(f.smallCreatorImpressionShare)),
       tile(t('fair.gini'), f.exposureGini.toFixed(3)),
