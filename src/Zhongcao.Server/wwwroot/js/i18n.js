@@ -91,6 +91,7 @@ const STRINGS = {
   'feed.created': ['已创建用户', 'Created user'],
   'feed.cards': ['推荐笔记', 'Feed cards'],
   'feed.pool': ['笔记流量池', "The note's pool"],
+  'feed.poolHint': ['点开一张卡片的标题，或以该用户身份互动，查看笔记的流量池如何变化。', "Open a card's title, or act on it as this user, to watch the note's pool react."],
   'feed.empty': ['暂无推荐。', 'Nothing in this feed yet.'],
   'feed.why': ['为什么推荐？', 'Why this?'],
   'feed.noExplanation': ['没有说明。', 'No explanation given.'],
@@ -162,7 +163,11 @@ const TERMS = {
   surface: { feed: ['发现页', 'feed'], search: ['搜索', 'search'], profile: ['主页', 'profile'], related: ['相关推荐', 'related'] },
   action: { click: ['点击', 'clicks'], like: ['点赞', 'likes'], save: ['收藏', 'saves'], comment: ['评论', 'comments'], share: ['分享', 'shares'], follow: ['关注', 'follows'] },
   component: {},
-  source: {},
+  source: {
+    interest: ['兴趣', 'interest'], pool: ['流量池', 'pool'], recent: ['最新', 'recent'], following: ['关注', 'following'],
+    coldStart: ['冷启动', 'cold start'], expansion: ['扩量', 'expansion'], guarantee: ['保底', 'guarantee'], live: ['直播', 'live'],
+    sustained: ['长尾', 'long tail'], evergreen: ['常青', 'evergreen'], seasonal: ['时令', 'seasonal'], resurface: ['重新推荐', 'resurfaced'],
+  },
 };
 
 const STORAGE = 'zhongcao.lang';
@@ -183,6 +188,14 @@ export const onLangChange = (f) => listeners.push(f);
 export function t(key) {
   const entry = STRINGS[key];
   return entry ? entry[current === 'zh' ? 0 : 1] : key;
+}
+
+/**
+ * A feed source such as "interest:food" or "pool:expansion:2": each known part is named, the rest
+ * (topics, levels) is shown as sent.
+ */
+export function sourceName(source) {
+  return String(source).split(':').map((part) => term('source', part)).join(' · ');
 }
 
 /** The name of an API value of some kind (stage, outcome, severity...), or the value as sent. */

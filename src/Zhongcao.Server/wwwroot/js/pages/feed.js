@@ -3,7 +3,7 @@
 // note's pool react exactly as they would for a client app.
 
 import { h, replace, field, num, status } from '../dom.js';
-import { t, term } from '../i18n.js';
+import { t, sourceName } from '../i18n.js';
 import { get, put, sendEvents, ApiError } from '../api.js';
 import { showNote } from './studio.js';
 
@@ -13,7 +13,7 @@ export function mount(root) {
   const userId = h('input', { type: 'text', value: localStorage.getItem(USER_STORAGE) ?? '', autocomplete: 'off', required: true });
   const grid = h('div', { class: 'feed-grid', id: 'feed-grid', 'aria-live': 'polite' });
   const info = h('div', { class: 'viewer-info' });
-  const pool = h('div', { class: 'note-detail', id: 'feed-pool', 'aria-live': 'polite' });
+  const pool = h('div', { class: 'note-detail', id: 'feed-pool', 'aria-live': 'polite' }, h('p', { class: 'muted' }, t('feed.poolHint')));
   const controller = new AbortController();
   const signal = controller.signal;
 
@@ -89,7 +89,7 @@ function renderFeed(grid, items, viewer, reload, openPool) {
 
 function card(item, viewer, reload, openPool) {
   const why = h('p', { class: 'why', hidden: true }, item.explanation || t('feed.noExplanation'));
-  const sources = (item.sources ?? []).map((s) => term('source', s)).join(' · ');
+  const sources = (item.sources ?? []).map(sourceName).join(' / ');
   const note = h('div', { class: 'card-status', 'aria-live': 'polite' });
 
   // An action as this user: an impression and a click first (the viewer saw and opened the card), then the action.
