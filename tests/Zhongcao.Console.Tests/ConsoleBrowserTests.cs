@@ -177,6 +177,14 @@ public sealed partial class ConsoleBrowserTests(ConsoleServer server)
             }
 
             Assert.True(best < PageBudget, $"{hash} took {best.TotalMilliseconds:F0} ms");
+
+            // Every form control has a name a screen reader can announce (a <label> or an aria-label).
+            var unlabelled = await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('main input, main select, main textarea')]
+                  .filter((c) => c.labels.length === 0 && !c.getAttribute('aria-label'))
+                  .map((c) => c.outerHTML.slice(0, 80))
+                """);
+            Assert.True(unlabelled.Length == 0, $"{hash}: controls without a label: {string.Join(", ", unlabelled)}");
         }
 
         // Switching to Chinese relabels the whole console, and the choice is kept.
