@@ -13,7 +13,7 @@ namespace Zhongcao.Console.Tests;
 /// saves a screenshot of it, and fails on any error the browser logged.
 /// </summary>
 [Collection(ConsoleCollection.Name)]
-public sealed partial class ConsoleBrowserTests(ConsoleServer server)
+public sealed partial class ConsoleBrowserTests(ConsoleServer server, Xunit.Abstractions.ITestOutputHelper output)
 {
     /// <summary>The budget for a page on the demo data.</summary>
     private static readonly TimeSpan PageBudget = TimeSpan.FromSeconds(1);
@@ -164,11 +164,11 @@ public sealed partial class ConsoleBrowserTests(ConsoleServer server)
         foreach (var (hash, ready) in pages)
         {
             // The first visit warms the browser and the server's code paths; then a full reload until the page's
-            // data is on screen is timed. Best of three, because the two cores are shared with other work.
+            // data is on screen is timed. Best of five, because the two cores are shared with other test assemblies running at the same time.
             await page.GotoAsync(new Uri(server.BaseAddress, "/#/" + hash).ToString());
             await page.Locator(ready).First.WaitForAsync();
             var best = TimeSpan.MaxValue;
-            for (var i = 0; i < 3; i++)
+            for (var i = 0; i < 5; i++)
             {
                 var watch = Stopwatch.StartNew();
                 await page.ReloadAsync();
@@ -176,6 +176,7 @@ public sealed partial class ConsoleBrowserTests(ConsoleServer server)
                 best = watch.Elapsed < best ? watch.Elapsed : best;
             }
 
+            output.WriteLine($"{hash}: {best.TotalMilliseconds:F0} ms");
             Assert.True(best < PageBudget, $"{hash} took {best.TotalMilliseconds:F0} ms");
 
             // Every form control has a name a screen reader can announce (a <label> or an aria-label).
