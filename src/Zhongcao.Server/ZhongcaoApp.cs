@@ -59,6 +59,7 @@ public static class ZhongcaoApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(ApiKey);
+        UseConsole(app);
         app.MapOpenApi("/openapi/{documentName}.json");
 
         var v1 = app.MapGroup("/v1");
@@ -67,10 +68,35 @@ public static class ZhongcaoApp
         EventsEndpoints.Map(v1);
         FeedEndpoints.Map(v1);
         AnalyticsEndpoints.Map(v1);
+        PlatformEndpoints.Map(v1);
         SystemEndpoints.Map(app, v1);
         app.MapFallback("/v1/{**path}", () => Problems.Problem(StatusCodes.Status404NotFound, "No such endpoint.",
             "See /openapi/v1.json for the API.", "not-found", null));
         return app;
+    }
+
+    /// <summary>
+    /// The web console: static files (plain ES modules, no build step) from the <c>wwwroot</c> folder next to
+    /// the running assembly. Rooted at <see cref="AppContext.BaseDirectory"/> rather than the content root
+    /// because the CLI, the tests and <c>dotnet run</c> all start from different working folders, while the
+    /// files are always copied next to the binaries. <c>/</c> serves index.html; <c>/v1</c> is never a file.
+    /// </summary>
+    private static void UseConsole(WebApplication app)
+    {
+        var root = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        if (!Directory.Exists(root))
+        {
+            return; // a host without the console (e.g. a trimmed deployment) still serves the API
+        }
+
+        var files = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(root);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            // Revalidate every time: the files are small and an upgraded server must never run stale modules.
+            OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "no-cache",
+        });
     }
 
     private static async Task RequestMetrics(HttpContext context, RequestDelegate next)
