@@ -32,7 +32,7 @@ public abstract class StoreContract : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    [Fact]
+    [ContractFact]
     public void An_empty_log_has_last_sequence_zero_and_nothing_to_read()
     {
         var store = Open();
@@ -41,7 +41,7 @@ public abstract class StoreContract : IDisposable
         Assert.Empty(store.Log.ReadAfter(0, 100));
     }
 
-    [Fact]
+    [ContractFact]
     public void Appends_get_dense_sequences_starting_at_one()
     {
         var log = Open().Log;
@@ -54,7 +54,7 @@ public abstract class StoreContract : IDisposable
         Assert.Equal(Enumerable.Range(1, 9).Select(i => (long)i), log.ReadAfter(0, 100).Select(e => e.Sequence));
     }
 
-    [Fact]
+    [ContractFact]
     public void Entries_are_read_back_in_append_order_with_kind_time_and_body_intact()
     {
         var log = Open().Log;
@@ -81,7 +81,7 @@ public abstract class StoreContract : IDisposable
         Assert.Equal("n1", ((NotePublished)read[2].Decode().Entry).Note.Id);
     }
 
-    [Fact]
+    [ContractFact]
     public void Read_after_pages_through_the_log_without_gaps_or_overlaps()
     {
         var log = Open().Log;
@@ -103,7 +103,7 @@ public abstract class StoreContract : IDisposable
         Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), all);
     }
 
-    [Fact]
+    [ContractFact]
     public void Readers_on_other_threads_see_whole_appends_in_order()
     {
         var log = Open().Log;
@@ -140,7 +140,7 @@ public abstract class StoreContract : IDisposable
         Assert.Equal(200, log.LastSequence);
     }
 
-    [Fact]
+    [ContractFact]
     public void Snapshots_are_listed_newest_first_and_load_back_byte_for_byte()
     {
         var snapshots = Open().Snapshots;
@@ -155,7 +155,7 @@ public abstract class StoreContract : IDisposable
         Assert.Equal([1, 2, 3], list[1].Load());
     }
 
-    [Fact]
+    [ContractFact]
     public void A_new_store_has_no_snapshots_and_a_schema_version()
     {
         var store = Open();
@@ -175,7 +175,7 @@ public abstract class DurableStoreContract : StoreContract
     /// <summary>Marks the (closed) store as migrated by a newer Zhongcao, the way that version would record it.</summary>
     protected abstract void RecordNewerSchemaVersion();
 
-    [Fact]
+    [ContractFact]
     public void A_store_migrated_by_a_newer_version_is_refused_with_a_store_exception()
     {
         CreateEmpty().Dispose();
@@ -185,7 +185,7 @@ public abstract class DurableStoreContract : StoreContract
         Assert.Contains("newer", ex.Message);
     }
 
-    [Fact]
+    [ContractFact]
     public void Reopening_the_store_keeps_every_entry_and_continues_the_sequence()
     {
         var first = CreateEmpty();
@@ -200,7 +200,7 @@ public abstract class DurableStoreContract : StoreContract
         Assert.Equal(4, second.Snapshots.List().Single().Position);
     }
 
-    [Fact]
+    [ContractFact]
     public void Reopening_keeps_the_schema_version()
     {
         int version;
