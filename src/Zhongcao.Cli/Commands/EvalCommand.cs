@@ -132,7 +132,12 @@ public static class EvalCommand
             table.AddRow(m.Model, F(m.Recall), F(m.Ndcg), F(m.Mrr), F(m.HitRate), F(m.Coverage), m.FitSeconds.ToString("F1", CultureInfo.InvariantCulture));
         }
 
-        table.AddRow("BPR (RecBole, published)", F(EvaluationReport.BprRecall10), F(EvaluationReport.BprNdcg10), "", "", "", "");
+        // The published BPR figures are for RecBole's random 8:1:1 split at K = 10: only comparable then.
+        if (report.Split == SplitKind.Random && report.K == 10)
+        {
+            table.AddRow("BPR (RecBole, published)", F(EvaluationReport.BprRecall10), F(EvaluationReport.BprNdcg10), "", "", "", "");
+        }
+
         console.Write(table);
     }
 
