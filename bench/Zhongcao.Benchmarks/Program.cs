@@ -20,6 +20,13 @@ public static class BenchmarkProgram
             return;
         }
 
+        // `-- ann-probe [N] [queries]` builds an N-vector HNSW index and prints recall@10 and latency vs brute force.
+        if (args.Length > 0 && args[0] == "ann-probe")
+        {
+            Ann.AnnProbe.Run(args);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
     }
 }

@@ -1,0 +1,31 @@
+namespace Zhongcao.Engine.Evaluation;
+
+/// <summary>The outcome of one offline evaluation run: dataset sizes, protocol and each model's metrics.</summary>
+/// <param name="Users">Users in the dataset.</param>
+/// <param name="Items">Items in the dataset.</param>
+/// <param name="Interactions">Interactions (deduplicated).</param>
+/// <param name="Split">Split used.</param>
+/// <param name="Seed">Split seed.</param>
+/// <param name="K">Cut-off.</param>
+/// <param name="Models">Metrics per model on the test part.</param>
+public sealed record EvaluationReport(int Users, int Items, int Interactions, SplitKind Split, ulong Seed, int K, IReadOnlyList<ModelMetrics> Models)
+{
+    /// <summary>Published RecBole BPR on ml-100k (random 8:1:1, full ranking, test): recall@10.</summary>
+    public const double BprRecall10 = 0.2368;
+
+    /// <summary>Published RecBole BPR on ml-100k: NDCG@10.</summary>
+    public const double BprNdcg10 = 0.2768;
+
+    /// <summary>Metrics of the named model.</summary>
+    public ModelMetrics this[string model] => Models.First(m => m.Model == model);
+
+    /// <summary>Runs the standard comparison: engine, popularity and item-kNN on one split.</summary>
+    public static EvaluationReport Run(InteractionMatrix matrix, SplitKind split, ulong seed, int k)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        var data = Splitter.Split(matrix, split, seed);
+        IRecommender[] models = [new EngineRecommender(), new PopularityRecommender(), new ItemKnnRecommender()];
+        var results = models.Select(m => OfflineEvaluator.FitAndEvaluate(m, data, k, EvaluationTarget.Test)).ToArray();
+        return new EvaluationReport(matrix.UserCount, matrix.ItemCount, matrix.InteractionCount, split, seed, k, results);
+    }
+}

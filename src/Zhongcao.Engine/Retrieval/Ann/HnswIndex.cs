@@ -1,0 +1,235 @@
+using System.Collections.Concurrent;
+using System.Numerics.Tensors;
+
+namespace Zhongcao.Engine.Retrieval.Ann;
+
+/// <summary>
+/// An in-process approximate nearest-neighbour index: a Hierarchical Navigable Small World graph
+/// (Malkov and Yashunin, 2018) over float vectors, updated in real time.
+/// <list type="bullet">
+/// <item><see cref="Upsert"/> inserts a vector under an integer key (e.g. a note index); upserting an
+/// existing key tombstones the old node and inserts the new vector (graph links are never rewired in place).</item>
+/// <item><see cref="Remove"/> tombstones a key: the node still routes searches (removing it would cut
+/// paths through the graph) but is never returned. Rebuild when tombstones dominate (<see cref="TombstoneCount"/>).</item>
+/// <item>Deterministic: node levels come from a <see cref="SplitMix64"/> seeded by <see cref="HnswOptions.Seed"/>
+/// and ties break on node index, so the same inserts in the same order give the same graph and answers.</item>
+/// </list>
+/// Threading: writes (<see cref="Upsert"/>, <see cref="Remove"/>) need exclusive access (the engine's write
+/// lock); any number of <see cref="Search(ReadOnlySpan{float}, int, int)"/> calls may run concurrently between writes.
+/// </summary>
+public sealed partial class HnswIndex
+{
+    private readonly HnswOptions _options;
+    private readonly int _dim;
+    private readonly int _m;
+    private readonly int _m0;
+    private readonly double _levelMultiplier;
+    private readonly Dictionary<int, int> _nodeOfKey = [];
+    private readonly ConcurrentBag<SearchScratch> _scratchPool = [];
+    private readonly SearchScratch _insertScratch = new();
+    private SplitMix64 _random;
+
+    private float[] _vectors;
+    private int[] _keys;
+    private int[] _levels;
+    private bool[] _deleted;
+    private int[] _links0;
+    private int[]?[] _upper;
+    private int _count;
+    private int _entry = -1;
+    private int _maxLevel = -1;
+
+    /// <summary>Creates an empty index.</summary>
+    public HnswIndex(HnswOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        _dim = options.Dimension;
+        _m = options.M;
+        _m0 = 2 * options.M;
+        _levelMultiplier = 1.0 / Math.Log(options.M);
+        _random = new SplitMix64(options.Seed);
+        var capacity = options.InitialCapacity;
+        _vectors = new float[capacity * _dim];
+        _keys = new int[capacity];
+        _levels = new int[capacity];
+        _deleted = new bool[capacity];
+        _links0 = new int[capacity * (_m0 + 1)];
+        _upper = new int[capacity][];
+    }
+
+    /// <summary>The options the index was created with.</summary>
+    public HnswOptions Options => _options;
+
+    /// <summary>Number of live (searchable) keys.</summary>
+    public int Count => _nodeOfKey.Count;
+
+    /// <summary>Nodes that are tombstoned (removed or replaced) but still route searches.</summary>
+    public int TombstoneCount => _count - _nodeOfKey.Count;
+
+    /// <summary>True when <paramref name="key"/> is live in the index.</summary>
+    public bool Contains(int key) => _nodeOfKey.ContainsKey(key);
+
+    /// <summary>Inserts <paramref name="vector"/> under <paramref name="key"/>, replacing any earlier vector of that key.</summary>
+    public void Upsert(int key, ReadOnlySpan<float> vector)
+    {
+        if (vector.Length != _dim)
+        {
+            throw new ArgumentException($"vector has {vector.Length} dimensions, the index {_dim}", nameof(vector));
+        }
+
+        if (_nodeOfKey.TryGetValue(key, out var old))
+        {
+            _deleted[old] = true;
+        }
+
+        var node = AddNode(key, vector);
+        _nodeOfKey[key] = node;
+        Link(node);
+    }
+
+    /// <summary>Tombstones <paramref name="key"/>; returns false when it was not live.</summary>
+    public bool Remove(int key)
+    {
+        if (!_nodeOfKey.Remove(key, out var node))
+        {
+            return false;
+        }
+
+        _deleted[node] = true;
+        return true;
+    }
+
+    /// <summary>The <paramref name="k"/> live keys most similar to <paramref name="query"/>, best first, with the default beam width.</summary>
+    public IReadOnlyList<AnnHit> Search(ReadOnlySpan<float> query, int k) => Search(query, k, _options.EfSearch);
+
+    /// <summary>
+    /// The <paramref name="k"/> live keys most similar to <paramref name="query"/>, best first. <paramref name="ef"/>
+    /// is the beam width on layer 0 (at least k): larger is slower and closer to exact.
+    /// </summary>
+    public IReadOnlyList<AnnHit> Search(ReadOnlySpan<float> query, int k, int ef)
+    {
+        var hits = new AnnHit[k];
+        var n = Search(query, ef, hits);
+        return n == k ? hits : hits[..n];
+    }
+
+    /// <summary>Allocation-free search: fills <paramref name="destination"/> (best first) and returns how many hits were written.</summary>
+    public int Search(ReadOnlySpan<float> query, int ef, Span<AnnHit> destination)
+    {
+        if (query.Length != _dim)
+        {
+            throw new ArgumentException($"query has {query.Length} dimensions, the index {_dim}", nameof(query));
+        }
+
+        var k = destination.Length;
+        if (k == 0 || _entry < 0 || _nodeOfKey.Count == 0)
+        {
+            return 0;
+        }
+
+        ef = Math.Max(ef, k);
+        Span<float> normalised = _dim <= 256 ? stackalloc float[_dim] : new float[_dim];
+        var q = Prepare(query, normalised);
+        if (!_scratchPool.TryTake(out var scratch))
+        {
+            scratch = new SearchScratch();
+        }
+
+        try
+        {
+            var current = GreedyDescend(q, _entry, _maxLevel, 0);
+            SearchLayer(q, current, ef, 0, scratch, skipDeletedInResults: true);
+            return TakeBest(scratch.Results, destination);
+        }
+        finally
+        {
+            _scratchPool.Add(scratch);
+        }
+    }
+
+    /// <summary>Moves the best hits (results is a min-heap on similarity, worst on top) into <paramref name="destination"/>, best first.</summary>
+    private int TakeBest(NodeHeap results, Span<AnnHit> destination)
+    {
+        while (results.Count > destination.Length)
+        {
+            results.Pop();
+        }
+
+        var n = results.Count;
+        for (var i = n - 1; i >= 0; i--)
+        {
+            destination[i] = new AnnHit(_keys[results.TopNode], results.TopPriority);
+            results.Pop();
+        }
+
+        return n;
+    }
+
+    private ReadOnlySpan<float> Prepare(ReadOnlySpan<float> vector, Span<float> buffer)
+    {
+        if (_options.Metric != AnnMetric.Cosine)
+        {
+            return vector;
+        }
+
+        var norm = TensorPrimitives.Norm(vector);
+        if (norm > 0)
+        {
+            TensorPrimitives.Divide(vector, norm, buffer);
+        }
+        else
+        {
+            buffer.Clear();
+        }
+
+        return buffer;
+    }
+
+    private ReadOnlySpan<float> VectorOf(int node) => new(_vectors, node * _dim, _dim);
+
+    /// <summary>Distance used inside the graph: the negated similarity, so smaller is nearer.</summary>
+    private float Distance(ReadOnlySpan<float> query, int node) => -TensorPrimitives.Dot(query, VectorOf(node));
+
+    private int AddNode(int key, ReadOnlySpan<float> vector)
+    {
+        if (_count == _keys.Length)
+        {
+            Grow(_count * 2);
+        }
+
+        var node = _count++;
+        _keys[node] = key;
+        _deleted[node] = false;
+        Prepare(vector, _vectors.AsSpan(node * _dim, _dim)).CopyTo(_vectors.AsSpan(node * _dim, _dim));
+
+        // Level ~ floor(-ln(U) * mL), the paper's exponentially decaying distribution.
+        var u = 1.0 - _random.NextDouble();
+        var level = (int)(-Math.Log(u) * _levelMultiplier);
+        _levels[node] = level;
+        _links0[node * (_m0 + 1)] = 0;
+        _upper[node] = level > 0 ? new int[level * (_m + 1)] : null;
+        return node;
+    }
+
+    private void Grow(int capacity)
+    {
+        Array.Resize(ref _vectors, capacity * _dim);
+        Array.Resize(ref _keys, capacity);
+        Array.Resize(ref _levels, capacity);
+        Array.Resize(ref _deleted, capacity);
+        Array.Resize(ref _links0, capacity * (_m0 + 1));
+        Array.Resize(ref _upper, capacity);
+    }
+
+    /// <summary>Per-search working memory, pooled so concurrent searches do not share it.</summary>
+    private sealed class SearchScratch
+    {
+        public VisitedSet Visited { get; } = new();
+
+        public NodeHeap Candidates { get; } = new();
+
+        public NodeHeap Results { get; } = new();
+    }
+}
