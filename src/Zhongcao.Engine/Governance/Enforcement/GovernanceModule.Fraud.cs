@@ -1,0 +1,235 @@
+using System.Text;
+using Zhongcao.Engine.Log;
+using Zhongcao.Engine.Model;
+using Zhongcao.Engine.State;
+
+namespace Zhongcao.Engine.Governance.Enforcement;
+
+public sealed partial class GovernanceModule
+{
+    private readonly Dictionary<int, Queue<(int User, long At)>> _noteCohorts = [];
+    private readonly Dictionary<int, Queue<(int User, long At)>> _followBursts = [];
+    private readonly Dictionary<string, Queue<(int User, long At)>> _comments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(int Author, long At, HashSet<int> Bigrams)>> _brandNotes = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Coordinated engagement and abnormal exposure: new or low-activity accounts seen or acting on one note
+    /// within seconds of each other. Organic attention from such accounts trickles; a bought cohort arrives
+    /// together. Once the window holds the threshold, every suspicious account in it (and each one joining
+    /// while it stays full) is flagged.
+    /// </summary>
+    private void DetectCohort(CoreState core, int user, int note, DateTimeOffset at)
+    {
+        if (!Suspicious(core, user, at))
+        {
+            return;
+        }
+
+        if (!_noteCohorts.TryGetValue(note, out var q))
+        {
+            q = new Queue<(int, long)>();
+            _noteCohorts.Add(note, q);
+        }
+
+        Trim(q, at.UtcTicks - Options.CohortWindow.Ticks);
+        if (!q.Any(x => x.User == user))
+        {
+            q.Enqueue((user, at.UtcTicks));
+        }
+
+        if (q.Count >= Options.CohortMin)
+        {
+            var evidence = $"{q.Count} new or low-activity accounts acted on note {core.Note(note).Note.Id} within {Options.CohortWindow.TotalSeconds:0} s.";
+            foreach (var (member, _) in q)
+            {
+                Flag(core, member, at, "coordinated", evidence);
+            }
+        }
+    }
+
+    /// <summary>The same comment (normalised) from several accounts within a day: a script, not people.</summary>
+    private void DetectIdenticalComments(CoreState core, int user, string text, DateTimeOffset at)
+    {
+        var key = NormaliseComment(text);
+        if (key.Length < 4)
+        {
+            return; // "nice!", emoji: too short to be evidence
+        }
+
+        if (!_comments.TryGetValue(key, out var q))
+        {
+            q = new Queue<(int, long)>();
+            _comments.Add(key, q);
+        }
+
+        Trim(q, at.UtcTicks - Options.CommentWindow.Ticks);
+        if (!q.Any(x => x.User == user))
+        {
+            q.Enqueue((user, at.UtcTicks));
+        }
+
+        if (q.Count >= Options.IdenticalCommentMin)
+        {
+            var evidence = $"{q.Count} accounts posted the identical comment \"{(text.Length > 40 ? text[..40] : text)}\" within {Options.CommentWindow.TotalHours:0} h.";
+            foreach (var (member, _) in q)
+            {
+                Flag(core, member, at, "identical-comments", evidence);
+            }
+        }
+    }
+
+    /// <summary>Bought followers (bursts from new or inactive accounts) and follow-for-follow rings (many follows returned at once).</summary>
+    private void OnFollow(CoreState core, FollowChanged f)
+    {
+        if (!f.Following || !core.UserIds.TryGet(f.UserId, out var u) || !core.UserIds.TryGet(f.AuthorId, out var a) || u == a)
+        {
+            return;
+        }
+
+        var at = f.At.UtcTicks;
+        SignalsOf(u).FollowedAt[a] = at;
+        if (SignalsOf(a).FollowedAt.TryGetValue(u, out var back) && at - back <= Options.FollowBackWindow.Ticks)
+        {
+            foreach (var member in (ReadOnlySpan<int>)[u, a])
+            {
+                var fb = SignalsOf(member).FollowBacks;
+                while (fb.Count > 0 && fb.Peek() < at - Options.FollowBackWindow.Ticks)
+                {
+                    fb.Dequeue();
+                }
+
+                fb.Enqueue(at);
+                if (fb.Count >= Options.FollowBackMin)
+                {
+                    Flag(core, member, f.At, "follow-ring", $"{fb.Count} mutual follows formed within {Options.FollowBackWindow.TotalHours:0} h of each other.");
+                }
+            }
+        }
+
+        if (!Suspicious(core, u, f.At))
+        {
+            return;
+        }
+
+        if (!_followBursts.TryGetValue(a, out var q))
+        {
+            q = new Queue<(int, long)>();
+            _followBursts.Add(a, q);
+        }
+
+        Trim(q, at - Options.FollowBurstWindow.Ticks);
+        q.Enqueue((u, at));
+        if (q.Count >= Options.FollowBurstMin)
+        {
+            var evidence = $"{q.Count} follows of {f.AuthorId} from new or inactive accounts within {Options.FollowBurstWindow.TotalMinutes:0} min.";
+            foreach (var (member, _) in q)
+            {
+                Flag(core, member, f.At, "bought-followers", evidence);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Fake UGC (seed 004): many new or low-activity authors posting similar praise of one brand. Similarity
+    /// is the Jaccard index of character bigrams (works for Chinese without segmentation).
+    /// </summary>
+    private void DetectFakeUgc(CoreState core, NoteState state, DateTimeOffset at)
+    {
+        if (!Suspicious(core, state.AuthorIndex, at))
+        {
+            return;
+        }
+
+        foreach (var brand in BrandsOf(core, state.Note))
+        {
+            if (!_brandNotes.TryGetValue(brand, out var list))
+            {
+                list = [];
+                _brandNotes.Add(brand, list);
+            }
+
+            list.RemoveAll(x => x.At < at.UtcTicks - Options.UgcWindow.Ticks);
+            var grams = Bigrams(state.Note.Title + " " + state.Note.Body);
+            list.Add((state.AuthorIndex, at.UtcTicks, grams));
+            var similar = list.Where(x => Jaccard(x.Bigrams, grams) >= Options.UgcSimilarity).Select(x => x.Author).Distinct().ToList();
+            if (similar.Count < Options.UgcAuthorsMin)
+            {
+                continue;
+            }
+
+            var evidence = $"{similar.Count} new or low-activity accounts posted similar notes about brand {brand} within {Options.UgcWindow.TotalDays:0} days.";
+            var fresh = similar.Any(x => !IsFlagged(x));
+            foreach (var member in similar)
+            {
+                Flag(core, member, at, "fake-ugc", evidence);
+            }
+
+            if (fresh)
+            {
+                BrandViolation(brand, at, evidence);
+            }
+        }
+    }
+
+    /// <summary>Brands a note is about: its declared sponsor, and hashtags naming a brand account (id or display name).</summary>
+    private static IEnumerable<string> BrandsOf(CoreState core, Note note)
+    {
+        if (note.Sponsorship is { } s)
+        {
+            yield return s.BrandId;
+        }
+
+        foreach (var tag in note.Hashtags)
+        {
+            if (core.FindUser(tag) is { Profile.AccountType: AccountType.Brand or AccountType.Enterprise } brand && brand.Profile.Id != note.Sponsorship?.BrandId)
+            {
+                yield return brand.Profile.Id;
+            }
+        }
+    }
+
+    private static void Trim(Queue<(int User, long At)> q, long from)
+    {
+        while (q.Count > 0 && q.Peek().At < from)
+        {
+            q.Dequeue();
+        }
+    }
+
+    private static string NormaliseComment(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static HashSet<int> Bigrams(string text)
+    {
+        var s = NormaliseComment(text);
+        var set = new HashSet<int>();
+        for (var i = 0; i + 1 < s.Length; i++)
+        {
+            set.Add((s[i] << 16) | s[i + 1]);
+        }
+
+        return set;
+    }
+
+    private static double Jaccard(HashSet<int> a, HashSet<int> b)
+    {
+        if (a.Count == 0 || b.Count == 0)
+        {
+            return 0;
+        }
+
+        var inter = a.Count(b.Contains);
+        return (double)inter / (a.Count + b.Count - inter);
+    }
+}
