@@ -40,10 +40,7 @@ public sealed partial class GovernanceModule
         if (q.Count >= Options.CohortMin)
         {
             var evidence = $"{q.Count} new or low-activity accounts acted on note {core.Note(note).Note.Id} within {Options.CohortWindow.TotalSeconds:0} s.";
-            foreach (var (member, _) in q)
-            {
-                Flag(core, member, at, "coordinated", evidence);
-            }
+            FlagWindow(core, q, user, at, "coordinated", evidence, Options.CohortMin);
         }
     }
 
@@ -71,10 +68,7 @@ public sealed partial class GovernanceModule
         if (q.Count >= Options.IdenticalCommentMin)
         {
             var evidence = $"{q.Count} accounts posted the identical comment \"{(text.Length > 40 ? text[..40] : text)}\" within {Options.CommentWindow.TotalHours:0} h.";
-            foreach (var (member, _) in q)
-            {
-                Flag(core, member, at, "identical-comments", evidence);
-            }
+            FlagWindow(core, q, user, at, "identical-comments", evidence, Options.IdenticalCommentMin);
         }
     }
 
@@ -122,10 +116,7 @@ public sealed partial class GovernanceModule
         if (q.Count >= Options.FollowBurstMin)
         {
             var evidence = $"{q.Count} follows of {f.AuthorId} from new or inactive accounts within {Options.FollowBurstWindow.TotalMinutes:0} min.";
-            foreach (var (member, _) in q)
-            {
-                Flag(core, member, f.At, "bought-followers", evidence);
-            }
+            FlagWindow(core, q, u, f.At, "bought-followers", evidence, Options.FollowBurstMin);
         }
     }
 
@@ -185,6 +176,24 @@ public sealed partial class GovernanceModule
             {
                 yield return brand.Profile.Id;
             }
+        }
+    }
+
+    /// <summary>
+    /// The window just reached its threshold: flag every member. Beyond it, only the newcomer (the others
+    /// already are), which keeps a 10,000-account burst linear.
+    /// </summary>
+    private void FlagWindow(CoreState core, Queue<(int User, long At)> q, int newcomer, DateTimeOffset at, string detector, string evidence, int threshold)
+    {
+        if (q.Count > threshold)
+        {
+            Flag(core, newcomer, at, detector, evidence);
+            return;
+        }
+
+        foreach (var (member, _) in q)
+        {
+            Flag(core, member, at, detector, evidence);
         }
     }
 
