@@ -89,7 +89,10 @@ public sealed class EnforcementOptions
 
     public TimeSpan CohortWindow { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Identical comments (normalised, at least 4 characters) by this many accounts within <see cref="CommentWindow"/>.</summary>
+    /// <summary>Shortest normalised comment (letters and digits) that counts as evidence: "so cute" is what people say, not a script.</summary>
+    public int IdenticalCommentMinLength { get; init; } = 10;
+
+    /// <summary>Identical comments (normalised, at least <see cref="IdenticalCommentMinLength"/> characters) by this many accounts within <see cref="CommentWindow"/>.</summary>
     public int IdenticalCommentMin { get; init; } = 5;
 
     public TimeSpan CommentWindow { get; init; } = TimeSpan.FromHours(24);

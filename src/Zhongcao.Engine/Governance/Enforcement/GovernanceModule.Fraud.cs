@@ -10,6 +10,7 @@ public sealed partial class GovernanceModule
     private readonly Dictionary<int, Queue<(int User, long At)>> _noteCohorts = [];
     private readonly Dictionary<int, Queue<(int User, long At)>> _followBursts = [];
     private readonly Dictionary<string, Queue<(int User, long At)>> _comments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _phraseFirstSeen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(int Author, long At, HashSet<int> Bigrams)>> _brandNotes = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -44,13 +45,31 @@ public sealed partial class GovernanceModule
         }
     }
 
-    /// <summary>The same comment (normalised) from several accounts within a day: a script, not people.</summary>
+    /// <summary>
+    /// The same comment (normalised) from several new or low-activity accounts within a day: a script, not
+    /// people. Established accounts are not counted: on the labelled population, common phrases ("where did
+    /// you buy this") from real users made a count-only rule flag 54 organic accounts (precision 0.30).
+    /// </summary>
     private void DetectIdenticalComments(CoreState core, int user, string text, DateTimeOffset at)
     {
         var key = NormaliseComment(text);
-        if (key.Length < 4)
+        if (key.Length < Options.IdenticalCommentMinLength)
         {
             return; // "nice!", emoji: too short to be evidence
+        }
+
+        // A phrase people have used for longer than the window is language, not a campaign: a script's
+        // text is new when its burst comes (the remaining false positives on the labelled population were
+        // newcomers repeating an old common phrase).
+        if (!_phraseFirstSeen.TryGetValue(key, out var first))
+        {
+            _phraseFirstSeen.Add(key, at.UtcTicks);
+            first = at.UtcTicks;
+        }
+
+        if (!Suspicious(core, user, at) || at.UtcTicks - first > Options.CommentWindow.Ticks)
+        {
+            return;
         }
 
         if (!_comments.TryGetValue(key, out var q))

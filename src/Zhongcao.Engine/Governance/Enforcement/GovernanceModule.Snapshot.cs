@@ -98,6 +98,13 @@ public sealed partial class GovernanceModule
             WriteQueue(w, q);
         }
 
+        w.WriteVarUInt((ulong)_phraseFirstSeen.Count);
+        foreach (var (key, t) in _phraseFirstSeen.OrderBy(x => x.Key, StringComparer.Ordinal))
+        {
+            w.WriteString(key);
+            w.WriteVarInt(t);
+        }
+
         w.WriteVarUInt((ulong)_brandNotes.Count);
         foreach (var (brand, list) in _brandNotes.OrderBy(x => x.Key, StringComparer.Ordinal))
         {
@@ -255,6 +262,13 @@ public sealed partial class GovernanceModule
         {
             var key = r.ReadString();
             _comments[key] = ReadQueue(ref r);
+        }
+
+        var phrases = r.ReadCount();
+        for (var i = 0; i < phrases; i++)
+        {
+            var key = r.ReadString();
+            _phraseFirstSeen[key] = r.ReadVarInt();
         }
 
         var brands = r.ReadCount();
