@@ -9,6 +9,12 @@ public sealed partial class GovernanceModule
     private readonly SortedDictionary<string, ModerationCase> _cases = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, Appeal> _appeals = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The note whose next assessment carries a moderator's verdict (the server writes decision and
+    /// assessment in one atomic batch): that assessment is audited as the human decision, not as the gate's.
+    /// </summary>
+    private string? _moderatorVerdictFor;
+
     public IEnumerable<ModerationCase> Cases => _cases.Values;
 
     public IEnumerable<Appeal> Appeals => _appeals.Values;
@@ -113,6 +119,7 @@ public sealed partial class GovernanceModule
 
     private void OnDecision(CoreState core, ModerationDecided d)
     {
+        _moderatorVerdictFor = d.NoteVerdict is not null && d.Subject.StartsWith("note:", StringComparison.Ordinal) ? d.Subject[5..] : null;
         if (d.ModeratorId.Length == 0 || ResolveSubject(core, d.Subject) is not { } affected)
         {
             return;

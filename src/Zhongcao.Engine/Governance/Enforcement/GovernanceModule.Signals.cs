@@ -82,7 +82,9 @@ public sealed partial class GovernanceModule
             _noteNiche[state.Index] = slash > 0 ? c[..slash] : c;
         }
 
-        if (x.Verdict != PublicationVerdict.Allow)
+        var byModerator = _moderatorVerdictFor == a.NoteId;
+        _moderatorVerdictFor = null;
+        if (x.Verdict != PublicationVerdict.Allow && !byModerator)
         {
             // Automated decisions are audited too (DSA Art. 17): the gate's limit/review/reject.
             Audit.Append(a.At, "note:" + a.NoteId, "gate-" + x.Verdict.ToString().ToLowerInvariant(),

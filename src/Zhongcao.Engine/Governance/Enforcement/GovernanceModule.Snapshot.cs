@@ -10,6 +10,7 @@ public sealed partial class GovernanceModule
     public void Save(BinaryEncoder w)
     {
         w.WriteInt64(_lastWeek);
+        w.WriteString(_moderatorVerdictFor);
         w.WriteVarUInt((ulong)_signals.Count);
         foreach (var s in _signals)
         {
@@ -175,6 +176,7 @@ public sealed partial class GovernanceModule
     {
         _core = core;
         _lastWeek = r.ReadInt64();
+        _moderatorVerdictFor = r.ReadNullableString();
         var users = r.ReadCount();
         for (var i = 0; i < users; i++)
         {
