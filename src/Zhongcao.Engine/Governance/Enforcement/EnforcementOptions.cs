@@ -89,6 +89,9 @@ public sealed class EnforcementOptions
 
     public TimeSpan CohortWindow { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Coordinated engagement: actors must be at least this share of the suspicious viewers in the window (E).</summary>
+    public double CohortActionShare { get; init; } = 0.5;
+
     /// <summary>Shortest normalised comment (letters and digits) that counts as evidence: "so cute" is what people say, not a script.</summary>
     public int IdenticalCommentMinLength { get; init; } = 10;
 

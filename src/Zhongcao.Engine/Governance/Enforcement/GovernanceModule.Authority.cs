@@ -39,8 +39,9 @@ public sealed partial class GovernanceModule
         var negRate = (s.AuthorNegatives + (Options.PriorNegativeRate * k)) / (s.AuthorImpressions + k);
         var satisfaction = Options.PriorNegativeRate / (negRate + Options.PriorNegativeRate);
         var consistency = Consistency(s);
-        var completeness = ((profile.DisplayName.Length > 0 ? 1 : 0) + (profile.Bio.Length > 0 ? 1 : 0)
-            + (profile.HasAvatar ? 1 : 0) + (profile.HasBackground ? 1 : 0)) / 4.0;
+        // The name is required by the API, so the three optional parts decide: none is neutral (a new account
+        // is not penalised), all three is full marks (seed 000: complete profiles are favoured).
+        var completeness = 0.5 + (0.5 * ((profile.Bio.Length > 0 ? 1 : 0) + (profile.HasAvatar ? 1 : 0) + (profile.HasBackground ? 1 : 0)) / 3.0);
         var verified = profile.Verified && profile.AccountType is AccountType.Enterprise or AccountType.Brand ? 1.0 : 0.5;
         var followers = core.User(author).Followers;
         var engaged = 0;
@@ -61,7 +62,7 @@ public sealed partial class GovernanceModule
             new("quality", quality, 0.15, $"Mean gate quality of {s.QualityCount} note(s), smoothed toward 50."),
             new("satisfaction", satisfaction, 0.15, $"{s.AuthorNegatives} negative feedback actions over {s.AuthorImpressions} impressions."),
             new("consistency", consistency, 0.10, $"Posting spread over recent weeks ({s.Posts.Count} recent note(s))."),
-            new("profile", completeness, 0.10, "Name, bio, avatar and background filled in."),
+            new("profile", completeness, 0.10, "Bio, avatar and background filled in (none: neutral)."),
             new("verification", verified, 0.05, profile.Verified ? "Verified (blue tick)." : "Not verified: neutral."),
             new("followerQuality", followerQuality, 0.15, $"{engaged} of {total} followers engage and are not flagged, smoothed toward half."),
         ];
@@ -84,16 +85,19 @@ public sealed partial class GovernanceModule
         return new AuthorityReport(Math.Round(score, 4), Math.Clamp(multiplier, 0.5, 2), penalty, components, niches);
     }
 
-    /// <summary>Share of the last 8 weeks with at least one post, smoothed toward 0.5 (a new account is neutral).</summary>
+    /// <summary>
+    /// Share of the weeks (up to the last 8) with at least one post, smoothed toward 0.5. Neutral until the
+    /// author has two weeks of history: one week says nothing about consistency.
+    /// </summary>
     private static double Consistency(UserSignals s)
     {
-        if (s.Posts.Count == 0)
+        var week = TimeSpan.FromDays(7).Ticks;
+        if (s.Posts.Count == 0 || s.Posts[^1] - s.Posts[0] < week)
         {
             return 0.5;
         }
 
         var last = s.Posts[^1];
-        var week = TimeSpan.FromDays(7).Ticks;
         var weeks = s.Posts.Where(p => last - p < 8 * week).Select(p => (last - p) / week).Distinct().Count();
         var span = Math.Min(8, (int)((last - s.Posts[0]) / week) + 1);
         return (weeks + 1.0) / (span + 2.0);

@@ -8,40 +8,57 @@ namespace Zhongcao.Engine.Governance.Enforcement;
 public sealed partial class GovernanceModule
 {
     private readonly Dictionary<int, Queue<(int User, long At)>> _noteCohorts = [];
+    private readonly Dictionary<int, Queue<(int User, long At)>> _noteViews = [];
     private readonly Dictionary<int, Queue<(int User, long At)>> _followBursts = [];
     private readonly Dictionary<string, Queue<(int User, long At)>> _comments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _phraseFirstSeen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(int Author, long At, HashSet<int> Bigrams)>> _brandNotes = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Coordinated engagement and abnormal exposure: new or low-activity accounts seen or acting on one note
-    /// within seconds of each other. Organic attention from such accounts trickles; a bought cohort arrives
-    /// together. Once the window holds the threshold, every suspicious account in it (and each one joining
-    /// while it stays full) is flagged.
+    /// Coordinated engagement: new or low-activity accounts acting (like, save, comment, share, follow) on
+    /// one note within seconds of each other, nearly all of those who saw it. Organic attention from such
+    /// accounts trickles and mostly does not act (5-12% in the seeds' graduation range); a bought cohort
+    /// arrives together and acts. So the window must hold the threshold of actors AND actors must be at
+    /// least <see cref="EnforcementOptions.CohortActionShare"/> of the suspicious viewers in it (a count-only
+    /// rule flagged the 200 fresh test viewers of the pools' end-to-end test, who like 12%).
     /// </summary>
-    private void DetectCohort(CoreState core, int user, int note, DateTimeOffset at)
+    private void DetectCohort(CoreState core, int user, int note, DateTimeOffset at, bool acted)
     {
         if (!Suspicious(core, user, at))
         {
             return;
         }
 
-        if (!_noteCohorts.TryGetValue(note, out var q))
+        var windows = acted ? _noteCohorts : _noteViews;
+        if (!windows.TryGetValue(note, out var q))
         {
             q = new Queue<(int, long)>();
-            _noteCohorts.Add(note, q);
+            windows.Add(note, q);
         }
 
-        Trim(q, at.UtcTicks - Options.CohortWindow.Ticks);
+        var from = at.UtcTicks - Options.CohortWindow.Ticks;
+        Trim(q, from);
         if (!q.Any(x => x.User == user))
         {
             q.Enqueue((user, at.UtcTicks));
         }
 
-        if (q.Count >= Options.CohortMin)
+        if (!acted || !_noteCohorts.TryGetValue(note, out var actors))
         {
-            var evidence = $"{q.Count} new or low-activity accounts acted on note {core.Note(note).Note.Id} within {Options.CohortWindow.TotalSeconds:0} s.";
-            FlagWindow(core, q, user, at, "coordinated", evidence, Options.CohortMin);
+            return;
+        }
+
+        var viewers = 0;
+        if (_noteViews.TryGetValue(note, out var views))
+        {
+            Trim(views, from);
+            viewers = views.Count;
+        }
+
+        if (actors.Count >= Options.CohortMin && actors.Count >= Options.CohortActionShare * viewers)
+        {
+            var evidence = $"{actors.Count} new or low-activity accounts acted on note {core.Note(note).Note.Id} within {Options.CohortWindow.TotalSeconds:0} s ({viewers} such accounts saw it).";
+            FlagWindow(core, actors, user, at, "coordinated", evidence, Options.CohortMin);
         }
     }
 

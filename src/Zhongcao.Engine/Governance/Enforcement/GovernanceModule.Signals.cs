@@ -43,6 +43,13 @@ public sealed partial class GovernanceModule
 
         _noteNiche.Add("");
         var author = SignalsOf(state.AuthorIndex);
+        if (author.PendingQuality is { } q)
+        {
+            author.QualitySum += q;
+            author.QualityCount++;
+            author.PendingQuality = null;
+        }
+
         author.Posts.Add(at.UtcTicks);
         if (author.Posts.Count > MaxPosts)
         {
@@ -70,9 +77,10 @@ public sealed partial class GovernanceModule
         var x = a.Assessment;
         if (a.NoteVersion == 1)
         {
+            // Counted into the author's history at their next publish: a note's own quality already scales
+            // its budget, so it must not also raise the author's authority for that same note.
             var author = SignalsOf(state.AuthorIndex);
-            author.QualitySum += Math.Clamp(x.Quality, 0, 100);
-            author.QualityCount++;
+            author.PendingQuality = Math.Clamp(x.Quality, 0, 100);
         }
 
         if (x.Categories.Count > 0)
@@ -134,7 +142,7 @@ public sealed partial class GovernanceModule
 
         if (e.Type is EventType.Impression || meaningful)
         {
-            DetectCohort(core, u, n, at);
+            DetectCohort(core, u, n, at, meaningful);
         }
 
         if (e.Type == EventType.Comment && e.Text is { } text)

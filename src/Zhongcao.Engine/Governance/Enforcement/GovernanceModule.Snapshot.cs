@@ -82,7 +82,7 @@ public sealed partial class GovernanceModule
 
     private void SaveWindows(BinaryEncoder w)
     {
-        foreach (var windows in (Dictionary<int, Queue<(int, long)>>[])[_noteCohorts, _followBursts])
+        foreach (var windows in (Dictionary<int, Queue<(int, long)>>[])[_noteCohorts, _noteViews, _followBursts])
         {
             w.WriteVarUInt((ulong)windows.Count);
             foreach (var (key, q) in windows.OrderBy(x => x.Key))
@@ -144,6 +144,8 @@ public sealed partial class GovernanceModule
         w.WriteVarInt(s.AuthorNegatives);
         w.WriteDouble(s.QualitySum);
         w.WriteVarInt(s.QualityCount);
+        w.WriteBool(s.PendingQuality is not null);
+        w.WriteDouble(s.PendingQuality ?? 0);
         w.WriteVarUInt((ulong)s.Posts.Count);
         foreach (var p in s.Posts)
         {
@@ -249,7 +251,7 @@ public sealed partial class GovernanceModule
 
     private void LoadWindows(ref BinaryDecoder r)
     {
-        foreach (var windows in (Dictionary<int, Queue<(int, long)>>[])[_noteCohorts, _followBursts])
+        foreach (var windows in (Dictionary<int, Queue<(int, long)>>[])[_noteCohorts, _noteViews, _followBursts])
         {
             var n = r.ReadCount();
             for (var i = 0; i < n; i++)
@@ -311,6 +313,9 @@ public sealed partial class GovernanceModule
         s.AuthorNegatives = r.ReadVarInt();
         s.QualitySum = r.ReadDouble();
         s.QualityCount = r.ReadVarInt32();
+        var pending = r.ReadBool();
+        var pendingQuality = r.ReadDouble();
+        s.PendingQuality = pending ? pendingQuality : null;
         var posts = r.ReadCount();
         for (var i = 0; i < posts; i++)
         {

@@ -29,6 +29,9 @@ public sealed class UserSignals
 
     public int QualityCount { get; set; }
 
+    /// <summary>As author: the gate's quality of the latest note, added to the sum at the next publish.</summary>
+    public double? PendingQuality { get; set; }
+
     /// <summary>As author: publish times (ticks), bounded to the most recent.</summary>
     public List<long> Posts { get; } = [];
 
