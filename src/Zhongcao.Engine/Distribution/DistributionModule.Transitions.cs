@@ -117,15 +117,6 @@ public sealed partial class DistributionModule
     {
         var m = PoolJudge.Measure(d.Current, at, Options.WilsonZ);
         var (threshold, note) = PoolJudge.ThresholdFor(Options, d.Level, m);
-        var authority = Math.Clamp(Authority.Of(d.AuthorIndex), 0.5, 2);
-        if (d.Level == 0 && authority != 1)
-        {
-            // Seeds: a strong history lowers the cold-start barrier, a poor one raises it; the square root
-            // keeps the effect milder than on the budget (engineering choice).
-            threshold /= Math.Sqrt(authority);
-            note += $"; cold-start threshold scaled by author authority {authority:0.00}";
-        }
-
         var why = trigger == PoolJudge.Trigger.BudgetSpent
             ? $"Budget of {d.Budget:N0} impressions spent."
             : $"Evaluation window ended with {m.Impressions:N0} of {d.Budget:N0} impressions.";
