@@ -198,17 +198,22 @@ public sealed partial class GovernanceModule
         }
     }
 
-    /// <summary>Brands a note is about: its declared sponsor, and hashtags naming a brand account (id or display name).</summary>
+    /// <summary>Brands a note is about: its author when that is a brand account, its declared sponsor, and hashtags naming a brand account.</summary>
     private static IEnumerable<string> BrandsOf(CoreState core, Note note)
     {
-        if (note.Sponsorship is { } s)
+        if (core.FindUser(note.AuthorId) is { Profile.AccountType: AccountType.Brand or AccountType.Enterprise })
+        {
+            yield return note.AuthorId;
+        }
+
+        if (note.Sponsorship is { } s && s.BrandId != note.AuthorId)
         {
             yield return s.BrandId;
         }
 
         foreach (var tag in note.Hashtags)
         {
-            if (core.FindUser(tag) is { Profile.AccountType: AccountType.Brand or AccountType.Enterprise } brand && brand.Profile.Id != note.Sponsorship?.BrandId)
+            if (core.FindUser(tag) is { Profile.AccountType: AccountType.Brand or AccountType.Enterprise } brand && brand.Profile.Id != note.Sponsorship?.BrandId && brand.Profile.Id != note.AuthorId)
             {
                 yield return brand.Profile.Id;
             }

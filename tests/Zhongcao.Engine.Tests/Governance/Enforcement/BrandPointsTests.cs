@@ -105,6 +105,30 @@ public sealed class BrandPointsTests
     }
 
     [Fact]
+    public void A_banned_brand_disappears_from_feeds_and_comes_back_after_the_ban()
+    {
+        using var h = WithBrand();
+        h.User("reader");
+        h.Publish("own", "brand", "our new serum");
+        h.Publish("other", "c9", "my cat");
+        string[] Feed() =>
+            h.Engine.Feed.Get(new Zhongcao.Engine.Feed.FeedRequest("reader", 20, null, false)) is Zhongcao.Engine.Feed.FeedOutcome.Page p ? [.. p.Items.Select(i => i.NoteId)] : [];
+
+        Assert.Contains("own", Feed());
+        for (var i = 0; i < 5; i++)
+        {
+            Violate(h, i);
+        }
+
+        NextWeek(h);
+        Assert.DoesNotContain("own", Feed());
+        Assert.DoesNotContain("v0", Feed());
+        Assert.Contains("other", Feed());
+        h.Days(28);
+        Assert.Contains("own", Feed());
+    }
+
+    [Fact]
     public void Points_recover_only_after_28_days_without_violations()
     {
         using var h = WithBrand();
