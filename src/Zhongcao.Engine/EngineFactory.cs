@@ -1,4 +1,5 @@
 using Zhongcao.Engine.Distribution;
+using Zhongcao.Engine.Governance.Enforcement;
 
 namespace Zhongcao.Engine;
 
@@ -8,6 +9,8 @@ public sealed class EngineConfiguration
     public EngineOptions Engine { get; init; } = new();
 
     public DistributionOptions Distribution { get; init; } = new();
+
+    public EnforcementOptions Enforcement { get; init; } = new();
 }
 
 /// <summary>
@@ -20,6 +23,12 @@ public static class EngineFactory
     public static ZhongcaoEngine Create(EngineConfiguration? configuration = null, TimeProvider? time = null)
     {
         configuration ??= new EngineConfiguration();
-        return new ZhongcaoEngine(configuration.Engine, time, [new DistributionModule(configuration.Distribution)]);
+
+        // Governance first: a fraud flag raised by an entry is in force when the pools apply that entry;
+        // it supplies the pools' authority and fraud flags and may take back signals already counted.
+        var governance = new GovernanceModule(configuration.Enforcement);
+        var distribution = new DistributionModule(configuration.Distribution, governance, governance);
+        governance.Attach(distribution);
+        return new ZhongcaoEngine(configuration.Engine, time, [governance, distribution]);
     }
 }

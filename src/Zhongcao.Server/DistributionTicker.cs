@@ -60,8 +60,11 @@ public sealed class DistributionTicker(ZhongcaoRuntime runtime, ILogger<Distribu
         try
         {
             await runtime.WriteAsync([new DistributionTick { At = runtime.Time.GetUtcNow() }], CancellationToken.None).ConfigureAwait(false);
+
+            // Automated decisions (fraud flags, weekly brand scoring) reach the audit table at least once per tick.
+            AuditSync.Sync(runtime);
         }
-        catch (Exception ex) when (ex is Storage.StoreException or ObjectDisposedException or InvalidOperationException)
+        catch (Exception ex) when (ex is Storage.StoreException or ObjectDisposedException or InvalidOperationException or System.Data.Common.DbException)
         {
             logger.LogWarning("Distribution tick not written: {Message}", ex.Message);
         }

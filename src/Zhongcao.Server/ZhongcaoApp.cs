@@ -69,6 +69,8 @@ public static class ZhongcaoApp
         FeedEndpoints.Map(v1);
         AnalyticsEndpoints.Map(v1);
         PlatformEndpoints.Map(v1);
+        ModerationEndpoints.Map(v1);
+        AccountEndpoints.Map(v1);
         SystemEndpoints.Map(app, v1);
         app.MapFallback("/v1/{**path}", () => Problems.Problem(StatusCodes.Status404NotFound, "No such endpoint.",
             "See /openapi/v1.json for the API.", "not-found", null));
@@ -116,7 +118,8 @@ public static class ZhongcaoApp
     private static Task ApiKey(HttpContext context, RequestDelegate next)
     {
         var expected = context.RequestServices.GetRequiredService<IOptions<ZhongcaoServerOptions>>().Value.ApiKey;
-        if (string.IsNullOrEmpty(expected) || !context.Request.Path.StartsWithSegments("/v1"))
+        // Moderation endpoints are guarded by the moderator key instead (ModeratorKey filter).
+        if (string.IsNullOrEmpty(expected) || !context.Request.Path.StartsWithSegments("/v1") || context.Request.Path.StartsWithSegments("/v1/moderation"))
         {
             return next(context);
         }

@@ -10,6 +10,12 @@ public sealed class ZhongcaoServerOptions
     public string? ApiKey { get; set; }
 
     /// <summary>
+    /// Key of the moderators (header <c>X-Moderator-Key</c>), required by <c>/v1/moderation/*</c>; distinct
+    /// from <see cref="ApiKey"/>. When unset, moderation endpoints refuse with 403.
+    /// </summary>
+    public string? ModeratorKey { get; set; }
+
+    /// <summary>
     /// This node's name in a multi-node deployment (shown in /healthz and /metrics, used as lease holder).
     /// Default: the machine name and process id, unique enough on one host.
     /// </summary>

@@ -12,6 +12,9 @@ public struct ViewerRecord
     /// <summary>Bit 13: showed interest (long dwell, partial carousel) — cleared by a meaningful action.</summary>
     public const int InterestBit = 13;
 
+    /// <summary>The viewer was flagged as fraudulent after being counted; their contribution was taken back.</summary>
+    public const int ExcludedBit = 14;
+
     public ushort Mask;
     public byte Surface;
     public byte Stage;

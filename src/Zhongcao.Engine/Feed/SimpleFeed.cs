@@ -1,5 +1,6 @@
 using System.Text;
 using Zhongcao.Engine.Distribution;
+using Zhongcao.Engine.Governance.Enforcement;
 using Zhongcao.Engine.State;
 
 namespace Zhongcao.Engine.Feed;
@@ -69,6 +70,14 @@ public sealed class SimpleFeed
         if (picks.Count > 0)
         {
             items = PoolFeedMerge.Merge(core, items, picks, pageSize, request.Explain);
+        }
+
+        if (_engine.Module<GovernanceModule>() is { } governance)
+        {
+            // Enforcement: suspended or banned accounts and brands at 10 lost points (seed 004) are not shown.
+            // Filtered after paging, so such a page can be shorter than asked; the cursor is unaffected.
+            var now = _engine.Time.GetUtcNow();
+            items.RemoveAll(i => core.FindNote(i.NoteId) is { } n && governance.IsSuppressed(core, n.Index, now));
         }
 
         return new FeedOutcome.Page(items, cursor);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Zhongcao.Engine.Governance.Enforcement;
 using Zhongcao.Engine.Model;
 using Zhongcao.Engine.Snapshots;
 
@@ -47,6 +48,21 @@ public static class LogCodec
                 break;
             case DistributionTick:
                 break; // nothing beyond the version byte: the tick's meaning is its acceptance time
+            case ReportFiled rf:
+                w.WriteString(rf.ReportId);
+                w.WriteString(rf.ReporterId);
+                w.WriteString(rf.Subject);
+                w.WriteString(rf.Reason);
+                break;
+            case ModerationDecided md:
+                WriteDecision(w, md);
+                break;
+            case AppealFiled af:
+                w.WriteString(af.AppealId);
+                w.WriteString(af.UserId);
+                w.WriteVarInt(af.AuditNumber);
+                w.WriteString(af.Statement);
+                break;
             default:
                 throw new ArgumentException($"No codec for log entry kind {entry.Kind}.", nameof(entry));
         }
@@ -92,7 +108,46 @@ public static class LogCodec
                 Assessment = ReadAssessment(ref r),
             },
             LogEntryKind.DistributionTick => new DistributionTick { At = at },
+            LogEntryKind.ReportFiled => new ReportFiled
+            {
+                At = at, ReportId = r.ReadString(), ReporterId = r.ReadString(), Subject = r.ReadString(), Reason = r.ReadString(),
+            },
+            LogEntryKind.ModerationDecided => ReadDecision(ref r, at),
+            LogEntryKind.AppealFiled => new AppealFiled
+            {
+                At = at, AppealId = r.ReadString(), UserId = r.ReadString(), AuditNumber = r.ReadVarInt(), Statement = r.ReadString(),
+            },
             _ => throw new InvalidDataException($"Unknown log entry kind {(int)kind}."),
+        };
+    }
+
+    private static void WriteDecision(BinaryEncoder w, ModerationDecided d)
+    {
+        w.WriteString(d.DecisionId);
+        w.WriteString(d.ModeratorId);
+        w.WriteString(d.Subject);
+        w.WriteByte((byte)d.Outcome);
+        w.WriteByte((byte)d.Ladder);
+        w.WriteByte(d.NoteVerdict is { } v ? (byte)(1 + (byte)v) : (byte)0);
+        w.WriteString(d.BrandId);
+        w.WriteString(d.AppealId);
+        w.WriteString(d.Facts);
+        w.WriteString(d.Rule);
+    }
+
+    private static ModerationDecided ReadDecision(ref BinaryDecoder r, DateTimeOffset at)
+    {
+        var id = r.ReadString();
+        var moderator = r.ReadString();
+        var subject = r.ReadString();
+        var outcome = (ModerationOutcome)r.ReadByte();
+        var ladder = (ViolationLadder)r.ReadByte();
+        var verdict = r.ReadByte();
+        return new ModerationDecided
+        {
+            At = at, DecisionId = id, ModeratorId = moderator, Subject = subject, Outcome = outcome, Ladder = ladder,
+            NoteVerdict = verdict == 0 ? null : (PublicationVerdict)(verdict - 1),
+            BrandId = r.ReadString(), AppealId = r.ReadString(), Facts = r.ReadString(), Rule = r.ReadString(),
         };
     }
 

@@ -11,4 +11,7 @@ public enum LogEntryKind : byte
     EventRecorded = 6,
     NoteAssessed = 7,
     DistributionTick = 8,
+    ReportFiled = 9,
+    ModerationDecided = 10,
+    AppealFiled = 11,
 }

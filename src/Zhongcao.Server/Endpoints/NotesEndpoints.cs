@@ -1,5 +1,6 @@
 using Zhongcao.Engine.Distribution;
 using Zhongcao.Engine.Governance;
+using Zhongcao.Engine.Governance.Enforcement;
 using Zhongcao.Engine.Log;
 using Zhongcao.Engine.Model;
 using Zhongcao.Server.Contracts;
@@ -77,9 +78,15 @@ public static class NotesEndpoints
         var id = body.Id ?? "n" + Guid.CreateVersion7(now).ToString("N");
         using (rt.Engine.BeginRead())
         {
-            if (rt.Engine.Core.FindUser(body.AuthorId) is null)
+            if (rt.Engine.Core.FindUser(body.AuthorId) is not { } author)
             {
                 return Problems.Field("authorId", "no user has this id");
+            }
+
+            if (rt.Engine.Module<GovernanceModule>()?.Account(author.Index) is { } account && account.MayNotPost(now))
+            {
+                return Problems.Problem(StatusCodes.Status403Forbidden, "Posting is not allowed for this account.",
+                    "A posting ban, suspension or platform ban is in force; see GET /v1/users/{id}/authority and appeal via POST /v1/appeals.", "posting-ban", "authorId");
             }
 
             if (rt.Engine.Core.FindNote(id) is not null)

@@ -1,3 +1,4 @@
+using Zhongcao.Engine.Governance.Enforcement;
 using Zhongcao.Engine.Log;
 
 namespace Zhongcao.Storage.Abstractions;
@@ -55,6 +56,23 @@ public interface ILeaseStore
     void Release(string name, string holder);
 }
 
+/// <summary>
+/// The durable copy of the hash-chained audit log. The engine derives the chain from the log (every node
+/// has the same one); hosts append what the copy lacks, and reviewers verify the copy. Entries are never
+/// updated or deleted by Zhongcao: a row changed behind its back fails verification.
+/// </summary>
+public interface IAuditStore
+{
+    /// <summary>Appends entries (numbers above <see cref="LastNumber"/>) in one transaction.</summary>
+    void Append(IReadOnlyList<AuditEntry> entries);
+
+    /// <summary>Every stored entry in number order.</summary>
+    IReadOnlyList<AuditEntry> ReadAll();
+
+    /// <summary>Highest stored entry number, 0 when empty.</summary>
+    long LastNumber { get; }
+}
+
 /// <summary>An opened store: the roles a provider offers, chosen by connection string.</summary>
 public interface IStore : IDisposable
 {
@@ -66,6 +84,8 @@ public interface IStore : IDisposable
     ISnapshotStore Snapshots { get; }
 
     ILeaseStore Leases { get; }
+
+    IAuditStore Audit { get; }
 
     /// <summary>Schema version after migrations.</summary>
     int SchemaVersion { get; }

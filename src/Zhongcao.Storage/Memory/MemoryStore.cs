@@ -19,6 +19,8 @@ public sealed class MemoryStore : IStore, ILogStore, ISnapshotStore
 
     public ILeaseStore Leases { get; } = new LocalLeaseStore(TimeProvider.System);
 
+    public IAuditStore Audit { get; } = new MemoryAuditStore();
+
     public int SchemaVersion => 1;
 
     public long LastSequence

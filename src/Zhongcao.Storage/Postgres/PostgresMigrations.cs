@@ -36,6 +36,23 @@ internal static class PostgresMigrations
                 expires_at timestamptz NOT NULL
             );
             """),
+        (3, "hash-chained audit log of moderation decisions", """
+            CREATE TABLE zc_audit (
+                number        bigint  PRIMARY KEY,
+                at            bigint  NOT NULL,
+                subject       text    NOT NULL,
+                action        text    NOT NULL,
+                restriction   text    NOT NULL,
+                until_text    text    NOT NULL,
+                facts         text    NOT NULL,
+                rule          text    NOT NULL,
+                automated     boolean NOT NULL,
+                decided_by    text    NOT NULL,
+                how_to_appeal text    NOT NULL,
+                previous_hash text    NOT NULL,
+                hash          text    NOT NULL
+            );
+            """),
     ];
 
     public static int Latest => All[^1].Version;

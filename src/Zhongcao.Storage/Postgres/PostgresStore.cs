@@ -28,6 +28,7 @@ public sealed partial class PostgresStore : IStore, ILogStore
         SchemaVersion = Migrate();
         Snapshots = new PostgresSnapshotStore(_data);
         Leases = new PostgresLeaseStore(_data);
+        Audit = new PostgresAuditStore(_data);
     }
 
     /// <summary>Opens a store from a <c>postgres://user:pass@host:port/db</c> URI or an Npgsql <c>Host=...</c> string.</summary>
@@ -50,6 +51,8 @@ public sealed partial class PostgresStore : IStore, ILogStore
     public ISnapshotStore Snapshots { get; }
 
     public ILeaseStore Leases { get; }
+
+    public IAuditStore Audit { get; }
 
     public int SchemaVersion { get; }
 

@@ -19,6 +19,23 @@ internal static class SqliteMigrations
                 value TEXT NOT NULL
             );
             """),
+        (2, "hash-chained audit log of moderation decisions", """
+            CREATE TABLE audit (
+                number        INTEGER PRIMARY KEY,  -- 1, 2, 3... as the engine's chain numbers them
+                at            INTEGER NOT NULL,     -- UTC ticks
+                subject       TEXT    NOT NULL,
+                action        TEXT    NOT NULL,
+                restriction   TEXT    NOT NULL,
+                until_text    TEXT    NOT NULL,
+                facts         TEXT    NOT NULL,
+                rule          TEXT    NOT NULL,
+                automated     INTEGER NOT NULL,
+                decided_by    TEXT    NOT NULL,
+                how_to_appeal TEXT    NOT NULL,
+                previous_hash TEXT    NOT NULL,
+                hash          TEXT    NOT NULL
+            );
+            """),
     ];
 
     public static int Latest => All[^1].Version;

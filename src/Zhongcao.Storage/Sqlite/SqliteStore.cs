@@ -53,6 +53,7 @@ public sealed class SqliteStore : IStore, ILogStore
         SqliteException.ThrowExceptionForRC(rc, _writer.Handle);
         Snapshots = new FileSnapshotStore(Path + ".snapshots");
         Leases = new LocalLeaseStore(TimeProvider.System);
+        Audit = new SqliteAuditStore(_connectionString);
     }
 
     /// <summary>Opens (creating if needed) the database file at <paramref name="path"/> and migrates it.</summary>
@@ -68,6 +69,8 @@ public sealed class SqliteStore : IStore, ILogStore
 
     /// <summary>One process owns the file, so leases are local.</summary>
     public ILeaseStore Leases { get; }
+
+    public IAuditStore Audit { get; }
 
     public int SchemaVersion { get; }
 

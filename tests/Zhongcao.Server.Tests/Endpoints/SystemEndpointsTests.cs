@@ -12,7 +12,7 @@ public class SystemEndpointsTests(ZhongcaoFactory factory) : ApiTest(factory)
         var before = await Client.GetFromJsonNode("/healthz");
         Assert.Equal("ok", before["status"]!.GetValue<string>());
         Assert.StartsWith("sqlite:", before["store"]!.GetValue<string>());
-        Assert.Equal(1, before["schemaVersion"]!.GetValue<int>());
+        Assert.Equal(2, before["schemaVersion"]!.GetValue<int>()); // migration 2: audit table
 
         await CreateUser();
 

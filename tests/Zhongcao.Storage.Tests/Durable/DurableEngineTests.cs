@@ -428,6 +428,8 @@ public sealed class DurableEngineTests : IDisposable
 
         public ILeaseStore Leases => _inner.Leases;
 
+        public IAuditStore Audit => _inner.Audit;
+
         public void Save(long position, ReadOnlySpan<byte> snapshot)
         {
             if (SlowSnapshots)

@@ -73,12 +73,12 @@ public class PostgresStoreTests
         using (var first = PostgresStore.Open(db.ConnectionString))
         {
             first.Log.Append([Entry(1)]);
-            Assert.Equal(2, first.SchemaVersion);
+            Assert.Equal(3, first.SchemaVersion);
         }
 
         using var second = PostgresStore.Open(db.ConnectionString);
         Assert.Equal(1, second.Log.LastSequence);
-        Assert.Equal(2, second.SchemaVersion);
+        Assert.Equal(3, second.SchemaVersion);
     }
 
     [Fact]

@@ -1,0 +1,118 @@
+using Zhongcao.Engine.Model;
+using Zhongcao.Engine.State;
+
+namespace Zhongcao.Engine.Governance.Enforcement;
+
+public sealed partial class GovernanceModule
+{
+    private CoreState? _core;
+
+    /// <summary>
+    /// Budget multiplier for the pools module: 2^(2·(score − 0.5)) so a neutral 0.5 gives 1, 0 gives 0.5 and
+    /// 1 gives 2 (the pools module's range), times the posting penalty; an account under a visibility limit
+    /// gets the minimum.
+    /// </summary>
+    public double Of(int authorIndex)
+    {
+        if (_core is null || authorIndex < 0 || authorIndex >= _core.UserCount)
+        {
+            return 1;
+        }
+
+        return Explain(_core, authorIndex, null).Multiplier;
+    }
+
+    /// <summary>
+    /// The authority of an author, component by component (MECHANISMS "Account and governance"; seed 000):
+    /// each history-based component is a smoothed rate, so a new account starts at the neutral 0.5. Follower
+    /// count never enters: follower quality is the share of followers who engage and are not flagged.
+    /// </summary>
+    public AuthorityReport Explain(CoreState core, int author, DateTimeOffset? at)
+    {
+        var s = SignalsOf(author);
+        var profile = core.User(author).Profile;
+        var prior = Options.PriorEngagementRate;
+        var k = Options.PriorImpressions;
+        var rate = (s.AuthorEngagements + (prior * k)) / (s.AuthorImpressions + k);
+        var engagement = rate / (rate + prior);
+        var quality = (s.QualitySum + (50 * 3)) / (s.QualityCount + 3) / 100;
+        var negRate = (s.AuthorNegatives + (Options.PriorNegativeRate * k)) / (s.AuthorImpressions + k);
+        var satisfaction = Options.PriorNegativeRate / (negRate + Options.PriorNegativeRate);
+        var consistency = Consistency(s);
+        // The name is required by the API, so the three optional parts decide: none is neutral (a new account
+        // is not penalised), all three is full marks (seed 000: complete profiles are favoured).
+        var completeness = 0.5 + (0.5 * ((profile.Bio.Length > 0 ? 1 : 0) + (profile.HasAvatar ? 1 : 0) + (profile.HasBackground ? 1 : 0)) / 3.0);
+        var verified = profile.Verified && profile.AccountType is AccountType.Enterprise or AccountType.Brand ? 1.0 : 0.5;
+        var followers = core.User(author).Followers;
+        var engaged = 0;
+        var total = 0;
+        foreach (var f in followers.Items)
+        {
+            total++;
+            if (!IsFlagged(f) && f < _signals.Count && _signals[f] is { Actions: > 0 })
+            {
+                engaged++;
+            }
+        }
+
+        var followerQuality = (engaged + (0.5 * 20)) / (total + 20.0);
+        List<AuthorityComponent> components =
+        [
+            new("engagement", engagement, 0.30, $"{s.AuthorEngagements} meaningful actions over {s.AuthorImpressions} impressions from unflagged viewers, smoothed toward {prior:P0}."),
+            new("quality", quality, 0.15, $"Mean gate quality of {s.QualityCount} note(s), smoothed toward 50."),
+            new("satisfaction", satisfaction, 0.15, $"{s.AuthorNegatives} negative feedback actions over {s.AuthorImpressions} impressions."),
+            new("consistency", consistency, 0.10, $"Posting spread over recent weeks ({s.Posts.Count} recent note(s))."),
+            new("profile", completeness, 0.10, "Bio, avatar and background filled in (none: neutral)."),
+            new("verification", verified, 0.05, profile.Verified ? "Verified (blue tick)." : "Not verified: neutral."),
+            new("followerQuality", followerQuality, 0.15, $"{engaged} of {total} followers engage and are not flagged, smoothed toward half."),
+        ];
+        var score = components.Sum(c => c.Score * c.Weight) / components.Sum(c => c.Weight);
+        var penalty = PostingPenalty(s, rate);
+        var multiplier = Math.Pow(2, 2 * (score - 0.5)) * penalty;
+        var when = at ?? (s.Posts.Count > 0 ? new DateTimeOffset(s.Posts[^1], TimeSpan.Zero) : DateTimeOffset.MinValue);
+        if (_accounts.TryGetValue(author, out var acc) && acc.InForce(PenaltyKind.VisibilityLimit, when) is not null)
+        {
+            multiplier = 0.5;
+        }
+
+        var niches = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (niche, (imp, eng)) in s.Niches)
+        {
+            var r = (eng + (prior * k)) / (imp + k);
+            niches[niche] = Math.Round(r / (r + prior), 4);
+        }
+
+        return new AuthorityReport(Math.Round(score, 4), Math.Clamp(multiplier, 0.5, 2), penalty, components, niches);
+    }
+
+    /// <summary>
+    /// Share of the weeks (up to the last 8) with at least one post, smoothed toward 0.5. Neutral until the
+    /// author has two weeks of history: one week says nothing about consistency.
+    /// </summary>
+    private static double Consistency(UserSignals s)
+    {
+        var week = TimeSpan.FromDays(7).Ticks;
+        if (s.Posts.Count == 0 || s.Posts[^1] - s.Posts[0] < week)
+        {
+            return 0.5;
+        }
+
+        var last = s.Posts[^1];
+        var weeks = s.Posts.Where(p => last - p < 8 * week).Select(p => (last - p) / week).Distinct().Count();
+        var span = Math.Min(8, (int)((last - s.Posts[0]) / week) + 1);
+        return (weeks + 1.0) / (span + 2.0);
+    }
+
+    /// <summary>Seed 000: frequent posting with poor engagement lowers authority (down to ×0.7).</summary>
+    private double PostingPenalty(UserSignals s, double rate)
+    {
+        if (s.Posts.Count == 0)
+        {
+            return 1;
+        }
+
+        var last = s.Posts[^1];
+        var recent = s.Posts.Count(p => last - p < TimeSpan.FromDays(7).Ticks);
+        return recent > Options.FrequentPostsPerWeek && rate < Options.PriorEngagementRate / 2 ? 0.7 : 1;
+    }
+}
