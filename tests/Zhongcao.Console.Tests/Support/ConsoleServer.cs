@@ -17,6 +17,9 @@ public sealed class ConsoleServer : IAsyncLifetime
     public const string Viewer = "v-carol";
     public const string HeldNote = "n-held-1";
 
+    /// <summary>The moderator key the test server requires on /v1/moderation (the desk sends it from Settings).</summary>
+    public const string ModeratorKey = "console-moderator-key";
+
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "zhongcao-console-" + Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
     private IPlaywright? _playwright;
@@ -36,6 +39,7 @@ public sealed class ConsoleServer : IAsyncLifetime
         {
             b.WebHost.UseUrls("http://127.0.0.1:0");
             b.Configuration["Zhongcao:Db"] = Path.Combine(_dir, "console.db");
+            b.Configuration["Zhongcao:ModeratorKey"] = ModeratorKey;
         });
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.First());
@@ -64,6 +68,7 @@ public sealed class ConsoleServer : IAsyncLifetime
         // As a returning user would: the studio and the feed preview open on the seeded creator and viewer.
         await context.AddInitScriptAsync($$"""
             if (!localStorage.getItem('zhongcao.author')) localStorage.setItem('zhongcao.author', '{{Creator}}');
+            if (!localStorage.getItem('zhongcao.moderatorKey')) localStorage.setItem('zhongcao.moderatorKey', '{{ModeratorKey}}');
             if (!localStorage.getItem('zhongcao.viewer')) localStorage.setItem('zhongcao.viewer', '{{Viewer}}');
             """);
         var page = await context.NewPageAsync();

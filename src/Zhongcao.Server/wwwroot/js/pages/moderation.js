@@ -62,7 +62,12 @@ async function loadQueue(panel, evidence, signal, refresh) {
   let items, fallback = false;
   try {
     const q = await callIf('GET', '/v1/moderation/queue', '/v1/moderation/queue', undefined, { ...MOD, signal });
-    items = (q.items ?? q).map((x) => ({ id: x.id ?? x.itemId, noteId: x.noteId, title: x.title ?? x.noteId, reason: x.reason ?? x.source ?? '' }));
+    // Cases are keyed by subject: "note:{id}", "user:{id}" or "brand:{id}"; evidence exists for notes.
+    items = (q.cases ?? []).map((x) => {
+      const [kind, ...rest] = String(x.subject).split(':');
+      const id = rest.join(':');
+      return { id, subject: x.subject, noteId: kind === 'note' ? id : null, title: kind === 'note' ? id : x.subject, reason: (x.reasons ?? []).join(' · ') };
+    });
   } catch (e) {
     if (!unavailable(e)) return failure(panel, e);
     fallback = true;
@@ -99,11 +104,14 @@ async function showEvidence(panel, item, signal, refresh) {
     const decide = async (e) => {
       e.preventDefault();
       try {
+        // allow overturns the hold; limit and reject replace it with that verdict (the API's "change").
         await callIf('POST', '/v1/moderation/decisions', '/v1/moderation/decisions', {
-          itemId: item.id, noteId: item.noteId, outcome: outcome.value,
-          multiplier: outcome.value === 'limit' ? +multiplier.value : undefined,
-          durationDays: outcome.value === 'limit' ? +days.value : undefined,
-          reason: reason.value,
+          moderatorId: 'console',
+          subject: item.subject ?? `note:${item.noteId}`,
+          outcome: outcome.value === 'allow' ? 'overturn' : 'change',
+          noteVerdict: outcome.value,
+          facts: reason.value,
+          rule: findings.map((f) => f.rule).join(', ') || 'moderator review',
         }, MOD);
         replace(result, status('ok', t('moderation.resolved')));
         refresh();
