@@ -1,3 +1,4 @@
+using Zhongcao.Engine.Governance;
 using System.CommandLine;
 using System.Globalization;
 using Zhongcao.Engine.Log;
@@ -73,7 +74,7 @@ public static class DemoCommand
     private static void Seed(ZhongcaoRuntime runtime, int users, int seed)
     {
         Console.WriteLine($"Seeding a synthetic community of {users:N0} users (seed {seed})...");
-        var entries = CommunityGenerator.Generate(new CommunityOptions { Users = users, Seed = seed, Now = runtime.Time.GetUtcNow() });
+        var entries = WithGateAssessments(CommunityGenerator.Generate(new CommunityOptions { Users = users, Seed = seed, Now = runtime.Time.GetUtcNow() }));
         // Startup has no synchronization context, so blocking on the writes here cannot deadlock.
         for (var i = 0; i < entries.Count; i += SeedChunk)
         {
@@ -87,6 +88,37 @@ public static class DemoCommand
         }
 
         Console.WriteLine($"Seeded {entries.Count:N0} log entries.");
+    }
+
+    /// <summary>
+    /// Every seeded note goes through the publication gate, as a note published over the API does: its
+    /// assessment (categories, tags, quality, decision) follows it in the log, decided as of its publish time.
+    /// </summary>
+    private static List<LogEntry> WithGateAssessments(IReadOnlyList<LogEntry> entries)
+    {
+        var clock = new PublishClock();
+        var gate = PublicationGate.CreateDefault(clock);
+        var result = new List<LogEntry>(entries.Count + (entries.Count / 20));
+        foreach (var entry in entries)
+        {
+            result.Add(entry);
+            if (entry is NotePublished published)
+            {
+                clock.Now = published.At;
+                var assessment = GateAssessment.From(gate.Check(published.Note), published.Note);
+                result.Add(new NoteAssessed { At = published.At, NoteId = published.Note.Id, NoteVersion = 1, Assessment = assessment });
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The gate's clock while seeding: the publish time of the note being assessed.</summary>
+    private sealed class PublishClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 
     /// <summary>Example requests with ids that exist: the most followed creator, one of their notes and one of their followers.</summary>
