@@ -23,7 +23,7 @@ public sealed class FeedPipeline
         Filters = [new EligibilityFilter(), new ServedFilter()];
         Scorer = new DefaultFeedScorer(engagement ?? new CounterEngagementScorer());
         Mixing = [new ScoreOrder(), new AuthorDiversity(), new MmrRerank()];
-        Constraints = [new PromotedCapConstraint(), new MediaRunConstraint(), new CategorySpacingConstraint()];
+        Constraints = [new PromotedCapConstraint(), new CategorySpacingConstraint(), new MediaRunConstraint()];
     }
 
     /// <summary>Candidate sources, in collection order.</summary>
@@ -41,7 +41,7 @@ public sealed class FeedPipeline
     /// <summary>Ordering selectors and soft mixing rules, in order.</summary>
     public List<IFeedSelector> Mixing { get; }
 
-    /// <summary>Hard mixing rules applied while filling the page.</summary>
+    /// <summary>Hard mixing rules applied while filling the page, most important first (relaxed from the end).</summary>
     public List<IMixingConstraint> Constraints { get; }
 
     /// <summary>Runs every stage for one request (under the engine's read lock).</summary>

@@ -2,9 +2,9 @@ namespace Zhongcao.Engine.Feed.Pipeline.Selectors;
 
 /// <summary>
 /// Fills the page slot by slot with the first candidate (in the current order) that every enabled
-/// constraint allows, and caps the page at the limit. When none fits, a promoted note is held back (it
-/// may not break its cap), otherwise the first candidate is taken (a short catalogue beats an empty slot).
-/// Every candidate passed over records the rules that moved it.
+/// constraint allows, and caps the page at the limit. When none fits, the least important constraints are
+/// relaxed in turn (a short catalogue beats an empty slot), except the first, which always holds.
+/// Every candidate passed over records the rule that moved it.
 /// </summary>
 public sealed class ConstrainedFill(IReadOnlyList<IMixingConstraint> constraints) : IFeedSelector
 {
@@ -19,27 +19,22 @@ public sealed class ConstrainedFill(IReadOnlyList<IMixingConstraint> constraints
         var limit = context.Limit;
         while (pending.Count > 0 && candidates.Count < limit)
         {
+            // Constraints are in order of importance; when no candidate satisfies all of them, the least
+            // important are relaxed one by one, but never the first (the promoted cap is a promise to readers).
             var chosen = -1;
-            for (var i = 0; i < pending.Count && chosen < 0; i++)
+            for (var active = constraints.Count; active >= 1 && chosen < 0; active--)
             {
-                var blocked = Blocking(context, candidates, pending[i]);
-                if (blocked is null)
-                {
-                    chosen = i;
-                }
-                else
-                {
-                    pending[i].Moved(blocked);
-                }
+                chosen = FirstAllowed(context, candidates, pending, active);
+            }
+
+            if (chosen < 0 && constraints.Count == 0)
+            {
+                chosen = 0;
             }
 
             if (chosen < 0)
             {
-                chosen = pending.FindIndex(static c => !c.Promoted);
-                if (chosen < 0)
-                {
-                    break;
-                }
+                break;
             }
 
             candidates.Add(pending[chosen]);
@@ -47,10 +42,27 @@ public sealed class ConstrainedFill(IReadOnlyList<IMixingConstraint> constraints
         }
     }
 
-    private string? Blocking(FeedContext context, List<FeedCandidate> placed, FeedCandidate candidate)
+    private int FirstAllowed(FeedContext context, List<FeedCandidate> placed, List<FeedCandidate> pending, int active)
     {
-        foreach (var c in constraints)
+        for (var i = 0; i < pending.Count; i++)
         {
+            var blocked = Blocking(context, placed, pending[i], active);
+            if (blocked is null)
+            {
+                return i;
+            }
+
+            pending[i].Moved(blocked);
+        }
+
+        return -1;
+    }
+
+    private string? Blocking(FeedContext context, List<FeedCandidate> placed, FeedCandidate candidate, int active)
+    {
+        for (var i = 0; i < active; i++)
+        {
+            var c = constraints[i];
             if (!context.Options.Disabled.Contains(c.Name) && !c.Allows(context, placed, candidate))
             {
                 return c.Name;
