@@ -1,4 +1,6 @@
 using Zhongcao.Engine.Distribution;
+using Zhongcao.Engine.Feed.Related;
+using Zhongcao.Engine.Search;
 
 namespace Zhongcao.Engine;
 
@@ -20,6 +22,9 @@ public static class EngineFactory
     public static ZhongcaoEngine Create(EngineConfiguration? configuration = null, TimeProvider? time = null)
     {
         configuration ??= new EngineConfiguration();
-        return new ZhongcaoEngine(configuration.Engine, time, [new DistributionModule(configuration.Distribution)]);
+        // Search and co-engagement come after the pools; both are derived from the core alone (empty snapshot
+        // sections, rebuilt on load), so their place in the order only matters for the section list.
+        return new ZhongcaoEngine(configuration.Engine, time,
+            [new DistributionModule(configuration.Distribution), new SearchModule(), new CoEngagementModule()]);
     }
 }
