@@ -66,6 +66,7 @@ public static class ZhongcaoApp
         NotesEndpoints.Map(v1);
         EventsEndpoints.Map(v1);
         FeedEndpoints.Map(v1);
+        DiscoveryEndpoints.Map(v1);
         AnalyticsEndpoints.Map(v1);
         SystemEndpoints.Map(app, v1);
         app.MapFallback("/v1/{**path}", () => Problems.Problem(StatusCodes.Status404NotFound, "No such endpoint.",

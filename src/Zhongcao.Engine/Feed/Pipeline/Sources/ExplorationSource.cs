@@ -6,7 +6,8 @@ namespace Zhongcao.Engine.Feed.Pipeline.Sources;
 /// <summary>
 /// "explore": about <see cref="FeedOptions.ExplorationShare"/> of the slots go to unseen notes drawn at
 /// random from the whole catalogue, so notes outside the user's known interests get evidence. The fraction
-/// is rounded by a stable hash of (user, session, page position), so it is reproducible in tests.
+/// is rounded by a stable hash of (user, session, page position), so it is reproducible in tests. Pages
+/// under <see cref="MinPage"/> do not explore.
 /// </summary>
 public sealed class ExplorationSource : ICandidateSource
 {
@@ -15,6 +16,12 @@ public sealed class ExplorationSource : ICandidateSource
 
     private const int AttemptsPerSlot = 8;
 
+    /// <summary>
+    /// Pages smaller than this do not explore: in a preview of two or three cards one random card is a large
+    /// share of what the user sees, and the fraction would round up to a whole slot (choice).
+    /// </summary>
+    public const int MinPage = 10;
+
     /// <inheritdoc />
     public string Name => SourceName;
 
@@ -22,7 +29,7 @@ public sealed class ExplorationSource : ICandidateSource
     public void Collect(FeedContext context, CandidateSet set)
     {
         var core = context.Core;
-        if (core.NoteCount == 0)
+        if (core.NoteCount == 0 || context.Limit < MinPage)
         {
             return;
         }
