@@ -16,6 +16,11 @@ public sealed class TrendingSource : ICandidateSource
     /// <inheritdoc />
     public string Name => SourceName;
 
+    /// <summary>How many globally trending notes are kept per minute; each request filters them for its user.</summary>
+    public const int Shortlist = 200;
+
+    private volatile Snapshot? _cache;
+
     /// <inheritdoc />
     public void Collect(FeedContext context, CandidateSet set)
     {
@@ -24,17 +29,43 @@ public sealed class TrendingSource : ICandidateSource
             return; // velocity needs the hourly buckets the pools keep
         }
 
+        // The ranking is the same for every user, so it is computed at most once per minute of serving time
+        // and per note count (an ephemeral cache, not state); each request then only filters the shortlist.
+        var minute = context.Now.UtcTicks / TimeSpan.TicksPerMinute;
+        var cache = _cache;
+        if (cache is null || cache.Minute != minute || cache.NoteCount != context.Core.NoteCount)
+        {
+            cache = new Snapshot(minute, context.Core.NoteCount, Rank(context, module));
+            _cache = cache;
+        }
+
         var quota = Math.Max(1, (int)(context.Limit * context.Options.TrendingShare));
+        var taken = 0;
+        foreach (var n in cache.Notes)
+        {
+            if (taken == quota)
+            {
+                break;
+            }
+
+            if (!set.Contains(n) && context.Served.SessionOf(n, context.Now, context.Options.ServedTtl) == 0
+                && Eligibility.For(context.User, context.Core.Note(n), context.Now, module, context.Suppression) is null)
+            {
+                set.Add(n, SourceName);
+                taken++;
+            }
+        }
+    }
+
+    private static int[] Rank(FeedContext context, DistributionModule module)
+    {
         var fromHour = (context.Now - context.Options.TrendingWindow).UtcTicks / TimeSpan.TicksPerHour;
-        var hours = Math.Max(1, context.Options.TrendingWindow.TotalHours);
-        Span<int> best = stackalloc int[Math.Min(quota, 32)];
-        Span<double> bestV = stackalloc double[best.Length];
-        var count = 0;
+        var ranked = new List<(int Note, long Actions)>();
         var core = context.Core;
         var stop = Math.Max(0, core.NoteCount - context.Options.TrendingScan);
         for (var n = core.NoteCount - 1; n >= stop; n--)
         {
-            if (module.Of(n) is not { } d || d.Hourly.Count == 0)
+            if (module.Of(n) is not { } d || d.Hourly.Count == 0 || Eligibility.Global(core.Note(n), module, context.Suppression) is not null)
             {
                 continue;
             }
@@ -53,35 +84,22 @@ public sealed class TrendingSource : ICandidateSource
                 }
             }
 
-            var velocity = actions / hours;
-            if (velocity <= 0 || (count == best.Length && velocity <= bestV[count - 1]) || set.Contains(n)
-                || context.Served.SessionOf(n, context.Now, context.Options.ServedTtl) != 0
-                || Eligibility.For(context.User, core.Note(n), context.Now, module, context.Suppression) is not null)
+            if (actions > 0)
             {
-                continue;
+                ranked.Add((n, actions));
             }
-
-            // Insertion into a small sorted array: quota is a handful, so this beats a heap.
-            var at = Math.Min(count, best.Length - 1);
-            while (at > 0 && bestV[at - 1] < velocity)
-            {
-                if (at < best.Length)
-                {
-                    best[at] = best[at - 1];
-                    bestV[at] = bestV[at - 1];
-                }
-
-                at--;
-            }
-
-            best[at] = n;
-            bestV[at] = velocity;
-            count = Math.Min(count + 1, best.Length);
         }
 
-        for (var i = 0; i < count; i++)
+        // Velocity = actions / window; the window is the same for all, so actions order them. Ties: newest first.
+        ranked.Sort(static (a, b) => b.Actions != a.Actions ? b.Actions.CompareTo(a.Actions) : b.Note.CompareTo(a.Note));
+        var result = new int[Math.Min(Shortlist, ranked.Count)];
+        for (var i = 0; i < result.Length; i++)
         {
-            set.Add(best[i], SourceName);
+            result[i] = ranked[i].Note;
         }
+
+        return result;
     }
+
+    private sealed record Snapshot(long Minute, int NoteCount, int[] Notes);
 }
