@@ -14,6 +14,12 @@ public static class FeedLatencyProbe
         var built = Stopwatch.StartNew();
         var (engine, users) = FeedState.Build(4096);
         Console.WriteLine($"state: {engine.Core.UserCount:N0} users, {engine.Core.NoteCount:N0} notes, {engine.Core.EventCount:N0} events (built in {built.Elapsed.TotalSeconds:0} s)");
+        // ZHONGCAO_FEED_DISABLE=pool,trending switches stages off by name, to see what each costs.
+        foreach (var name in (Environment.GetEnvironmentVariable("ZHONGCAO_FEED_DISABLE") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            engine.Feed.Options.Disabled.Add(name.Trim());
+        }
+
         var cursors = new string?[users.Length];
         var next = 0;
         int Page()
