@@ -27,6 +27,13 @@ public static class BenchmarkProgram
             return;
         }
 
+        // `-- feed-latency` prints feed p50/p99 on a large state (ZHONGCAO_FEED_N, default 100,000 users and notes).
+        if (args.Length > 0 && args[0] == "feed-latency")
+        {
+            FeedLatencyProbe.Run();
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
     }
 }

@@ -1,5 +1,7 @@
 using Zhongcao.Engine.Distribution;
+using Zhongcao.Engine.Feed.Related;
 using Zhongcao.Engine.Governance.Enforcement;
+using Zhongcao.Engine.Search;
 
 namespace Zhongcao.Engine;
 
@@ -29,6 +31,11 @@ public static class EngineFactory
         var governance = new GovernanceModule(configuration.Enforcement);
         var distribution = new DistributionModule(configuration.Distribution, governance, governance);
         governance.Attach(distribution);
-        return new ZhongcaoEngine(configuration.Engine, time, [governance, distribution]);
+
+        // Search and co-engagement come after the pools; both are derived from the core alone (empty snapshot
+        // sections, rebuilt on load), so their place in the order only matters for the section list.
+        var engine = new ZhongcaoEngine(configuration.Engine, time, [governance, distribution, new SearchModule(), new CoEngagementModule()]);
+        engine.Feed.Suppression = new GovernanceSuppression(engine, governance);
+        return engine;
     }
 }

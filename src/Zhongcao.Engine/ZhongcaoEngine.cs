@@ -1,8 +1,10 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using Zhongcao.Engine.Feed;
+using Zhongcao.Engine.Feed.Related;
 using Zhongcao.Engine.Log;
 using Zhongcao.Engine.Modules;
+using Zhongcao.Engine.Search;
 using Zhongcao.Engine.Snapshots;
 using Zhongcao.Engine.State;
 
@@ -28,6 +30,8 @@ public sealed class ZhongcaoEngine : IDisposable
         Time = time ?? TimeProvider.System;
         _modules = modules?.ToList() ?? [];
         Feed = new SimpleFeed(this);
+        Search = new SearchService(this);
+        Related = new RelatedNotes(this);
     }
 
     public EngineOptions Options { get; }
@@ -37,6 +41,12 @@ public sealed class ZhongcaoEngine : IDisposable
     public CoreState Core { get; } = new();
 
     public SimpleFeed Feed { get; }
+
+    /// <summary>Full-text search (needs the <see cref="SearchModule"/>; empty results without it).</summary>
+    public SearchService Search { get; }
+
+    /// <summary>Item-to-item related notes (co-engagement needs the <see cref="CoEngagementModule"/>; tags alone without it).</summary>
+    public RelatedNotes Related { get; }
 
     public IReadOnlyList<IEngineModule> Modules => _modules;
 

@@ -67,6 +67,7 @@ public static class ZhongcaoApp
         NotesEndpoints.Map(v1);
         EventsEndpoints.Map(v1);
         FeedEndpoints.Map(v1);
+        DiscoveryEndpoints.Map(v1);
         AnalyticsEndpoints.Map(v1);
         PlatformEndpoints.Map(v1);
         ModerationEndpoints.Map(v1);

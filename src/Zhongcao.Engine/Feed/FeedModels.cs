@@ -23,6 +23,15 @@ public sealed record FeedItem
 
     /// <summary>A sentence a person can read; only when the request asked for explanations.</summary>
     public string? Explanation { get; init; }
+
+    /// <summary>The score that ordered the note (after mixing multipliers); only when explaining.</summary>
+    public double? Score { get; init; }
+
+    /// <summary>The score's factors by name (engagement, freshness, quality, governance, boost, affinity, base); only when explaining.</summary>
+    public IReadOnlyDictionary<string, double>? ScoreParts { get; init; }
+
+    /// <summary>Names of the mixing rules that moved the note; only when explaining.</summary>
+    public IReadOnlyList<string>? Rules { get; init; }
 }
 
 /// <summary>Outcome of a feed request.</summary>

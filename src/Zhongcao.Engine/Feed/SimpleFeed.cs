@@ -1,30 +1,43 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Zhongcao.Engine.Distribution;
-using Zhongcao.Engine.Governance.Enforcement;
+using Zhongcao.Engine.Feed.Pipeline;
 using Zhongcao.Engine.State;
 
 namespace Zhongcao.Engine.Feed;
 
 /// <summary>
-/// The first feed: recent notes from followed authors and notes tagged with the user's declared interests,
-/// newest first, then other recent notes to fill the page; notes the user has seen, their own notes, notes
-/// they marked "not interested", hidden authors and deleted notes are excluded. Paging walks note indexes
-/// downward (indexes follow publish order), so a cursor never repeats a note.
+/// The feed service behind <c>engine.Feed.Get</c>: parses the cursor, builds the request context under the
+/// read lock and runs the <see cref="FeedPipeline"/>. A request without a cursor is a refresh: it starts a
+/// new session of the user's ephemeral served set, so it shows notes not served recently; a cursor
+/// continues its session, and paging walks note indexes downward, so no page repeats a note.
 /// </summary>
 public sealed class SimpleFeed
 {
-    /// <summary>At most this many candidates are examined per request, so heavy users cannot make a request unbounded.</summary>
-    public const int MaxScan = 20_000;
-
-    private const string FollowingSource = "following";
-    private const string RecentSource = "recent";
+    /// <summary>At most this many candidates are examined per request by the chronological walk.</summary>
+    public const int MaxScan = Zhongcao.Engine.Feed.Pipeline.Sources.ChronologicalSources.MaxScan;
 
     private readonly ZhongcaoEngine _engine;
+    private readonly ConcurrentDictionary<int, ServedNotes> _served = new();
 
     internal SimpleFeed(ZhongcaoEngine engine) => _engine = engine;
 
-    public FeedOutcome Get(FeedRequest request)
+    /// <summary>The pipeline (replace stages to experiment; the learned model replaces its engagement scorer).</summary>
+    public FeedPipeline Pipeline { get; } = new();
+
+    /// <summary>Pipeline tunables.</summary>
+    public FeedOptions Options { get; } = new();
+
+    /// <summary>Content that must not be displayed (the enforcement work provides it).</summary>
+    public IContentSuppression Suppression { get; set; } = NoSuppression.Instance;
+
+    /// <summary>Returns a page of the user's feed.</summary>
+    public FeedOutcome Get(FeedRequest request) => Run(request, out _);
+
+    /// <summary>Returns a page and the pipeline's run (with what the filters removed), for tests and diagnostics.</summary>
+    public FeedOutcome Run(FeedRequest request, out FeedRun? run)
     {
+        run = null;
         using var _ = _engine.BeginRead();
         var core = _engine.Core;
         if (core.FindUser(request.UserId) is not { } user)
@@ -32,240 +45,69 @@ public sealed class SimpleFeed
             return new FeedOutcome.UnknownUser(request.UserId);
         }
 
-        if (!TryParseCursor(request.Cursor, out var phase, out var below))
+        if (!TryParseCursor(request.Cursor, out var session, out var phase, out var below))
         {
             return new FeedOutcome.BadCursor("cursor is not one this service issued");
         }
 
-        var pageSize = Math.Clamp(request.Limit, 1, _engine.Options.FeedMaxLimit);
-        // Traffic pools are a named candidate source with reserved slots (see PoolFeedMerge); the
-        // rest of the page comes from the phases below, so the cursor only covers what they produced.
-        var picks = _engine.Module<DistributionModule>()?.Allocator.Allocate(core, user, pageSize, _engine.Time.GetUtcNow()) ?? [];
-        var limit = Math.Max(1, pageSize - picks.Count);
-        var exclude = picks.Select(p => p.NoteIndex).ToHashSet();
-        var items = new List<FeedItem>(pageSize);
-        var interests = user.Profile.Interests.Select(CoreState.NormalizeTag).Where(t => t.Length > 0).Distinct().ToArray();
-        var scanned = 0;
-        var last = below;
-
-        if (phase == 1)
+        var now = _engine.Time.GetUtcNow();
+        var served = _served.GetOrAdd(user.Index, static _ => new ServedNotes());
+        if (session == 0)
         {
-            last = MatchedPhase(core, user, interests, exclude, below, limit, items, request.Explain, ref scanned);
-            if (items.Count < limit && scanned < MaxScan)
-            {
-                phase = 2;
-                last = int.MaxValue;
-            }
+            session = served.NewSession(now, Options.ServedTtl);
         }
 
-        if (phase == 2 && items.Count < limit)
+        var interests = Interests(user);
+        var context = new FeedContext(core, user, now, Math.Clamp(request.Limit, 1, _engine.Options.FeedMaxLimit), request.Explain, interests)
         {
-            last = RecentPhase(core, user, interests, exclude, last, limit, items, request.Explain, ref scanned);
+            Distribution = _engine.Module<DistributionModule>(),
+            Served = served,
+            Session = session,
+            Suppression = Suppression,
+            Options = Options,
+            Phase = phase,
+            Below = below,
+        };
+
+        run = Pipeline.Run(context);
+        var items = new List<FeedItem>(run.Page.Count);
+        var notes = new int[run.Page.Count];
+        for (var i = 0; i < run.Page.Count; i++)
+        {
+            items.Add(FeedItemMapper.ToItem(run.Page[i], request.Explain));
+            notes[i] = run.Page[i].NoteIndex;
         }
 
-        // Only an exhausted walk ends the feed: a page can be empty because it hit MaxScan over seen notes,
-        // and notes below it are still to come. Every page moves `last` down, so paging always ends.
-        var exhausted = last <= 0 && phase == 2;
-        var cursor = exhausted ? null : FormatCursor(phase, last);
-        if (picks.Count > 0)
-        {
-            items = PoolFeedMerge.Merge(core, items, picks, pageSize, request.Explain);
-        }
-
-        if (_engine.Module<GovernanceModule>() is { } governance)
-        {
-            // Enforcement: suspended or banned accounts and brands at 10 lost points (seed 004) are not shown.
-            // Filtered after paging, so such a page can be shorter than asked; the cursor is unaffected.
-            var now = _engine.Time.GetUtcNow();
-            items.RemoveAll(i => core.FindNote(i.NoteId) is { } n && governance.IsSuppressed(core, n.Index, now));
-        }
-
+        served.Add(session, now, notes);
+        var cursor = context.Exhausted ? null : FormatCursor(session, context.Phase, context.Below);
         return new FeedOutcome.Page(items, cursor);
     }
 
-    private static int MatchedPhase(CoreState core, UserState user, string[] interests, HashSet<int> exclude, int below, int limit,
-        List<FeedItem> items, bool explain, ref int scanned)
+    private static string[] Interests(UserState user)
     {
-        // k-way merge of descending lists: followed authors' notes and each interest tag's notes.
-        var lists = new List<(IReadOnlyList<int> List, string Source)>();
-        foreach (var author in user.Following.Items)
+        var list = new List<string>(user.Profile.Interests.Count);
+        foreach (var i in user.Profile.Interests)
         {
-            if (!user.HiddenAuthors.Contains(author))
+            var t = CoreState.NormalizeTag(i);
+            if (t.Length > 0 && !list.Contains(t))
             {
-                lists.Add((core.User(author).Notes, FollowingSource));
+                list.Add(t);
             }
         }
 
-        foreach (var tag in interests)
-        {
-            lists.Add((core.NotesWithTag(tag), "interest:" + tag));
-        }
-
-        var heads = new PriorityQueue<int, int>(lists.Count);
-        var positions = new int[lists.Count];
-        for (var i = 0; i < lists.Count; i++)
-        {
-            positions[i] = UpperStart(lists[i].List, below);
-            if (positions[i] >= 0)
-            {
-                heads.Enqueue(i, -lists[i].List[positions[i]]);
-            }
-        }
-
-        var last = below;
-        var sources = new List<string>();
-        while (items.Count < limit && heads.Count > 0 && scanned < MaxScan)
-        {
-            heads.TryPeek(out _, out var negNote);
-            var note = -negNote;
-            sources.Clear();
-            // Pop every list whose head is this note, collecting sources.
-            while (heads.TryPeek(out _, out var headPriority) && -headPriority == note)
-            {
-                var li = heads.Dequeue();
-                if (!sources.Contains(lists[li].Source))
-                {
-                    sources.Add(lists[li].Source);
-                }
-
-                if (--positions[li] >= 0)
-                {
-                    heads.Enqueue(li, -lists[li].List[positions[li]]);
-                }
-            }
-
-            scanned++;
-            last = note;
-            if (Eligible(core, user, note) && !exclude.Contains(note))
-            {
-                items.Add(ToItem(core, note, [.. sources], explain));
-            }
-        }
-
-        return heads.Count == 0 && items.Count < limit ? 0 : last;
+        return [.. list];
     }
 
-    private static int RecentPhase(CoreState core, UserState user, string[] interests, HashSet<int> exclude, int below, int limit,
-        List<FeedItem> items, bool explain, ref int scanned)
+    /// <summary>Kept for <see cref="PoolFeedMerge"/>: a feed item with the given sources.</summary>
+    internal static FeedItem ToItem(CoreState core, int n, string[] sources, bool explain) =>
+        FeedItemMapper.ToItem(core.Note(n), sources, explain);
+
+    private static string FormatCursor(int session, int phase, int below) =>
+        Convert.ToBase64String(Encoding.ASCII.GetBytes($"f3:{session}:{phase}:{below}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static bool TryParseCursor(string? cursor, out int session, out int phase, out int below)
     {
-        var start = Math.Min(below, core.NoteCount) - 1;
-        var last = below;
-        for (var n = start; n >= 0 && items.Count < limit && scanned < MaxScan; n--)
-        {
-            scanned++;
-            last = n;
-            if (!Eligible(core, user, n) || exclude.Contains(n) || Matched(core, user, interests, n))
-            {
-                continue; // matched notes were offered in the first phase
-            }
-
-            items.Add(ToItem(core, n, [RecentSource], explain));
-        }
-
-        return items.Count < limit && scanned < MaxScan ? 0 : last;
-    }
-
-    private static bool Matched(CoreState core, UserState user, string[] interests, int n)
-    {
-        var note = core.Note(n);
-        if (user.Following.Contains(note.AuthorIndex) && !user.HiddenAuthors.Contains(note.AuthorIndex))
-        {
-            return true;
-        }
-
-        foreach (var tag in note.Tags)
-        {
-            if (Array.IndexOf(interests, tag) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool Eligible(CoreState core, UserState user, int n)
-    {
-        var note = core.Note(n);
-        return !note.Deleted
-            && note.AuthorIndex != user.Index
-            && !user.Seen.Contains(n)
-            && !user.NotInterested.Contains(n)
-            && !user.HiddenAuthors.Contains(note.AuthorIndex);
-    }
-
-    internal static FeedItem ToItem(CoreState core, int n, string[] sources, bool explain)
-    {
-        var state = core.Note(n);
-        var note = state.Note;
-        return new FeedItem
-        {
-            NoteId = note.Id,
-            AuthorId = note.AuthorId,
-            Title = note.Title,
-            Kind = note.Kind,
-            MediaType = note.PrimaryMediaType,
-            Tags = state.Tags,
-            Likes = state.Counters.Likes,
-            Saves = state.Counters.Saves,
-            CreatedAt = note.CreatedAt,
-            Sources = sources,
-            Explanation = explain ? Explain(sources) : null,
-        };
-    }
-
-    private static string Explain(string[] sources)
-    {
-        var parts = new List<string>();
-        foreach (var s in sources)
-        {
-            if (s == FollowingSource)
-            {
-                parts.Add("you follow the author");
-            }
-            else if (PoolFeedMerge.Explain(s) is { } pool)
-            {
-                parts.Add(pool);
-            }
-            else if (s.StartsWith("interest:", StringComparison.Ordinal))
-            {
-                parts.Add($"it is tagged '{s["interest:".Length..]}', one of your interests");
-            }
-            else
-            {
-                parts.Add("it is recent and you have not seen it");
-            }
-        }
-
-        return "Shown because " + string.Join(" and ", parts) + ".";
-    }
-
-    /// <summary>Index of the last element strictly below <paramref name="below"/> in an ascending list, or -1.</summary>
-    private static int UpperStart(IReadOnlyList<int> list, int below)
-    {
-        int lo = 0, hi = list.Count - 1, result = -1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (list[mid] < below)
-            {
-                result = mid;
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return result;
-    }
-
-    private static string FormatCursor(int phase, int below) =>
-        Convert.ToBase64String(Encoding.ASCII.GetBytes($"f1:{phase}:{below}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static bool TryParseCursor(string? cursor, out int phase, out int below)
-    {
+        session = 0;
         phase = 1;
         below = int.MaxValue;
         if (string.IsNullOrEmpty(cursor))
@@ -277,11 +119,11 @@ public sealed class SimpleFeed
         {
             var b64 = cursor.Replace('-', '+').Replace('_', '/');
             b64 = b64.PadRight(b64.Length + ((4 - (b64.Length % 4)) % 4), '=');
-            var text = Encoding.ASCII.GetString(Convert.FromBase64String(b64));
-            var parts = text.Split(':');
-            return parts.Length == 3 && parts[0] == "f1"
-                && int.TryParse(parts[1], out phase) && phase is 1 or 2
-                && int.TryParse(parts[2], out below) && below >= 0;
+            var parts = Encoding.ASCII.GetString(Convert.FromBase64String(b64)).Split(':');
+            return parts.Length == 4 && parts[0] == "f3"
+                && int.TryParse(parts[1], out session) && session > 0
+                && int.TryParse(parts[2], out phase) && phase is 1 or 2
+                && int.TryParse(parts[3], out below) && below >= 0;
         }
         catch (FormatException)
         {

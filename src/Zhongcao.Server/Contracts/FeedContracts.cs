@@ -14,7 +14,17 @@ public sealed record FeedItemResponse(
     long Saves,
     DateTimeOffset CreatedAt,
     IReadOnlyList<string> Sources,
-    string? Explanation);
+    string? Explanation)
+{
+    /// <summary>The score that ordered the note; only with <c>explain=true</c>.</summary>
+    public double? Score { get; init; }
+
+    /// <summary>The score's factors by name; only with <c>explain=true</c>.</summary>
+    public IReadOnlyDictionary<string, double>? ScoreParts { get; init; }
+
+    /// <summary>The mixing rules that moved the note; only with <c>explain=true</c>.</summary>
+    public IReadOnlyList<string>? Rules { get; init; }
+}
 
 /// <summary>A feed page; pass <see cref="Cursor"/> back to get the next one (null at the end).</summary>
 public sealed record FeedResponse(IReadOnlyList<FeedItemResponse> Items, string? Cursor);

@@ -57,7 +57,12 @@ public static class FeedEndpoints
         {
             FeedOutcome.Page page => TypedResults.Ok(new FeedResponse(
                 page.Items.Select(i => new FeedItemResponse(i.NoteId, i.AuthorId, i.Title, i.Kind, i.MediaType, i.Tags,
-                    i.Likes, i.Saves, i.CreatedAt, i.Sources, i.Explanation)).ToArray(),
+                    i.Likes, i.Saves, i.CreatedAt, i.Sources, i.Explanation)
+                {
+                    Score = i.Score,
+                    ScoreParts = i.ScoreParts,
+                    Rules = i.Rules,
+                }).ToArray(),
                 page.Cursor)),
             FeedOutcome.UnknownUser => Problems.NotFound("User", userId, "userId"),
             FeedOutcome.BadCursor bad => Problems.Field("cursor", bad.Reason),

@@ -1,0 +1,53 @@
+namespace Zhongcao.Engine.Feed.Pipeline;
+
+/// <summary>
+/// Tunables of the feed pipeline. Defaults marked "X" follow X's open-sourced home-mixer; "choice" are ours,
+/// to be tuned by the offline evaluation once it exists.
+/// </summary>
+public sealed class FeedOptions
+{
+    /// <summary>Trending candidates per page: page/10 (choice), at least 1.</summary>
+    public double TrendingShare { get; set; } = 0.1;
+
+    /// <summary>Trending looks at engagement in the last 6 hours (choice: a feed refreshes many times in that span).</summary>
+    public TimeSpan TrendingWindow { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>Trending considers the newest 5,000 notes only, so a request never scans the catalogue (choice).</summary>
+    public int TrendingScan { get; set; } = 5_000;
+
+    /// <summary>Exploration share: 2 % of slots go to random unseen notes (brief; keeps estimates of unknown notes honest).</summary>
+    public double ExplorationShare { get; set; } = 0.02;
+
+    /// <summary>Author diversity: the k-th note of one author is scaled by (1 - floor)·decay^k + floor (X: decay 0.5, floor 0.25).</summary>
+    public double AuthorDecay { get; set; } = 0.5;
+
+    /// <summary>See <see cref="AuthorDecay"/>.</summary>
+    public double AuthorFloor { get; set; } = 0.25;
+
+    /// <summary>At most this many consecutive notes of one media type (choice).</summary>
+    public int MaxMediaRun { get; set; } = 5;
+
+    /// <summary>A level-2 category does not repeat within this many slots (choice).</summary>
+    public int CategorySpacing { get; set; } = 5;
+
+    /// <summary>At most one promoted (sponsored or commercial) note in this many slots (choice, close to the industry's ~1 in 10).</summary>
+    public int PromotedEvery { get; set; } = 9;
+
+    /// <summary>MMR trade-off: 1 is pure relevance, 0 pure diversity (choice 0.8: a light touch after the hard rules).</summary>
+    public double MmrLambda { get; set; } = 0.8;
+
+    /// <summary>MMR compares a candidate with the last this many placed notes (one screen of a two-column grid).</summary>
+    public int MmrWindow { get; set; } = 6;
+
+    /// <summary>How long a served note is remembered for refreshes (choice: a browsing session).</summary>
+    public TimeSpan ServedTtl { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Freshness fades linearly to the floor over this period (S §7: ~72 h).</summary>
+    public TimeSpan FreshnessPeriod { get; set; } = TimeSpan.FromHours(72);
+
+    /// <summary>Freshness never falls below this.</summary>
+    public double FreshnessFloor { get; set; } = 0.3;
+
+    /// <summary>Disabled rules by name (e.g. "mix:mmr"), for experiments.</summary>
+    public HashSet<string> Disabled { get; } = new(StringComparer.Ordinal);
+}

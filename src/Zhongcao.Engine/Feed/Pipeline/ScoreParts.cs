@@ -1,0 +1,23 @@
+namespace Zhongcao.Engine.Feed.Pipeline;
+
+/// <summary>The factors of a candidate's score; the score is their product.</summary>
+public struct ScoreParts
+{
+    /// <summary>Smoothed engagement rate relative to the prior (1 = average, no evidence).</summary>
+    public double Engagement;
+
+    /// <summary>Freshness (1 new, fading to a floor).</summary>
+    public double Freshness;
+
+    /// <summary>Quality factor from the gate's 0-100 score (0.5 + q/100).</summary>
+    public double Quality;
+
+    /// <summary>Governance multiplier (limited notes below 1).</summary>
+    public double Governance;
+
+    /// <summary>Pool / guarantee boost (1 outside pools).</summary>
+    public double Boost;
+
+    /// <summary>Match with the user: +0.1 per personal source (following, interest).</summary>
+    public double Affinity;
+}
