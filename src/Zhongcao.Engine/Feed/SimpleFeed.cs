@@ -19,6 +19,7 @@ public sealed class SimpleFeed
     private const string RecentSource = "recent";
 
     private readonly ZhongcaoEngine _engine;
+    private readonly BaselineFeed _baseline = new();
 
     internal SimpleFeed(ZhongcaoEngine engine) => _engine = engine;
 
@@ -37,6 +38,12 @@ public sealed class SimpleFeed
         }
 
         var pageSize = Math.Clamp(request.Limit, 1, _engine.Options.FeedMaxLimit);
+        if (_engine.Options.FeedPolicy != FeedPolicy.Standard)
+        {
+            // Baseline policies replace the whole page (no pools); the one switch point, so the feed pipeline can absorb it.
+            return new FeedOutcome.Page(_baseline.Page(core, user, _engine.Options.FeedPolicy, pageSize, _engine.Time.GetUtcNow(), request.Explain), null);
+        }
+
         // Traffic pools are a named candidate source with reserved slots (see PoolFeedMerge); the
         // rest of the page comes from the phases below, so the cursor only covers what they produced.
         var picks = _engine.Module<DistributionModule>()?.Allocator.Allocate(core, user, pageSize, _engine.Time.GetUtcNow()) ?? [];
@@ -175,7 +182,7 @@ public sealed class SimpleFeed
         return false;
     }
 
-    private static bool Eligible(CoreState core, UserState user, int n)
+    internal static bool Eligible(CoreState core, UserState user, int n)
     {
         var note = core.Note(n);
         return !note.Deleted
