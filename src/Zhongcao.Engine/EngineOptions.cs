@@ -9,6 +9,12 @@ public sealed class EngineOptions
     /// <summary>Largest feed page: 100, so one request cannot make the server rank the whole catalogue.</summary>
     public int FeedMaxLimit { get; set; } = 100;
 
+    /// <summary>
+    /// Which feed to serve: <c>Standard</c> (default) or a baseline (<c>FollowerOnly</c>, <c>Popularity</c>) that
+    /// models other platforms, so the simulator and operators can compare distribution policies on one population.
+    /// </summary>
+    public Feed.FeedPolicy FeedPolicy { get; set; } = Feed.FeedPolicy.Standard;
+
     public void Validate()
     {
         if (FeedDefaultLimit < 1 || FeedDefaultLimit > FeedMaxLimit)

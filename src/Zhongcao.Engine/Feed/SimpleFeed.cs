@@ -19,8 +19,13 @@ public sealed class SimpleFeed
 
     private readonly ZhongcaoEngine _engine;
     private readonly ConcurrentDictionary<int, ServedNotes> _served = new();
+    private readonly BaselineFeed _baseline;
 
-    internal SimpleFeed(ZhongcaoEngine engine) => _engine = engine;
+    internal SimpleFeed(ZhongcaoEngine engine)
+    {
+        _engine = engine;
+        _baseline = new BaselineFeed(this);
+    }
 
     /// <summary>The pipeline (replace stages to experiment; the learned model replaces its engagement scorer).</summary>
     public FeedPipeline Pipeline { get; } = new();
@@ -51,6 +56,13 @@ public sealed class SimpleFeed
         }
 
         var now = _engine.Time.GetUtcNow();
+        if (_engine.Options.FeedPolicy != FeedPolicy.Standard)
+        {
+            // Baseline policies (follower-only, popularity) replace the whole page: the one switch point.
+            var pageSize = Math.Clamp(request.Limit, 1, _engine.Options.FeedMaxLimit);
+            return new FeedOutcome.Page(_baseline.Page(core, user, _engine.Options.FeedPolicy, pageSize, now, request.Explain), null);
+        }
+
         var served = _served.GetOrAdd(user.Index, static _ => new ServedNotes());
         if (session == 0)
         {
@@ -96,6 +108,22 @@ public sealed class SimpleFeed
         }
 
         return [.. list];
+    }
+
+    /// <summary>
+    /// The exclusions every feed applies, used by the baseline policies: deleted, own, seen, not interested,
+    /// hidden authors, notes the gate held or rejected, and content suppressed by enforcement.
+    /// </summary>
+    internal bool Eligible(CoreState core, UserState user, int n)
+    {
+        var note = core.Note(n);
+        return !note.Deleted
+            && note.AuthorIndex != user.Index
+            && !user.Seen.Contains(n)
+            && !user.NotInterested.Contains(n)
+            && !user.HiddenAuthors.Contains(note.AuthorIndex)
+            && note.Assessment?.Verdict is not (Model.PublicationVerdict.Review or Model.PublicationVerdict.Reject)
+            && !Suppression.IsSuppressed(note);
     }
 
     /// <summary>Kept for <see cref="PoolFeedMerge"/>: a feed item with the given sources.</summary>
