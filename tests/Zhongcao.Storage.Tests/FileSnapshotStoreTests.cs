@@ -1,5 +1,7 @@
 using Zhongcao.Storage.Tests.Support;
 
+using Zhongcao.Tests.Shared;
+
 namespace Zhongcao.Storage.Tests;
 
 public sealed class FileSnapshotStoreTests : IDisposable

@@ -2,6 +2,8 @@ using Zhongcao.Storage.Memory;
 using Zhongcao.Storage.Sqlite;
 using Zhongcao.Storage.Tests.Support;
 
+using Zhongcao.Tests.Shared;
+
 namespace Zhongcao.Storage.Tests;
 
 public sealed class StoreFactoryTests : IDisposable

@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using Zhongcao.Engine.Log;
 using Zhongcao.Server.Tests.Support;
 
+using Zhongcao.Tests.Shared;
+
 namespace Zhongcao.Server.Tests.Durability;
 
 /// <summary>

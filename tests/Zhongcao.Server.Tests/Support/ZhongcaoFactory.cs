@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
+using Zhongcao.Tests.Shared;
+
 namespace Zhongcao.Server.Tests.Support;
 
 /// <summary>The real application, in process, on a SQLite file in a private temp folder.</summary>

@@ -8,6 +8,8 @@ using Zhongcao.Storage.Memory;
 using Zhongcao.Storage.Sqlite;
 using Zhongcao.Storage.Tests.Support;
 
+using Zhongcao.Tests.Shared;
+
 namespace Zhongcao.Storage.Tests.Durable;
 
 public sealed class DurableEngineTests : IDisposable

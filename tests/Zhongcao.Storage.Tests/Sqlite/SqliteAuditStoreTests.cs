@@ -3,6 +3,8 @@ using Zhongcao.Engine.Governance.Enforcement;
 using Zhongcao.Storage.Sqlite;
 using Zhongcao.Storage.Tests.Support;
 
+using Zhongcao.Tests.Shared;
+
 namespace Zhongcao.Storage.Tests.Sqlite;
 
 /// <summary>The audit copy in SQLite: stored entries verify; a row edited or deleted behind Zhongcao's back does not.</summary>

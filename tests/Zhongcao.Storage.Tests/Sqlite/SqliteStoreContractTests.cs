@@ -3,6 +3,8 @@ using Zhongcao.Storage.Abstractions;
 using Zhongcao.Storage.Sqlite;
 using Zhongcao.Storage.Tests.Support;
 
+using Zhongcao.Tests.Shared;
+
 namespace Zhongcao.Storage.Tests.Sqlite;
 
 public sealed class SqliteStoreContractTests : DurableStoreContract

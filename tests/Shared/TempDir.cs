@@ -1,4 +1,4 @@
-namespace Zhongcao.Server.Tests.Support;
+namespace Zhongcao.Tests.Shared;
 
 /// <summary>A private temporary folder, deleted with everything in it on dispose.</summary>
 public sealed class TempDir : IDisposable
