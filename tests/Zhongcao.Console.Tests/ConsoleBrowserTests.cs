@@ -107,6 +107,9 @@ public sealed partial class ConsoleBrowserTests(ConsoleServer server, Xunit.Abst
         {
             await Expect(page.Locator("#decision-result")).ToContainTextAsync("Resolved");
             await Expect(item).ToHaveCountAsync(0);
+            // The audit log lists the gate's hold and the moderator's decision, and its hash chain verifies.
+            await Expect(page.Locator("#audit .ok-text")).ToBeVisibleAsync();
+            await Expect(page.Locator("#audit tbody tr")).Not.ToHaveCountAsync(0);
         }
         else
         {

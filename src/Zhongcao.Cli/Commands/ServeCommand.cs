@@ -35,19 +35,26 @@ public static class ServeCommand
         Description = "This node's name when several nodes share one PostgreSQL database (default: host-pid)",
     };
 
+    public static Option<string?> ModeratorKeyOption() => new("--moderator-key")
+    {
+        Description = "Enable the moderation endpoints, which require this key (X-Moderator-Key); must differ from --api-key",
+    };
+
     public static Command Create()
     {
         var db = DbOption("zhongcao.db");
         var urls = UrlsOption();
         var apiKey = ApiKeyOption();
         var nodeId = NodeIdOption();
-        var command = new Command("serve", "Run the Zhongcao HTTP service (API v1, OpenAPI, metrics).") { db, urls, apiKey, nodeId };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(db)!, parse.GetValue(urls)!, parse.GetValue(apiKey), ct, nodeId: parse.GetValue(nodeId)));
+        var moderatorKey = ModeratorKeyOption();
+        var command = new Command("serve", "Run the Zhongcao HTTP service (API v1, OpenAPI, metrics).") { db, urls, apiKey, nodeId, moderatorKey };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(db)!, parse.GetValue(urls)!, parse.GetValue(apiKey), ct,
+            nodeId: parse.GetValue(nodeId), moderatorKey: parse.GetValue(moderatorKey)));
         return command;
     }
 
     public static async Task<int> RunAsync(string db, string urls, string? apiKey, CancellationToken ct,
-        Action<ZhongcaoRuntime>? beforeListen = null, string? nodeId = null)
+        Action<ZhongcaoRuntime>? beforeListen = null, string? nodeId = null, string? moderatorKey = null)
     {
         WebApplication app;
         try
@@ -56,6 +63,11 @@ public static class ServeCommand
             {
                 b.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                 b.Configuration["Zhongcao:Db"] = db;
+                if (!string.IsNullOrEmpty(moderatorKey))
+                {
+                    b.Configuration["Zhongcao:ModeratorKey"] = moderatorKey;
+                }
+
                 if (!string.IsNullOrEmpty(nodeId))
                 {
                     b.Configuration["Zhongcao:NodeId"] = nodeId;

@@ -62,8 +62,11 @@ public sealed class EnforcementOptions
     /// <summary>The notice search shows for a banned brand (seed 004).</summary>
     public string BrandBanNotice { get; init; } = "Suspected of false marketing; related content is not displayed.";
 
-    /// <summary>Channels that count as the official commercial channel (seed 001: cooperation through the platform, e.g. 蒲公英 Pugongying).</summary>
-    public IReadOnlyList<string> OfficialChannels { get; init; } = ["official", "pugongying"];
+    /// <summary>
+    /// Channels that count as the official commercial channel (seed 001: cooperation through the platform, e.g.
+    /// 蒲公英 Pugongying). "platform" is what clients send for any cooperation booked through the platform itself.
+    /// </summary>
+    public IReadOnlyList<string> OfficialChannels { get; init; } = ["official", "platform", "pugongying"];
 
     /// <summary>Appeals stay open at least this long (DSA Art. 20: at least six months).</summary>
     public TimeSpan AppealWindow { get; init; } = TimeSpan.FromDays(183);

@@ -13,7 +13,7 @@ namespace Zhongcao.Engine.Governance.Enforcement;
 /// </summary>
 public sealed partial class GovernanceModule : IEngineModule, IAuthorAuthority, IFraudFlags
 {
-    private const string AppealText = "Appeal within 6 months: POST /v1/moderation/appeals with this entry's number; a moderator not involved in this decision decides.";
+    private const string AppealText = "Appeal within 6 months: POST /v1/appeals with this entry's number; a moderator not involved in this decision decides.";
 
     private readonly Dictionary<int, AccountRecord> _accounts = [];
     private readonly SortedDictionary<string, BrandRecord> _brands = new(StringComparer.Ordinal);

@@ -139,10 +139,11 @@ async function showEvidence(panel, item, signal, refresh) {
 
 async function loadAppeals(panel, signal) {
   try {
-    const a = await callIf('GET', '/v1/moderation/appeals', '/v1/moderation/appeals', undefined, { ...MOD, signal });
-    const items = a.items ?? a;
+    // Open appeals come with the review queue (GET /v1/moderation/queue → appeals).
+    const q = await callIf('GET', '/v1/moderation/queue', '/v1/moderation/queue', undefined, { ...MOD, signal });
+    const items = q.appeals ?? [];
     replace(panel, items.length
-      ? h('ul', {}, items.map((x) => h('li', {}, `${x.noteId ?? x.userId ?? ''} · ${x.reason ?? ''} · ${x.status ?? ''}`)))
+      ? h('ul', {}, items.map((x) => h('li', {}, `${x.appealId ?? ''} · @${x.userId ?? ''} · #${x.auditNumber ?? ''} · ${x.reason ?? x.statement ?? ''}`)))
       : h('p', { class: 'ok-text' }, t('moderation.noAppeals')));
   } catch (e) {
     failure(panel, e);
@@ -167,11 +168,13 @@ async function loadLedger(panel, userId, signal) {
 async function loadAudit(panel, signal) {
   try {
     const a = await callIf('GET', '/v1/moderation/audit', '/v1/moderation/audit?verify=true', undefined, { ...MOD, signal });
-    const entries = a.entries ?? a.items ?? [];
+    const entries = a.entries ?? [];
+    const valid = a.valid === true;
     replace(panel,
-      h('p', { class: a.verified ? 'ok-text' : 'error' }, a.verified ? '✔ ' + t('moderation.chainOk') : '✘ ' + t('moderation.chainBroken')),
+      h('p', { class: valid ? 'ok-text' : 'error' }, valid ? '✔ ' + t('moderation.chainOk')
+        : '✘ ' + t('moderation.chainBroken') + (a.firstBrokenEntry ? ` (#${a.firstBrokenEntry})` : '')),
       h('table', { class: 'list' }, h('thead', {}, h('tr', {}, [t('time'), t('moderation.actor'), t('moderation.action'), 'hash'].map((x) => h('th', { scope: 'col' }, x)))),
-        h('tbody', {}, entries.slice(-50).reverse().map((x) => h('tr', {}, h('td', {}, x.at ?? ''), h('td', {}, x.actor ?? x.moderator ?? ''), h('td', {}, x.action ?? x.kind ?? ''), h('td', {}, h('code', {}, String(x.hash ?? '').slice(0, 12))))))));
+        h('tbody', {}, entries.slice(-50).reverse().map((x) => h('tr', {}, h('td', {}, x.at ?? ''), h('td', {}, x.decidedBy ?? ''), h('td', {}, x.action ?? x.kind ?? ''), h('td', {}, h('code', {}, String(x.hash ?? '').slice(0, 12))))))));
   } catch (e) {
     failure(panel, e);
   }
