@@ -17,7 +17,8 @@ public sealed class ZhongcaoRuntime : IDisposable
         DistributionOptions = distribution ?? new DistributionOptions();
         Time = time;
         Metrics = metrics;
-        Gate = PublicationGate.CreateDefault(time);
+        _packsDir = options.PacksDir;
+        Gate = _packsDir is null ? PublicationGate.CreateDefault(time) : LoadGate(_packsDir, time);
         NodeId = string.IsNullOrWhiteSpace(options.NodeId) ? $"{Environment.MachineName}-{Environment.ProcessId}" : options.NodeId.Trim();
         var store = StoreFactory.Open(options.Db);
         try
@@ -73,8 +74,52 @@ public sealed class ZhongcaoRuntime : IDisposable
 
     public ZhongcaoEngine Engine => Durable.Engine;
 
-    /// <summary>The publication gate run on every publish and edit (and by the pre-flight check).</summary>
-    public PublicationGate Gate { get; }
+    private readonly string? _packsDir;
+    private volatile PublicationGate _gate = null!;
+
+    /// <summary>The publication gate run on every publish and edit (and by the pre-flight check); replaced whole on a pack reload.</summary>
+    public PublicationGate Gate
+    {
+        get => _gate;
+        private set => _gate = value;
+    }
+
+    /// <summary>
+    /// Reloads the operator's pack folder. On any error the gate in force stays as it was and the error says
+    /// which file failed and why. Decisions already made are unaffected: they are in the log.
+    /// </summary>
+    public PublicationGate ReloadPacks()
+    {
+        if (_packsDir is null)
+        {
+            throw new InvalidOperationException("No pack folder is configured (Zhongcao:PacksDir or serve --packs).");
+        }
+
+        Gate = LoadGate(_packsDir, Time);
+        return Gate;
+    }
+
+    private static PublicationGate LoadGate(string folder, TimeProvider time)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new InvalidOperationException($"The pack folder '{folder}' does not exist.");
+        }
+
+        var files = Directory.EnumerateFiles(folder)
+            .Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal)
+            .Select(f => (Path.GetFileName(f), File.ReadAllText(f)))
+            .ToList();
+        try
+        {
+            return PublicationGate.WithOperatorPacks(files, time);
+        }
+        catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException)
+        {
+            throw new InvalidOperationException($"A pack in '{folder}' is malformed: {ex.Message}", ex);
+        }
+    }
 
     public TimeProvider Time { get; }
 

@@ -21,6 +21,12 @@ public sealed class ZhongcaoServerOptions
     /// </summary>
     public string? NodeId { get; set; }
 
+    /// <summary>
+    /// Folder of operator compliance packs (*.json, *.tsv) layered over the built-in ones; reloaded by
+    /// <c>POST /v1/moderation/packs/reload</c>. Default: none (built-in packs only).
+    /// </summary>
+    public string? PacksDir { get; set; }
+
     /// <summary>Snapshot after this many log entries (see DurableOptions): 1,000,000.</summary>
     public long SnapshotEveryEntries { get; set; } = 1_000_000;
 }

@@ -113,9 +113,6 @@ public static class CheckCommand
         }
 
         var files = Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllText(f)));
-        var operatorPacks = PackLoader.Load(files);
-        var ids = operatorPacks.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        var packs = PackLoader.LoadDefault().Where(p => !ids.Contains(p.Id)).Concat(operatorPacks).ToList();
-        return new PublicationGate(NoteAnalyzer.Default, new ComplianceChecker(new ComplianceScanner(packs)), new DecisionPolicy(), TimeProvider.System);
+        return PublicationGate.WithOperatorPacks(files, TimeProvider.System);
     }
 }

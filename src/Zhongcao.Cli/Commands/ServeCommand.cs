@@ -40,6 +40,11 @@ public static class ServeCommand
         Description = "Enable the moderation endpoints, which require this key (X-Moderator-Key); must differ from --api-key",
     };
 
+    public static Option<string?> PacksOption() => new("--packs")
+    {
+        Description = "Folder of operator compliance packs (*.json, *.tsv) layered over the built-in ones; reload with POST /v1/moderation/packs/reload",
+    };
+
     public static Command Create()
     {
         var db = DbOption("zhongcao.db");
@@ -47,14 +52,15 @@ public static class ServeCommand
         var apiKey = ApiKeyOption();
         var nodeId = NodeIdOption();
         var moderatorKey = ModeratorKeyOption();
-        var command = new Command("serve", "Run the Zhongcao HTTP service (API v1, OpenAPI, metrics).") { db, urls, apiKey, nodeId, moderatorKey };
+        var packs = PacksOption();
+        var command = new Command("serve", "Run the Zhongcao HTTP service (API v1, OpenAPI, metrics).") { db, urls, apiKey, nodeId, moderatorKey, packs };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(db)!, parse.GetValue(urls)!, parse.GetValue(apiKey), ct,
-            nodeId: parse.GetValue(nodeId), moderatorKey: parse.GetValue(moderatorKey)));
+            nodeId: parse.GetValue(nodeId), moderatorKey: parse.GetValue(moderatorKey), packsDir: parse.GetValue(packs)));
         return command;
     }
 
     public static async Task<int> RunAsync(string db, string urls, string? apiKey, CancellationToken ct,
-        Action<ZhongcaoRuntime>? beforeListen = null, string? nodeId = null, string? moderatorKey = null)
+        Action<ZhongcaoRuntime>? beforeListen = null, string? nodeId = null, string? moderatorKey = null, string? packsDir = null)
     {
         WebApplication app;
         try
@@ -63,6 +69,11 @@ public static class ServeCommand
             {
                 b.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                 b.Configuration["Zhongcao:Db"] = db;
+                if (!string.IsNullOrEmpty(packsDir))
+                {
+                    b.Configuration["Zhongcao:PacksDir"] = Path.GetFullPath(packsDir);
+                }
+
                 if (!string.IsNullOrEmpty(moderatorKey))
                 {
                     b.Configuration["Zhongcao:ModeratorKey"] = moderatorKey;
@@ -81,8 +92,9 @@ public static class ServeCommand
             var runtime = app.Services.GetRequiredService<ZhongcaoRuntime>();
             beforeListen?.Invoke(runtime);
         }
-        catch (StoreException ex)
+        catch (Exception ex) when (ex is StoreException or InvalidOperationException)
         {
+            // A store that cannot be opened, or a pack folder that cannot be loaded.
             await Console.Error.WriteLineAsync("zhongcao: " + ex.Message);
             return 1;
         }

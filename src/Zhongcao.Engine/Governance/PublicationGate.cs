@@ -27,6 +27,25 @@ public sealed class PublicationGate
         _time = time;
     }
 
+    /// <summary>
+    /// A gate with the default packs and an operator's packs layered on top (a pack with the same id replaces
+    /// the default one, new ids add). The caller reads the files; this stays free of I/O. Throws
+    /// <see cref="FormatException"/> or <see cref="System.Text.Json.JsonException"/> for a malformed pack.
+    /// </summary>
+    public static PublicationGate WithOperatorPacks(IEnumerable<(string Name, string Text)> files, TimeProvider time)
+    {
+        var operatorPacks = PackLoader.Load(files);
+        var ids = operatorPacks.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var packs = PackLoader.LoadDefault().Where(p => !ids.Contains(p.Id)).Concat(operatorPacks).ToList();
+        return new PublicationGate(NoteAnalyzer.Default, new ComplianceChecker(new ComplianceScanner(packs)), new DecisionPolicy(), time)
+        {
+            PackCount = packs.Count,
+        };
+    }
+
+    /// <summary>Number of compliance packs in force (for operators after a reload).</summary>
+    public int PackCount { get; private init; } = PackLoader.LoadDefault().Count;
+
     /// <summary>A gate with the default taxonomy, packs and policy.</summary>
     public static PublicationGate CreateDefault(TimeProvider time) => new(NoteAnalyzer.Default, ComplianceChecker.Default, new DecisionPolicy(), time);
 

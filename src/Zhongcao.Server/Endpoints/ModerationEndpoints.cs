@@ -23,6 +23,21 @@ public static class ModerationEndpoints
         m.MapGet("/queue", Queue).WithSummary("Open review cases ordered by risk × reach.");
         m.MapPost("/decisions", Decide).AcceptsJson<DecisionRequest>().WithSummary("Uphold, overturn or change; or decide an appeal.");
         m.MapGet("/audit", Audit).WithSummary("The hash-chained audit log; ?verify=true checks it.");
+        m.MapPost("/packs/reload", ReloadPacks)
+            .WithSummary("Reload the operator's compliance packs from the configured folder; on error the packs in force stay.");
+    }
+
+    private static IResult ReloadPacks(ZhongcaoRuntime rt)
+    {
+        try
+        {
+            var gate = rt.ReloadPacks();
+            return TypedResults.Ok(new { packs = gate.PackCount, reloadedAt = rt.Time.GetUtcNow() });
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            return Problems.Problem(StatusCodes.Status422UnprocessableEntity, "The packs were not reloaded.", ex.Message, "packs", "packsDir");
+        }
     }
 
     private static async Task<IResult> Report(HttpContext http, ZhongcaoRuntime rt, CancellationToken ct)
