@@ -19,6 +19,50 @@ public sealed partial class ConsoleBrowserTests(ConsoleServer server, Xunit.Abst
     private static readonly TimeSpan PageBudget = TimeSpan.FromSeconds(1);
 
     [ChromiumFact]
+    public async Task An_author_sees_a_penalty_in_the_studio_and_appeals_it()
+    {
+        // Two upheld content strikes: a warning, then a 14-day visibility limit (seed 001's content ladder).
+        const string author = "c-appellant";
+        Assert.True((await server.Http.PutAsJsonAsync($"/v1/users/{author}", new { displayName = "Appellant" })).IsSuccessStatusCode);
+        for (var strike = 0; strike < 2; strike++)
+        {
+            using var decision = new HttpRequestMessage(HttpMethod.Post, "/v1/moderation/decisions")
+            {
+                Content = JsonContent.Create(new
+                {
+                    moderatorId = "m-1", subject = $"user:{author}", outcome = "uphold", ladder = "content",
+                    facts = "Promotion of a product the author never used.", rule = "Content rule: no fictitious experience (seed 001)",
+                }),
+            };
+            decision.Headers.Add("X-Moderator-Key", ConsoleServer.ModeratorKey);
+            var response = await server.Http.SendAsync(decision);
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        await using var p = await server.OpenAsync("/#/studio");
+        var page = p.Page;
+        await page.GetByLabel("Author id").FillAsync(author);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Load", Exact = true }).ClickAsync();
+        var penalty = page.Locator("#authority .penalties li").First;
+        await Expect(penalty).ToBeVisibleAsync();
+        await penalty.GetByRole(AriaRole.Button, new() { Name = "Appeal" }).ClickAsync();
+        await Expect(penalty.GetByRole(AriaRole.Button)).ToBeDisabledAsync();
+
+        var queue = await server.ModeratorGetAsync("/v1/moderation/queue");
+        Assert.Contains(queue["appeals"]!.AsArray(), a => a!["userId"]!.GetValue<string>() == author);
+        p.AssertNoErrors();
+
+        // The moderation desk shows the account's ledger (penalties in force) and brand points, and the appeal.
+        await using var desk = await server.OpenAsync("/#/moderation");
+        await desk.Page.GetByLabel("User id").FillAsync(author);
+        await desk.Page.GetByRole(AriaRole.Button, new() { Name = "Load", Exact = true }).ClickAsync();
+        await Expect(desk.Page.Locator("#ledger li")).Not.ToHaveCountAsync(0);
+        await Expect(desk.Page.Locator("#brand-points")).ToContainTextAsync("10 / 10");
+        await Expect(desk.Page.Locator("#appeals li")).Not.ToHaveCountAsync(0);
+        desk.AssertNoErrors();
+    }
+
+    [ChromiumFact]
     public async Task Studio_highlights_a_WeChat_id_and_an_absolute_claim_as_you_type()
     {
         await using var p = await server.OpenAsync($"/#/studio");

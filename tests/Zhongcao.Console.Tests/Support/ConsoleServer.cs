@@ -53,6 +53,16 @@ public sealed class ConsoleServer : IAsyncLifetime
     }
 
     /// <summary>A fresh page (own storage, so language and ids start from defaults) at <paramref name="path"/>.</summary>
+    /// <summary>GET a moderation route with the moderator key.</summary>
+    public async Task<System.Text.Json.Nodes.JsonObject> ModeratorGetAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("X-Moderator-Key", ModeratorKey);
+        using var response = await Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
     public async Task<ConsolePage> OpenAsync(string path = "/")
     {
         if (_browser is null)

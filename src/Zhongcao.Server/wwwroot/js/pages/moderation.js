@@ -153,12 +153,18 @@ async function loadAppeals(panel, signal) {
 async function loadLedger(panel, userId, signal) {
   if (!userId) return;
   try {
-    const a = await callIf('GET', '/v1/users/{id}/authority', `/v1/users/${encodeURIComponent(userId)}/authority`, undefined, { ...MOD, signal });
-    const ledger = a.ledger ?? a.entries ?? [];
+    // The account's authority and penalties in force; for brand accounts also the brand's points (10 at start).
+    const id = encodeURIComponent(userId);
+    const [a, brand] = await Promise.all([
+      callIf('GET', '/v1/users/{id}/authority', `/v1/users/${id}/authority`, undefined, { ...MOD, signal }),
+      callIf('GET', '/v1/brands/{id}/status', `/v1/brands/${id}/status`, undefined, { signal }).catch(() => null),
+    ]);
+    const ledger = [...(a.penalties ?? []), ...(brand?.penalties ?? [])];
     replace(panel,
-      h('dl', { class: 'facts' }, h('dt', {}, t('authority')), h('dd', {}, String(a.authority ?? a.score ?? '–')),
-        h('dt', {}, t('moderation.brandPoints')), h('dd', {}, String(a.brandPoints ?? '–'))),
-      ledger.length ? h('ol', {}, ledger.map((x) => h('li', {}, `${x.at ?? ''} · ${x.kind ?? x.type ?? ''} · ${x.delta ?? x.points ?? ''} · ${x.reason ?? ''}`))) : null);
+      h('dl', { class: 'facts' }, h('dt', {}, t('authority')), h('dd', {}, String(a.score ?? '–')),
+        h('dt', {}, t('moderation.brandPoints')), h('dd', { id: 'brand-points' }, brand ? `${brand.points} / 10` : '–')),
+      brand?.searchNotice ? h('p', { class: 'notice' }, brand.searchNotice) : null,
+      ledger.length ? h('ol', { id: 'ledger' }, ledger.map((x) => h('li', {}, `${String(x.since ?? '').slice(0, 10)} · ${x.ladder ?? 'brand'} · ${x.kind ?? ''} · #${x.auditNumber ?? ''}`))) : null);
   } catch (e) {
     // A 404 for a user that does not exist is a real answer; only a missing route is "unavailable".
     failure(panel, e);

@@ -172,7 +172,8 @@ async function showAuthority(panel, userId, signal) {
     replace(panel,
       h('p', {}, `${t('authority')}: `, h('strong', {}, String(a.authority ?? a.score ?? '–'))),
       penalties.length
-        ? h('ul', { class: 'penalties' }, penalties.map((p) => h('li', {}, h('strong', {}, p.kind ?? p.type ?? ''), ' ', p.reason ?? '',
+        ? h('ul', { class: 'penalties' }, penalties.map((p) => h('li', { 'data-audit': p.auditNumber }, h('strong', {}, p.kind ?? ''), ' ',
+            `${p.ladder ?? ''} · ${String(p.since ?? '').slice(0, 10)}${p.until ? ' → ' + String(p.until).slice(0, 10) : ''} · #${p.auditNumber ?? ''} `,
             h('button', { type: 'button', class: 'ghost', onclick: (e) => appeal(e.target, userId, p) }, t('appeal')))))
         : h('p', { class: 'ok-text' }, t('penalties.none')));
   } catch (e) {
@@ -186,11 +187,12 @@ async function showAuthority(panel, userId, signal) {
 async function appeal(button, userId, penalty) {
   button.disabled = true;
   try {
-    await callIf('POST', '/v1/appeals', '/v1/appeals', { userId, penaltyId: penalty.id, noteId: penalty.noteId, reason: 'Appeal from the creator studio' });
+    // An appeal names the audit entry of the decision (POST /v1/appeals {userId, auditNumber, statement}).
+    await callIf('POST', '/v1/appeals', '/v1/appeals', { userId, auditNumber: penalty.auditNumber, statement: 'Appeal from the creator studio' });
     button.textContent = t('appeal.sent');
   } catch (e) {
     button.disabled = false;
-    button.after(status('error', e instanceof ApiError && e.status === 404 ? t('moderation.unavailable') : String(e.message)));
+    button.after(status('error', e instanceof ApiError ? (e.status === 404 ? t('moderation.unavailable') : e.describe()) : String(e.message)));
   }
 }
 
