@@ -7,6 +7,9 @@ namespace Zhongcao.Server.Contracts;
 /// <summary>One media item in a request or response.</summary>
 public sealed class MediaDto
 {
+    public static MediaItem[] ToItems(IReadOnlyList<MediaDto> media) =>
+        media.Select(m => new MediaItem(m.Type, m.Width, m.Height, m.DurationMs)).ToArray();
+
     public required MediaType Type { get; init; }
     public int Width { get; init; }
     public int Height { get; init; }
@@ -20,32 +23,46 @@ public sealed class SponsorshipDto
     public required string Channel { get; init; }
 }
 
+/// <summary>The content fields a note request carries, shared by publishing and the pre-flight check.</summary>
+public abstract class NoteContentRequest
+{
+    public string Title { get; init; } = "";
+    public required string Body { get; init; }
+    public IReadOnlyList<string> Hashtags { get; init; } = [];
+    public IReadOnlyList<MediaDto> Media { get; init; } = [];
+    public NoteKind Kind { get; init; } = NoteKind.Lifestyle;
+    public SponsorshipDto? Sponsorship { get; init; }
+    public string? Language { get; init; }
+
+    /// <summary>The note these fields describe (trimmed title and hashtags), created and updated at <paramref name="now"/>.</summary>
+    public Note ToNote(string id, string authorId, DateTimeOffset now) => new()
+    {
+        Id = id,
+        AuthorId = authorId,
+        Title = Title.Trim(),
+        Body = Body,
+        Hashtags = Hashtags.Select(h => h.Trim()).ToArray(),
+        Media = MediaDto.ToItems(Media),
+        Kind = Kind,
+        Sponsorship = Sponsorship is { } s ? new Sponsorship(s.BrandId, s.Channel) : null,
+        Language = Language ?? "",
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+}
+
 /// <summary>Body of <c>POST /v1/notes</c>.</summary>
-public sealed class NoteRequest
+public sealed class NoteRequest : NoteContentRequest
 {
     /// <summary>Optional client-chosen id; the server assigns one when absent.</summary>
     public string? Id { get; init; }
     public required string AuthorId { get; init; }
-    public string Title { get; init; } = "";
-    public required string Body { get; init; }
-    public IReadOnlyList<string> Hashtags { get; init; } = [];
-    public IReadOnlyList<MediaDto> Media { get; init; } = [];
-    public NoteKind Kind { get; init; } = NoteKind.Lifestyle;
-    public SponsorshipDto? Sponsorship { get; init; }
-    public string? Language { get; init; }
 }
 
 /// <summary>Body of <c>POST /v1/check</c>: a draft note (nothing is stored; the author is optional).</summary>
-public sealed class CheckRequest
+public sealed class CheckRequest : NoteContentRequest
 {
     public string? AuthorId { get; init; }
-    public string Title { get; init; } = "";
-    public required string Body { get; init; }
-    public IReadOnlyList<string> Hashtags { get; init; } = [];
-    public IReadOnlyList<MediaDto> Media { get; init; } = [];
-    public NoteKind Kind { get; init; } = NoteKind.Lifestyle;
-    public SponsorshipDto? Sponsorship { get; init; }
-    public string? Language { get; init; }
 }
 
 /// <summary>Body of <c>PATCH /v1/notes/{id}</c>: fields present replace the current ones.</summary>

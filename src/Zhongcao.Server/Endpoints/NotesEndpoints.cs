@@ -95,20 +95,7 @@ public static class NotesEndpoints
             }
         }
 
-        var note = new Note
-        {
-            Id = id,
-            AuthorId = body.AuthorId,
-            Title = body.Title.Trim(),
-            Body = body.Body,
-            Hashtags = body.Hashtags.Select(h => h.Trim()).ToArray(),
-            Media = ToMedia(body.Media),
-            Kind = body.Kind,
-            Sponsorship = body.Sponsorship is { } s ? new Sponsorship(s.BrandId, s.Channel) : null,
-            Language = body.Language ?? "",
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var note = body.ToNote(id, body.AuthorId, now);
         // The gate decides before the note is stored; note and decision are written together, so replay
         // never re-decides and a refused publish cannot leave a decision behind.
         var assessment = GateAssessment.From(rt.Gate.Check(note), note);
@@ -174,7 +161,7 @@ public static class NotesEndpoints
             Title = patch.Title?.Trim() ?? current.Title,
             Body = patch.Body ?? current.Body,
             Hashtags = patch.Hashtags?.Select(h => h.Trim()).ToArray() ?? current.Hashtags,
-            Media = ToMedia(media),
+            Media = MediaDto.ToItems(media),
             Kind = patch.Kind ?? current.Kind,
             Sponsorship = sponsorship is { } s ? new Sponsorship(s.BrandId, s.Channel) : null,
             Language = patch.Language ?? current.Language,
@@ -241,28 +228,12 @@ public static class NotesEndpoints
         }
 
         var now = rt.Time.GetUtcNow();
-        var note = new Note
-        {
-            Id = "draft",
-            AuthorId = body.AuthorId ?? "draft",
-            Title = body.Title.Trim(),
-            Body = body.Body,
-            Hashtags = body.Hashtags.Select(h => h.Trim()).ToArray(),
-            Media = ToMedia(body.Media),
-            Kind = body.Kind,
-            Sponsorship = body.Sponsorship is { } s ? new Sponsorship(s.BrandId, s.Channel) : null,
-            Language = body.Language ?? "",
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var note = body.ToNote("draft", body.AuthorId ?? "draft", now);
         return Results.Text(GateDocument.ToJson(rt.Gate.Check(note)), "application/json; charset=utf-8");
     }
 
     private static IResult Gone(string id) =>
         Problems.Problem(StatusCodes.Status410Gone, "Note deleted.", $"The note '{id}' was deleted by its author.", "gone", "id");
-
-    private static MediaItem[] ToMedia(IReadOnlyList<MediaDto> media) =>
-        media.Select(m => new MediaItem(m.Type, m.Width, m.Height, m.DurationMs)).ToArray();
 
     internal static void ValidateContent(Validator v, string title, string body, IReadOnlyList<string> hashtags,
         IReadOnlyList<MediaDto> media, SponsorshipDto? sponsorship, string? language, bool enforceHashtagCap = true)
