@@ -26,14 +26,15 @@ public sealed class GovernanceSuppression(ZhongcaoEngine engine, GovernanceModul
             return byId;
         }
 
-        // Readers search by the brand's name, not its id. Called under the engine's read lock by search.
-        foreach (var user in engine.Core.Users)
+        // Readers search by the brand's name, not its id. Only banned brands can answer, and there are few of
+        // them, so walk those rather than every account. Called under the engine's read lock by search.
+        foreach (var brand in governance.Brands)
         {
-            if (user.Profile.AccountType is Model.AccountType.Brand or Model.AccountType.Enterprise
-                && string.Equals(user.Profile.DisplayName, q, StringComparison.OrdinalIgnoreCase)
-                && governance.SearchNotice(user.Profile.Id, now) is { } byName)
+            if (brand.Banned(now)
+                && engine.Core.FindUser(brand.BrandId) is { } user
+                && string.Equals(user.Profile.DisplayName, q, StringComparison.OrdinalIgnoreCase))
             {
-                return byName;
+                return governance.Options.BrandBanNotice;
             }
         }
 
