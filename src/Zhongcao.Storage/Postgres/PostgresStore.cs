@@ -172,7 +172,7 @@ public sealed partial class PostgresStore : IStore, ILogStore, ILogAppendSignal
     }
 
     /// <summary>Accepts a postgres:// URI as well as a keyword connection string.</summary>
-    internal static string ToConnectionString(string value)
+    public static string ToConnectionString(string value)
     {
         if (!value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
             && !value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
