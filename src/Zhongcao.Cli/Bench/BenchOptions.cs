@@ -55,7 +55,7 @@ public sealed record BenchOptions
     public static BenchOptions Smoke(BenchOptions o) => o with
     {
         Users = 200, Notes = 1_000, Events = 20_000, Feeds = 500, Concurrency = Math.Min(o.Concurrency, 4), HttpNotes = 200, HttpUsers = 50,
-        LagProbes = 20, IdempotencyRows = 20_000,
+        LagProbes = 10, IdempotencyRows = 5_000,
     };
 
     /// <summary>Returns an error message for impossible sizes, or null.</summary>
