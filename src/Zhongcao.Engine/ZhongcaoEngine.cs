@@ -101,9 +101,13 @@ public sealed class ZhongcaoEngine : IDisposable
         }
 
         Core.Apply(entry);
-        foreach (var module in _modules)
+        if (entry.Entry is not EventRecorded || !Core.LastEventWasDuplicate)
         {
-            module.Apply(Core, entry);
+            // A repeated event id is skipped whole, so no module counts it twice either.
+            foreach (var module in _modules)
+            {
+                module.Apply(Core, entry);
+            }
         }
 
         Position = entry.Sequence;

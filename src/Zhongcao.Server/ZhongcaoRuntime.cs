@@ -28,6 +28,7 @@ public sealed class ZhongcaoRuntime : IDisposable
                 {
                     SnapshotEveryEntries = options.SnapshotEveryEntries,
                     FollowLog = store is Storage.Postgres.PostgresStore,
+                    WakeOnAppend = options.LogNotify,
                 },
                 message => logger.LogInformation("{Message}", message));
         }
@@ -41,6 +42,17 @@ public sealed class ZhongcaoRuntime : IDisposable
         {
             metrics.Observe("zhongcao_store_commit_duration_seconds", elapsed.TotalSeconds);
             metrics.Increment("zhongcao_store_committed_entries_total", by: entries);
+        };
+        metrics.DefineHistogram(ReplicationLagMetric, MetricsRegistry.LagBuckets);
+        metrics.Describe(ReplicationLagMetric,
+            "Per log entry appended by another node: time from its acceptance there to its application here (same clock on one host).");
+        Durable.FollowedObserved = page =>
+        {
+            var now = time.GetUtcNow().UtcTicks;
+            foreach (var entry in page)
+            {
+                metrics.Observe(ReplicationLagMetric, Math.Max(0, now - entry.AtUtcTicks) / (double)TimeSpan.TicksPerSecond);
+            }
         };
         Durable.ApplyObserved = (_, elapsed) => metrics.Observe("zhongcao_engine_apply_duration_seconds", elapsed.TotalSeconds);
         metrics.Describe("zhongcao_store_commit_duration_seconds", "Duration of one group commit (transaction + fsync).");
@@ -62,6 +74,12 @@ public sealed class ZhongcaoRuntime : IDisposable
     }
 
     public DurableEngine Durable { get; }
+
+    /// <summary>Histogram of replication lag (seconds) over the entries this node applied from other nodes.</summary>
+    public const string ReplicationLagMetric = "zhongcao_log_replication_lag_seconds";
+
+    /// <summary>The replication lag seen so far on this node, or null before it applied any other node's entry.</summary>
+    public HistogramSummary? ReplicationLag => Metrics.Summarise(ReplicationLagMetric);
 
     /// <summary>This node's name.</summary>
     public string NodeId { get; }

@@ -22,6 +22,8 @@ public sealed partial class DurableEngine : IDisposable
     private readonly Action<string> _log;
     private long _lastSnapshotPosition;
     private bool _disposed;
+    private readonly ILogAppendSignal? _appendSignal;
+    private bool _recovered;
 
     private DurableEngine(IStore store, ZhongcaoEngine engine, DurableOptions options, Action<string> log)
     {
@@ -35,6 +37,12 @@ public sealed partial class DurableEngine : IDisposable
             FullMode = BoundedChannelFullMode.Wait,
         });
         Recover();
+        if (options.FollowLog && options.WakeOnAppend && store.Log is ILogAppendSignal signal)
+        {
+            _appendSignal = signal;
+            signal.Listen();
+        }
+
         _writer = Task.Factory.StartNew(WriterLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
@@ -51,6 +59,12 @@ public sealed partial class DurableEngine : IDisposable
 
     /// <summary>Called after each group is applied to the in-memory engine with the number of entries and the duration.</summary>
     public Action<int, TimeSpan>? ApplyObserved { get; set; }
+
+    /// <summary>
+    /// Called on the writer with each page of entries appended by other nodes, once applied (not during
+    /// recovery at open); used to measure replication lag from each entry's acceptance time.
+    /// </summary>
+    public Action<IReadOnlyList<StoredEntry>>? FollowedObserved { get; set; }
 
     /// <summary>How the state was recovered at open: snapshot position and entries replayed.</summary>
     public (long SnapshotPosition, long Replayed) Recovery { get; private set; }
@@ -158,6 +172,7 @@ public sealed partial class DurableEngine : IDisposable
         var from = Engine.Position;
         var replayed = CatchUp(long.MaxValue);
         Recovery = (from, replayed);
+        _recovered = true;
         _log($"Recovered state at log position {Engine.Position} (snapshot {from}, replayed {replayed} entries).");
     }
 
@@ -181,12 +196,19 @@ public sealed partial class DurableEngine : IDisposable
 
             Engine.Apply(decoded);
             applied += page.Count;
+            if (_recovered)
+            {
+                FollowedObserved?.Invoke(page);
+            }
         }
 
         return applied;
     }
 
-    /// <summary>Waits for queued writes; a node following a shared log also wakes every tail interval to catch up.</summary>
+    /// <summary>
+    /// Waits for queued writes. A node following a shared log also catches up when the store announces
+    /// another node's append and, as a fallback, every tail interval.
+    /// </summary>
     private bool WaitForWork(ChannelReader<WriteRequest> reader)
     {
         if (!_options.FollowLog)
@@ -194,23 +216,52 @@ public sealed partial class DurableEngine : IDisposable
             return reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult();
         }
 
+        // One pending wait for the queue, kept across wake-ups: a new one per announcement would pile up
+        // abandoned waiters in the channel until the next local write.
+        var wait = reader.WaitToReadAsync().AsTask();
+        var progressed = true; // false after a catch-up that did not reach the announced position: wait, do not spin
         while (true)
         {
-            var wait = reader.WaitToReadAsync().AsTask();
-            if (wait.Wait(_options.TailInterval))
+            bool announced;
+            if (_appendSignal is { } signal)
             {
-                return wait.Result;
+                var woke = signal.Next;
+                // An announcement that arrived before we took Next must not wait for the next poll.
+                announced = progressed && signal.LastAnnounced > Engine.Position;
+                if (!announced)
+                {
+                    Task.WaitAny([wait, woke], _options.TailInterval);
+                    announced = woke.IsCompleted;
+                }
+            }
+            else
+            {
+                wait.Wait(_options.TailInterval);
+                announced = false;
+            }
+
+            if (wait.IsCompleted)
+            {
+                return wait.GetAwaiter().GetResult();
+            }
+
+            if (announced && _appendSignal!.LastAnnounced <= Engine.Position)
+            {
+                continue; // our own append, or one already read: no need to ask the store
             }
 
             try
             {
-                if (Store.Log.LastSequence > Engine.Position)
+                if (announced || Store.Log.LastSequence > Engine.Position)
                 {
                     CatchUp(long.MaxValue);
                 }
+
+                progressed = _appendSignal is null || Engine.Position >= _appendSignal.LastAnnounced;
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
+                progressed = false;
                 _log($"Following the log failed, retrying: {ex.Message}");
             }
         }
