@@ -31,6 +31,13 @@ public sealed class DurableOptions
     /// <summary>How often an idle node looks for entries appended by others: 100 ms, well inside the 1 s visibility goal.</summary>
     public TimeSpan TailInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// Apply one committed group to the in-memory state while the next group is being committed: true.
+    /// Callers are still answered only after their entries are durable and applied. Ignored (sequential)
+    /// when <see cref="FollowLog"/> is on, where other nodes' entries must be applied before admission.
+    /// </summary>
+    public bool PipelineApply { get; set; } = true;
+
     /// <summary>Entries read per page while replaying the log at startup: 10,000.</summary>
     public int ReplayPageSize { get; set; } = 10_000;
 }
