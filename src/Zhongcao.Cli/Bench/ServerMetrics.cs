@@ -12,6 +12,14 @@ public sealed record ServerMetrics(long Commits, long Entries, double AppendSeco
     private const string ApplyPartPrefix = "zhongcao_engine_apply_";
     private const string ApplyPartSuffix = "_seconds_total";
 
+    /// <summary>CPU seconds of the apply and of the store append (not counting waits for a core).</summary>
+    public double ApplyCpuSeconds { get; init; }
+
+    public double CommitCpuSeconds { get; init; }
+
+    /// <summary>CPU seconds of the whole server process.</summary>
+    public double ProcessCpuSeconds { get; init; }
+
     /// <summary>Bytes the server allocated (all threads).</summary>
     public double AllocatedBytes { get; init; }
 
@@ -55,6 +63,9 @@ public sealed record ServerMetrics(long Commits, long Entries, double AppendSeco
             (long)Value("dotnet_gc_gen2_collections_total"))
         {
             AllocatedBytes = Value("dotnet_gc_allocated_bytes_total"),
+            ApplyCpuSeconds = Value("zhongcao_engine_apply_cpu_seconds_total"),
+            CommitCpuSeconds = Value("zhongcao_store_commit_cpu_seconds_total"),
+            ProcessCpuSeconds = Value("process_cpu_seconds_total"),
             ApplyParts = parts,
         };
     }
@@ -64,6 +75,9 @@ public sealed record ServerMetrics(long Commits, long Entries, double AppendSeco
             a.GcPauseSeconds - b.GcPauseSeconds, a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2)
         {
             AllocatedBytes = a.AllocatedBytes - b.AllocatedBytes,
+            ApplyCpuSeconds = a.ApplyCpuSeconds - b.ApplyCpuSeconds,
+            CommitCpuSeconds = a.CommitCpuSeconds - b.CommitCpuSeconds,
+            ProcessCpuSeconds = a.ProcessCpuSeconds - b.ProcessCpuSeconds,
             ApplyParts = a.ApplyParts.ToDictionary(kv => kv.Key, kv => kv.Value - b.ApplyParts.GetValueOrDefault(kv.Key), StringComparer.Ordinal),
         };
 
@@ -76,7 +90,7 @@ public sealed record ServerMetrics(long Commits, long Entries, double AppendSeco
         }
 
         var parts = string.Join(", ", ApplyParts.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value * 1e6 / items:F2}")));
-        return string.Create(CultureInfo.InvariantCulture, $"server allocated {AllocatedBytes / items:N0} B/event; apply µs/event by part: {parts}");
+        return string.Create(CultureInfo.InvariantCulture, $"server allocated {AllocatedBytes / items:N0} B/event; CPU µs/event: apply {ApplyCpuSeconds * 1e6 / items:F2}, store append {CommitCpuSeconds * 1e6 / items:F2}, whole server {ProcessCpuSeconds * 1e6 / items:F2}; apply wall µs/event by part (sampled): {parts}");
     }
 
     /// <summary>A one-line summary relative to a phase of <paramref name="phaseSeconds"/>.</summary>
