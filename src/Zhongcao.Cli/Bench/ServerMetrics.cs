@@ -46,7 +46,8 @@ public sealed record ServerMetrics(long Commits, long Entries, double AppendSeco
         foreach (var line in text.Split('\n'))
         {
             var space = line.IndexOf(' ', StringComparison.Ordinal);
-            if (line.StartsWith(ApplyPartPrefix, StringComparison.Ordinal) && space > 0 && line[..space].EndsWith(ApplyPartSuffix, StringComparison.Ordinal))
+            if (line.StartsWith(ApplyPartPrefix, StringComparison.Ordinal) && space > 0 && line[..space].EndsWith(ApplyPartSuffix, StringComparison.Ordinal)
+                && !line.StartsWith("zhongcao_engine_apply_cpu_", StringComparison.Ordinal))
             {
                 parts[line[ApplyPartPrefix.Length..(space - ApplyPartSuffix.Length)]] = double.Parse(line.AsSpan(space + 1), CultureInfo.InvariantCulture);
             }
