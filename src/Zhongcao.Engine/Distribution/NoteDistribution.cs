@@ -89,12 +89,23 @@ public sealed partial class NoteDistribution
     internal long[] HourBucket(DateTimeOffset at)
     {
         var hour = at.UtcTicks / TimeSpan.TicksPerHour;
+        if (_lastBucket is { } last && _lastHour == hour)
+        {
+            return last; // events of a note arrive in bursts within the same hour: skip the tree walk
+        }
+
         if (!Hourly.TryGetValue(hour, out var bucket))
         {
             bucket = new long[1 + ActionKinds.Count];
             Hourly.Add(hour, bucket);
         }
 
+        _lastHour = hour;
+        _lastBucket = bucket;
         return bucket;
     }
+
+    // The bucket last returned by HourBucket (the same array as in Hourly; a cache, not state).
+    private long _lastHour;
+    private long[]? _lastBucket;
 }

@@ -176,7 +176,13 @@ public static class NotesEndpoints
 
         // An edit racing another edit is harmless: the assessment names the version it judged, and Apply
         // ignores an assessment of a version that is no longer current.
-        await rt.WriteAtomicAsync([new NoteEdited { At = now, Note = edited }, new NoteAssessed { At = now, NoteId = id, NoteVersion = version, Assessment = assessment }], ct);
+        // A deletion ordered before this edit makes the writer refuse it (both entries): the note stays deleted.
+        var outcome = await rt.WriteAtomicAsync([new NoteEdited { At = now, Note = edited }, new NoteAssessed { At = now, NoteId = id, NoteVersion = version, Assessment = assessment }], ct);
+        if (outcome[0].Status == EntryStatus.Conflict)
+        {
+            return Gone(id);
+        }
+
         using (rt.Engine.BeginRead())
         {
             return TypedResults.Ok(NoteResponse.From(rt.Engine.Core.FindNote(id)!, rt.Engine.Module<DistributionModule>()));

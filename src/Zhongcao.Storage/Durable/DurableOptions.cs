@@ -41,6 +41,13 @@ public sealed class DurableOptions
     /// </summary>
     public bool WakeOnAppend { get; set; } = true;
 
+    /// <summary>
+    /// Apply one committed group to the in-memory state while the next group is being committed: true.
+    /// Callers are still answered only after their entries are durable and applied. Ignored (sequential)
+    /// when <see cref="FollowLog"/> is on, where other nodes' entries must be applied before admission.
+    /// </summary>
+    public bool PipelineApply { get; set; } = true;
+
     /// <summary>Entries read per page while replaying the log at startup: 10,000.</summary>
     public int ReplayPageSize { get; set; } = 10_000;
 }

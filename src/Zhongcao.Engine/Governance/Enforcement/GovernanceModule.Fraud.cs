@@ -38,7 +38,7 @@ public sealed partial class GovernanceModule
 
         var from = at.UtcTicks - Options.CohortWindow.Ticks;
         Trim(q, from);
-        if (!q.Any(x => x.User == user))
+        if (!Holds(q, user))
         {
             q.Enqueue((user, at.UtcTicks));
         }
@@ -96,7 +96,7 @@ public sealed partial class GovernanceModule
         }
 
         Trim(q, at.UtcTicks - Options.CommentWindow.Ticks);
-        if (!q.Any(x => x.User == user))
+        if (!Holds(q, user))
         {
             q.Enqueue((user, at.UtcTicks));
         }
@@ -236,6 +236,20 @@ public sealed partial class GovernanceModule
         {
             Flag(core, member, at, detector, evidence);
         }
+    }
+
+    /// <summary>Whether <paramref name="user"/> is in the window (a plain loop: no delegate or enumerator box per event).</summary>
+    private static bool Holds(Queue<(int User, long At)> q, int user)
+    {
+        foreach (var (u, _) in q)
+        {
+            if (u == user)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Trim(Queue<(int User, long At)> q, long from)
