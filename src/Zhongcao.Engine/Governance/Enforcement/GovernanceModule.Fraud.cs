@@ -10,6 +10,7 @@ public sealed partial class GovernanceModule
     private readonly Dictionary<int, Queue<(int User, long At)>> _noteCohorts = [];
     private readonly Dictionary<int, Queue<(int User, long At)>> _noteViews = [];
     private readonly Dictionary<int, Queue<(int User, long At)>> _followBursts = [];
+    private readonly Dictionary<int, Queue<(int User, long At)>> _noteExposure = [];
     private readonly Dictionary<string, Queue<(int User, long At)>> _comments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _phraseFirstSeen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(int Author, long At, HashSet<int> Bigrams)>> _brandNotes = new(StringComparer.Ordinal);
@@ -59,6 +60,59 @@ public sealed partial class GovernanceModule
         {
             var evidence = $"{actors.Count} new or low-activity accounts acted on note {core.Note(note).Note.Id} within {Options.CohortWindow.TotalSeconds:0} s ({viewers} such accounts saw it).";
             FlagWindow(core, actors, user, at, "coordinated", evidence, Options.CohortMin);
+        }
+    }
+
+    /// <summary>
+    /// Abnormal exposure: impressions that no real audience produces. (1) Concentration: one account reporting
+    /// <see cref="EnforcementOptions.ExposureRepeatMin"/> impressions of the same note within the window (a real
+    /// reader scrolls past a note a few times, not dozens). (2) Idle burst: at least
+    /// <see cref="EnforcementOptions.ExposureBurstMin"/> new or low-activity accounts that never acted anywhere
+    /// seeing one note for the first time within the window, more than
+    /// <see cref="EnforcementOptions.ExposureBudgetFactor"/> times what the note's current pool could have served
+    /// (its budget; nothing outside a pool). Such traffic hurts the note's measured rate or inflates its view
+    /// count; flagged accounts' impressions are taken back and no longer count.
+    /// </summary>
+    private void DetectExposure(CoreState core, int user, int note, DateTimeOffset at)
+    {
+        var s = SignalsOf(user);
+        var now = at.UtcTicks;
+        var window = Options.ExposureWindow.Ticks;
+        var repeat = s.ExposureNote == note && now - s.ExposureSince <= window;
+        if (repeat)
+        {
+            s.ExposureCount++;
+            if (s.ExposureCount >= Options.ExposureRepeatMin)
+            {
+                Flag(core, user, at, "abnormal-exposure",
+                    $"{s.ExposureCount} impressions of note {core.Note(note).Note.Id} reported within {Options.ExposureWindow.TotalMinutes:0} min by one account.");
+            }
+
+            return;
+        }
+
+        var first = s.ExposureNote != note;
+        s.ExposureNote = note;
+        s.ExposureCount = 1;
+        s.ExposureSince = now;
+        if (!first || s.Actions > 0 || !Suspicious(core, user, at) || _distribution?.Of(note) is not { } d || d.Viewers.ContainsKey(user))
+        {
+            return; // only the first impression of an idle, new or low-activity account is burst evidence
+        }
+
+        if (!_noteExposure.TryGetValue(note, out var q))
+        {
+            q = new Queue<(int, long)>();
+            _noteExposure.Add(note, q);
+        }
+
+        Trim(q, now - window);
+        q.Enqueue((user, now));
+        var capacity = d.InPool ? d.Budget : 0;
+        if (q.Count >= Options.ExposureBurstMin && q.Count > Options.ExposureBudgetFactor * capacity)
+        {
+            var evidence = $"{q.Count} new or low-activity accounts that never acted saw note {core.Note(note).Note.Id} within {Options.ExposureWindow.TotalMinutes:0} min; its {(d.InPool ? $"current pool could serve {capacity}" : "stage has no pool budget")}.";
+            FlagWindow(core, q, user, at, "abnormal-exposure", evidence, Math.Max(Options.ExposureBurstMin, (int)Math.Floor(Options.ExposureBudgetFactor * capacity) + 1));
         }
     }
 

@@ -82,7 +82,7 @@ public sealed partial class GovernanceModule
 
     private void SaveWindows(BinaryEncoder w)
     {
-        foreach (var windows in (Dictionary<int, Queue<(int, long)>>[])[_noteCohorts, _noteViews, _followBursts])
+        foreach (var windows in (Dictionary<int, Queue<(int, long)>>[])[_noteCohorts, _noteViews, _followBursts, _noteExposure])
         {
             w.WriteVarUInt((ulong)windows.Count);
             foreach (var (key, q) in windows.OrderBy(x => x.Key))
@@ -172,6 +172,10 @@ public sealed partial class GovernanceModule
         {
             w.WriteVarInt(t);
         }
+
+        w.WriteVarInt(s.ExposureNote);
+        w.WriteVarInt(s.ExposureCount);
+        w.WriteVarInt(s.ExposureSince);
     }
 
     public void Load(CoreState core, ref BinaryDecoder r)
@@ -251,7 +255,7 @@ public sealed partial class GovernanceModule
 
     private void LoadWindows(ref BinaryDecoder r)
     {
-        foreach (var windows in (Dictionary<int, Queue<(int, long)>>[])[_noteCohorts, _noteViews, _followBursts])
+        foreach (var windows in (Dictionary<int, Queue<(int, long)>>[])[_noteCohorts, _noteViews, _followBursts, _noteExposure])
         {
             var n = r.ReadCount();
             for (var i = 0; i < n; i++)
@@ -340,6 +344,9 @@ public sealed partial class GovernanceModule
             s.FollowBacks.Enqueue(r.ReadVarInt());
         }
 
+        s.ExposureNote = r.ReadVarInt32();
+        s.ExposureCount = r.ReadVarInt32();
+        s.ExposureSince = r.ReadVarInt();
         return s;
     }
 }
