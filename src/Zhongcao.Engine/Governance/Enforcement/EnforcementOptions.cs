@@ -91,8 +91,11 @@ public sealed class EnforcementOptions
     /// </summary>
     public int ExposureBurstMin { get; init; } = 100;
 
-    /// <summary>... and they exceed this multiple of what the note's current pool could serve (its budget; 0 outside a pool).</summary>
-    public double ExposureBudgetFactor { get; init; } = 1.5;
+    /// <summary>
+    /// ... and they exceed this multiple of what the note's pool would deliver within the window on schedule (budget ×
+    /// exposure window / stage window: about 11 for a 200-impression cold start over 3 h; 0 outside a pool).
+    /// </summary>
+    public double ExposureBudgetFactor { get; init; } = 3;
 
     /// <summary>Abnormal exposure (concentration): one account reporting this many impressions of one note within <see cref="ExposureWindow"/>.</summary>
     public int ExposureRepeatMin { get; init; } = 20;

@@ -1,3 +1,4 @@
+using Zhongcao.Engine.Distribution;
 using System.Text;
 using Zhongcao.Engine.Log;
 using Zhongcao.Engine.Model;
@@ -11,6 +12,7 @@ public sealed partial class GovernanceModule
     private readonly Dictionary<int, Queue<(int User, long At)>> _noteViews = [];
     private readonly Dictionary<int, Queue<(int User, long At)>> _followBursts = [];
     private readonly Dictionary<int, Queue<(int User, long At)>> _noteExposure = [];
+    private readonly Dictionary<int, long> _exposureBurst = [];
     private readonly Dictionary<string, Queue<(int User, long At)>> _comments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _phraseFirstSeen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(int Author, long At, HashSet<int> Bigrams)>> _brandNotes = new(StringComparer.Ordinal);
@@ -67,19 +69,20 @@ public sealed partial class GovernanceModule
     /// Abnormal exposure: impressions that no real audience produces. (1) Concentration: one account reporting
     /// <see cref="EnforcementOptions.ExposureRepeatMin"/> impressions of the same note within the window (a real
     /// reader scrolls past a note a few times, not dozens). (2) Idle burst: at least
-    /// <see cref="EnforcementOptions.ExposureBurstMin"/> new or low-activity accounts that never acted anywhere
-    /// seeing one note for the first time within the window, more than
-    /// <see cref="EnforcementOptions.ExposureBudgetFactor"/> times what the note's current pool could have served
-    /// (its budget; nothing outside a pool). Such traffic hurts the note's measured rate or inflates its view
-    /// count; flagged accounts' impressions are taken back and no longer count.
+    /// <see cref="EnforcementOptions.ExposureBurstMin"/> unflagged new or low-activity accounts that never acted
+    /// anywhere and are outside the note's audience (no declared interest in its tags' categories, not following
+    /// the author: accounts no pool would have been served) seeing it for the first time within the window, and
+    /// more than <see cref="EnforcementOptions.ExposureBudgetFactor"/> times what its pool would deliver in that time on
+    /// schedule (budget × window / stage window; any such burst outside a pool). While the burst lasts (one window) later such viewers are flagged as they come. Such
+    /// traffic depresses the note's measured rate (or inflates its view count); the flagged accounts'
+    /// impressions are taken back and no longer count.
     /// </summary>
     private void DetectExposure(CoreState core, int user, int note, DateTimeOffset at)
     {
         var s = SignalsOf(user);
         var now = at.UtcTicks;
         var window = Options.ExposureWindow.Ticks;
-        var repeat = s.ExposureNote == note && now - s.ExposureSince <= window;
-        if (repeat)
+        if (s.ExposureNote == note && now - s.ExposureSince <= window)
         {
             s.ExposureCount++;
             if (s.ExposureCount >= Options.ExposureRepeatMin)
@@ -95,9 +98,21 @@ public sealed partial class GovernanceModule
         s.ExposureNote = note;
         s.ExposureCount = 1;
         s.ExposureSince = now;
-        if (!first || s.Actions > 0 || !Suspicious(core, user, at) || _distribution?.Of(note) is not { } d || d.Viewers.ContainsKey(user))
+        if (!first || IsFlagged(user) || s.Actions > 0 || !Suspicious(core, user, at)
+            || _distribution?.Of(note) is not { } d || d.Viewers.ContainsKey(user) || InAudience(core, user, note))
         {
-            return; // only the first impression of an idle, new or low-activity account is burst evidence
+            return; // only the first impression of an idle, new or low-activity account outside the audience is evidence
+        }
+
+        // What the note's pool would deliver in one exposure window on schedule (its budget spread over its window).
+        var o = _distribution.Options;
+        var stageWindow = d.Level == 0 ? (d.Policy == DistributionPolicy.Guarantee ? o.GuaranteeWindow : o.ColdStartWindow) : o.ExpansionWindows[Math.Min(d.Level, o.ExpansionWindows.Count) - 1];
+        var capacity = d.InPool ? d.Budget * Options.ExposureWindow.Ticks / Math.Max(1, stageWindow.Ticks) : 0;
+        var where = d.InPool ? $"its pool would serve about {capacity} in that time" : "it is in no pool";
+        if (_exposureBurst.TryGetValue(note, out var until) && now <= until)
+        {
+            Flag(core, user, at, "abnormal-exposure", $"joined an exposure burst on note {core.Note(note).Note.Id} by idle accounts outside its audience ({where}).");
+            return;
         }
 
         if (!_noteExposure.TryGetValue(note, out var q))
@@ -108,12 +123,54 @@ public sealed partial class GovernanceModule
 
         Trim(q, now - window);
         q.Enqueue((user, now));
-        var capacity = d.InPool ? d.Budget : 0;
-        if (q.Count >= Options.ExposureBurstMin && q.Count > Options.ExposureBudgetFactor * capacity)
+        var needed = Math.Max(Options.ExposureBurstMin, (long)Math.Floor(Options.ExposureBudgetFactor * capacity) + 1);
+        if (q.Count < needed)
         {
-            var evidence = $"{q.Count} new or low-activity accounts that never acted saw note {core.Note(note).Note.Id} within {Options.ExposureWindow.TotalMinutes:0} min; its {(d.InPool ? $"current pool could serve {capacity}" : "stage has no pool budget")}.";
-            FlagWindow(core, q, user, at, "abnormal-exposure", evidence, Math.Max(Options.ExposureBurstMin, (int)Math.Floor(Options.ExposureBudgetFactor * capacity) + 1));
+            return;
         }
+
+        // Members flagged meanwhile by another detector are already excluded and are not this detector's evidence.
+        var members = q.Where(x => !IsFlagged(x.User)).Select(x => x.User).ToList();
+        if (members.Count < needed)
+        {
+            return;
+        }
+
+        var evidence = $"{members.Count} new or low-activity accounts that never acted, outside the note's audience, saw note {core.Note(note).Note.Id} within {Options.ExposureWindow.TotalMinutes:0} min; {where}.";
+        foreach (var member in members)
+        {
+            Flag(core, member, at, "abnormal-exposure", evidence);
+        }
+
+        q.Clear();
+        _exposureBurst[note] = now + window;
+    }
+
+    /// <summary>Whether a pool could have served the note to the user: a follower of its author, or a declared interest in one of its tags' categories.</summary>
+    private static bool InAudience(CoreState core, int user, int noteIndex)
+    {
+        var note = core.Note(noteIndex);
+        var viewer = core.User(user);
+        if (core.User(note.AuthorIndex).Followers.Contains(user))
+        {
+            return true;
+        }
+
+        foreach (var interest in viewer.Profile.Interests)
+        {
+            var i = CoreState.NormalizeTag(interest);
+            var slash = i.IndexOf('/', StringComparison.Ordinal);
+            var prefix = slash > 0 ? i[..slash] : i;
+            foreach (var tag in note.Tags)
+            {
+                if (tag.StartsWith(prefix, StringComparison.Ordinal) && (tag.Length == prefix.Length || tag[prefix.Length] == '/'))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

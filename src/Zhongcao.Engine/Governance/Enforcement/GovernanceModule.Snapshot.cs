@@ -92,6 +92,13 @@ public sealed partial class GovernanceModule
             }
         }
 
+        w.WriteVarUInt((ulong)_exposureBurst.Count);
+        foreach (var (note, until) in _exposureBurst.OrderBy(x => x.Key))
+        {
+            w.WriteVarInt(note);
+            w.WriteVarInt(until);
+        }
+
         w.WriteVarUInt((ulong)_comments.Count);
         foreach (var (key, q) in _comments.OrderBy(x => x.Key, StringComparer.Ordinal))
         {
@@ -263,6 +270,13 @@ public sealed partial class GovernanceModule
                 var key = r.ReadVarInt32();
                 windows[key] = ReadQueue(ref r);
             }
+        }
+
+        var bursts = r.ReadCount();
+        for (var i = 0; i < bursts; i++)
+        {
+            var note = r.ReadVarInt32();
+            _exposureBurst[note] = r.ReadVarInt();
         }
 
         var comments = r.ReadCount();
