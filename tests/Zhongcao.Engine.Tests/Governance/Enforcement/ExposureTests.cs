@@ -125,4 +125,27 @@ public sealed class ExposureTests
         Assert.Contains(h.Account("pumper")!.Evidence, e => e.Contains("20 impressions of note n1", StringComparison.Ordinal));
         Assert.Equal(1, D(h, "n1").Current.Impressions); // the reader; the pumper's first impression was taken back
     }
+
+    [Fact]
+    public void An_impression_counted_before_a_limit_started_is_taken_back_when_the_account_is_flagged_under_it()
+    {
+        using var h = WithNote();
+        h.User("pumper");
+        h.Advance(TimeSpan.FromDays(10));
+        h.Event("pumper", "n1", EventType.Impression);
+        Assert.Equal(1, D(h, "n1").Current.Impressions);
+        h.Append(new NoteAssessed
+        {
+            At = h.Now, NoteId = "n1", NoteVersion = 1,
+            Assessment = new NoteAssessment { Quality = 50, Verdict = PublicationVerdict.Limit, DistributionMultiplier = 0.5, LimitUntil = h.Now + TimeSpan.FromDays(1) },
+        });
+        Assert.Equal(DistributionStage.Limited, D(h, "n1").Stage);
+        for (var i = 0; i < 25; i++)
+        {
+            h.Event("pumper", "n1", EventType.Impression);
+        }
+
+        Assert.True(h.Account("pumper")!.Flagged);
+        Assert.Equal(0, D(h, "n1").Current.Impressions);
+    }
 }
