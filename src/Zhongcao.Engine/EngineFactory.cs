@@ -29,7 +29,7 @@ public static class EngineFactory
         // Governance first: a fraud flag raised by an entry is in force when the pools apply that entry;
         // it supplies the pools' authority and fraud flags and may take back signals already counted.
         var governance = new GovernanceModule(configuration.Enforcement);
-        var distribution = new DistributionModule(configuration.Distribution, governance, governance);
+        var distribution = new DistributionModule(configuration.Distribution, governance, governance, governance);
         governance.Attach(distribution);
 
         // Search and co-engagement come after the pools; both are derived from the core alone (empty snapshot

@@ -12,6 +12,9 @@ public sealed class GovernanceSuppression(ZhongcaoEngine engine, GovernanceModul
 {
     public bool IsSuppressed(NoteState note) => governance.IsSuppressed(engine.Core, note.Index, engine.Time.GetUtcNow());
 
+    public double SearchMultiplier(NoteState note, string query) =>
+        governance.SearchMultiplier(engine.Core, note.Index, query, engine.Time.GetUtcNow());
+
     public string? SearchNotice(string query)
     {
         var q = query.Trim();
