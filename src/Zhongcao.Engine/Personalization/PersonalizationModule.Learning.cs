@@ -176,6 +176,8 @@ public sealed partial class PersonalizationModule
         _examples.Clear();
         foreach (var (a, b) in _pairs)
         {
+            EnsureTrained(core, a);
+            EnsureTrained(core, b);
             TrainPair(a, b);
             TrainPair(b, a);
             MarkDirty(a);
@@ -221,29 +223,21 @@ public sealed partial class PersonalizationModule
         && note.Assessment?.Verdict is not (PublicationVerdict.Review or PublicationVerdict.Reject)
         && _distribution?.Of(note.Index) is not { PoolStage: DistributionStage.Removed };
 
-    /// <summary>A note's retrieval embedding: normalised learned vector (once co-engaged) plus the weighted content vector, normalised.</summary>
+    /// <summary>
+    /// A note's retrieval embedding: its learned vector (once co-engaged) plus <see cref="PersonalizationOptions.ContentWeight"/>
+    /// × its hashed-token content vector, normalised; content only for notes nobody co-engaged yet.
+    /// </summary>
     private void NoteVector(NoteState note, Span<float> destination)
     {
-        _tokens.Clear();
-        Search.SearchTerms.Add(note.Note.Title, _tokens);
-        Search.SearchTerms.Add(note.Note.Body, _tokens);
-        _embedder.Embed(_tokens, note.Tags, destination);
+        ContentVector(note, destination);
         if ((_noteFlags[note.Index] & FlagTrained) == 0)
         {
             return;
         }
 
         var learned = _learned.AsSpan(note.Index * D, D);
-        var norm = TensorPrimitives.Norm(learned);
-        if (norm > 0)
-        {
-            TensorPrimitives.Multiply(destination, _options.ContentWeight, destination);
-            for (var d = 0; d < D; d++)
-            {
-                destination[d] += learned[d] / norm;
-            }
-        }
-
+        TensorPrimitives.Multiply(destination, _options.ContentWeight, destination);
+        TensorPrimitives.Add(destination, learned, destination);
         var total = TensorPrimitives.Norm(destination);
         if (total > 0)
         {
@@ -251,7 +245,30 @@ public sealed partial class PersonalizationModule
         }
     }
 
-    /// <summary>One skip-gram step with negative sampling on shared item vectors: pull <paramref name="a"/> and <paramref name="b"/> together, push random notes away.</summary>
+    private void ContentVector(NoteState note, Span<float> destination)
+    {
+        _tokens.Clear();
+        Search.SearchTerms.Add(note.Note.Title, _tokens);
+        Search.SearchTerms.Add(note.Note.Body, _tokens);
+        _embedder.Embed(_tokens, note.Tags, destination);
+    }
+
+    /// <summary>
+    /// A note's learned vector starts, at its first co-engagement, as its content vector: co-engagement then moves it,
+    /// so a lightly engaged note stays near its text and a heavily engaged one near the notes its readers also engage.
+    /// </summary>
+    private void EnsureTrained(CoreState core, int n)
+    {
+        if ((_noteFlags[n] & FlagTrained) != 0)
+        {
+            return;
+        }
+
+        ContentVector(core.Note(n), _learned.AsSpan(n * D, D));
+        _noteFlags[n] |= FlagTrained;
+    }
+
+    /// <summary>One skip-gram step with negative sampling on shared item vectors: pull <paramref name="a"/> and <paramref name="b"/> together, push random co-engaged notes away.</summary>
     private void TrainPair(int a, int b)
     {
         var lr = _options.EmbeddingLearningRate;
@@ -262,15 +279,13 @@ public sealed partial class PersonalizationModule
         for (var k = 0; k < _options.Negatives; k++)
         {
             var r = (int)(StableHash.Mix(_options.Seed ^ (++_randomCounter * 0xD1B54A32D192ED03UL)) % (ulong)_noteCount);
-            if (r != a && r != b)
+            if (r != a && r != b && (_noteFlags[r] & FlagTrained) != 0)
             {
                 Step(va, r, 0f, lr, grad);
             }
         }
 
         TensorPrimitives.Add(va, grad, va);
-        _noteFlags[a] |= FlagTrained;
-        _noteFlags[b] |= FlagTrained;
     }
 
     private void Step(Span<float> va, int other, float label, float lr, Span<float> grad)

@@ -1,6 +1,5 @@
 using System.Numerics.Tensors;
 using Zhongcao.Engine.Distribution;
-using Zhongcao.Engine.Identity;
 using Zhongcao.Engine.Log;
 using Zhongcao.Engine.Model;
 using Zhongcao.Engine.Modules;
@@ -326,14 +325,6 @@ public sealed partial class PersonalizationModule : IEngineModule
             var n = _noteCount++;
             _noteCategory[n] = -1;
             _noteTags[n] = [];
-
-            // Small random learned vector (word2vec's initialisation), a pure function of the seed and the index.
-            var v = _learned.AsSpan(n * D, D);
-            for (var d = 0; d < D; d++)
-            {
-                var h = StableHash.Mix(_options.Seed ^ ((ulong)(uint)n << 8) ^ (ulong)d ^ 0xA5A5_0000_0000UL);
-                v[d] = (float)(((h >> 11) * (1.0 / (1UL << 53))) - 0.5) / D;
-            }
         }
     }
 
