@@ -224,7 +224,7 @@ public sealed partial class PersonalizationModule
         && _distribution?.Of(note.Index) is not { PoolStage: DistributionStage.Removed };
 
     /// <summary>
-    /// A note's retrieval embedding: its learned vector (once co-engaged) plus <see cref="PersonalizationOptions.ContentWeight"/>
+    /// A note's retrieval embedding: its normalised learned vector (once co-engaged) plus <see cref="PersonalizationOptions.ContentWeight"/>
     /// × its hashed-token content vector, normalised; content only for notes nobody co-engaged yet.
     /// </summary>
     private void NoteVector(NoteState note, Span<float> destination)
@@ -236,8 +236,13 @@ public sealed partial class PersonalizationModule
         }
 
         var learned = _learned.AsSpan(note.Index * D, D);
+        var norm = TensorPrimitives.Norm(learned);
         TensorPrimitives.Multiply(destination, _options.ContentWeight, destination);
-        TensorPrimitives.Add(destination, learned, destination);
+        if (norm > 0)
+        {
+            TensorPrimitives.MultiplyAdd(learned, 1f / norm, destination, destination);
+        }
+
         var total = TensorPrimitives.Norm(destination);
         if (total > 0)
         {

@@ -54,8 +54,11 @@ public sealed record PersonalizationOptions
     /// <summary>Negative samples per co-engaged pair (3: enough to separate, cheap enough to run online).</summary>
     public int Negatives { get; init; } = 3;
 
-    /// <summary>Weight of the hashed-token content vector in a note's embedding (0.5: content starts new notes, engagement takes over).</summary>
-    public float ContentWeight { get; init; } = 0.5f;
+    /// <summary>
+    /// Weight of the hashed-token content vector beside the (unit) learned vector in a note's embedding: 0.75, so
+    /// co-engagement leads but a note stays findable from its words and tags (new users' declared interests query those).
+    /// </summary>
+    public float ContentWeight { get; init; } = 0.75f;
 
     /// <summary>Seed of initial vectors, negative sampling and the HNSW level generator.</summary>
     public ulong Seed { get; init; } = 17;

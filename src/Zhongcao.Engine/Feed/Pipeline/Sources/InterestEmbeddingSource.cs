@@ -41,7 +41,10 @@ public sealed class InterestEmbeddingSource : ICandidateSource
         Collect(context, set, module, query, quota, SourceName);
     }
 
-    /// <summary>Adds up to <paramref name="quota"/> eligible, unserved neighbours of <paramref name="query"/> under <paramref name="source"/>.</summary>
+    /// <summary>
+    /// Adds up to <paramref name="quota"/> eligible, unserved neighbours of <paramref name="query"/> under <paramref name="source"/>;
+    /// neighbours already collected by an earlier source get this source named too.
+    /// </summary>
     internal static void Collect(FeedContext context, CandidateSet set, PersonalizationModule module, ReadOnlySpan<float> query, int quota, string source)
     {
         var hits = new AnnHit[Math.Min(quota * Overfetch, 400)];
@@ -50,8 +53,14 @@ public sealed class InterestEmbeddingSource : ICandidateSource
         for (var i = 0; i < n && taken < quota; i++)
         {
             var note = hits[i].Key;
-            if (set.Contains(note) || note >= context.Core.NoteCount)
+            if (note >= context.Core.NoteCount)
             {
+                continue;
+            }
+
+            if (set.Contains(note))
+            {
+                set.Add(note, source); // already a candidate (e.g. a pool's): it is also a neighbour, outside the quota
                 continue;
             }
 
