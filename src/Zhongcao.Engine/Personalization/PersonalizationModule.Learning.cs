@@ -152,6 +152,7 @@ public sealed partial class PersonalizationModule
     /// <summary>Runs the deferred work in log order: model updates, embedding updates, then re-indexing.</summary>
     private void Flush(CoreState core)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         Span<bool> outcomes = stackalloc bool[EngagementHeads.Count];
         Span<byte> context = stackalloc byte[UserTaste.ContextBytes];
         foreach (var x in _examples)
@@ -174,25 +175,35 @@ public sealed partial class PersonalizationModule
         }
 
         _examples.Clear();
+        var trained = System.Diagnostics.Stopwatch.GetTimestamp();
         foreach (var (a, b) in _pairs)
         {
             EnsureTrained(core, a);
             EnsureTrained(core, b);
             TrainPair(a, b);
             TrainPair(b, a);
-            MarkDirty(a);
-            MarkDirty(b);
+            Moved(a);
+            Moved(b);
         }
 
         _pairs.Clear();
+        var embedded = System.Diagnostics.Stopwatch.GetTimestamp();
+        Span<float> indexed = stackalloc float[D];
         foreach (var n in _dirty)
         {
             _noteFlags[n] &= unchecked((byte)~FlagDirty);
+            _coUpdates[n] = 0;
             var note = core.Note(n);
             if (Distributable(note))
             {
                 NoteVector(note, _vector);
-                _index.Upsert(n, _vector);
+
+                // An insert costs a graph search; a vector that barely moved keeps its node (no tombstone either).
+                if (!_index.TryGetVector(n, indexed) || TensorPrimitives.Dot(indexed, _vector) < 0.995f)
+                {
+                    _index.Upsert(n, _vector);
+                    Inserts++;
+                }
             }
             else
             {
@@ -215,6 +226,28 @@ public sealed partial class PersonalizationModule
             }
 
             _index = rebuilt;
+        }
+
+        var done = System.Diagnostics.Stopwatch.GetTimestamp();
+        FlushTimes[0] += System.Diagnostics.Stopwatch.GetElapsedTime(started, trained);
+        FlushTimes[1] += System.Diagnostics.Stopwatch.GetElapsedTime(trained, embedded);
+        FlushTimes[2] += System.Diagnostics.Stopwatch.GetElapsedTime(embedded, done);
+    }
+
+    /// <summary>Wall time spent in flushes (model training, embedding training, indexing), for diagnostics; not state.</summary>
+    public TimeSpan[] FlushTimes { get; } = new TimeSpan[3];
+
+    /// <summary>Counts a co-engagement update of a note's vector; re-indexes it after <see cref="PersonalizationOptions.ReindexAfter"/> of them.</summary>
+    private void Moved(int n)
+    {
+        if (_coUpdates[n] < byte.MaxValue)
+        {
+            _coUpdates[n]++;
+        }
+
+        if (_coUpdates[n] >= _options.ReindexAfter || !_index.Contains(n))
+        {
+            MarkDirty(n);
         }
     }
 

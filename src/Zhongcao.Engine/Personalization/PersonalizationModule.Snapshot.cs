@@ -31,6 +31,7 @@ public sealed partial class PersonalizationModule
         ArrayCodec.WriteFloats(writer, _learned.AsSpan(0, _noteCount * D));
         ArrayCodec.WriteInts(writer, _noteCategory.AsSpan(0, _noteCount));
         writer.WriteBytes(_noteFlags.AsSpan(0, _noteCount));
+        writer.WriteBytes(_coUpdates.AsSpan(0, _noteCount));
         for (var n = 0; n < _noteCount; n++)
         {
             ArrayCodec.WriteInts(writer, _noteTags[n]);
@@ -102,6 +103,8 @@ public sealed partial class PersonalizationModule
         ArrayCodec.ReadFloats(ref reader).CopyTo(_learned, 0);
         ArrayCodec.ReadInts(ref reader).CopyTo(_noteCategory, 0);
         reader.ReadBytes().CopyTo(_noteFlags, 0);
+        _coUpdates = new byte[capacity];
+        reader.ReadBytes().CopyTo(_coUpdates, 0);
         for (var n = 0; n < notes; n++)
         {
             _noteTags[n] = ArrayCodec.ReadInts(ref reader);

@@ -58,6 +58,7 @@ public sealed partial class PersonalizationModule : IEngineModule
     private int[] _noteCategory = new int[1024];
     private int[][] _noteTags = new int[1024][];
     private byte[] _noteFlags = new byte[1024];
+    private byte[] _coUpdates = new byte[1024];
     private int _noteCount;
     private ulong _randomCounter;
     private MultiTaskEngagementModel _model;
@@ -93,6 +94,9 @@ public sealed partial class PersonalizationModule : IEngineModule
 
     /// <summary>Work waiting for the next flush (finished impressions, co-engaged pairs, changed notes).</summary>
     public int Pending => _examples.Count + _pairs.Count + _dirty.Count;
+
+    /// <summary>HNSW inserts done (new notes and re-indexed ones), for diagnostics; not state.</summary>
+    public long Inserts { get; private set; }
 
     /// <summary>Users with a learned profile.</summary>
     public int ProfileCount { get; private set; }
@@ -318,6 +322,7 @@ public sealed partial class PersonalizationModule : IEngineModule
             Array.Resize(ref _noteCategory, capacity);
             Array.Resize(ref _noteTags, capacity);
             Array.Resize(ref _noteFlags, capacity);
+            Array.Resize(ref _coUpdates, capacity);
         }
 
         while (_noteCount < count)

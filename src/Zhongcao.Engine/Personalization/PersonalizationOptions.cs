@@ -66,8 +66,17 @@ public sealed record PersonalizationOptions
     /// <summary>HNSW links per node (12, 24 on layer 0): recall ≥ 0.95 at 32 dimensions with less memory than 16.</summary>
     public int HnswM { get; init; } = 12;
 
-    /// <summary>HNSW beam width while inserting (100: half of hnswlib's default, inserts twice as fast at a small recall cost).</summary>
-    public int HnswEfConstruction { get; init; } = 100;
+    /// <summary>
+    /// HNSW beam width while inserting (64: a third of hnswlib's default; an insert is the costliest per-note step, and the
+    /// feed over-fetches 4 neighbours per slot, so a slightly weaker graph costs little).
+    /// </summary>
+    public int HnswEfConstruction { get; init; } = 64;
+
+    /// <summary>
+    /// A note's embedding is re-indexed after this many co-engagement updates since it was last indexed (16: each
+    /// re-index is an HNSW insert, the costliest step per note, so a note is moved once its vector has had time to move).
+    /// </summary>
+    public int ReindexAfter { get; init; } = 16;
 
     /// <summary>
     /// Deferred work (training the model on finished impressions, the embeddings on co-engaged pairs, and re-indexing
