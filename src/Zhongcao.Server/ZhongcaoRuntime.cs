@@ -38,6 +38,7 @@ public sealed class ZhongcaoRuntime : IDisposable
             throw;
         }
 
+        Engine.Search.Observer = new SearchSignalWriter(this, logger);
         Durable.CommitObserved = (entries, elapsed) =>
         {
             metrics.Observe("zhongcao_store_commit_duration_seconds", elapsed.TotalSeconds);
