@@ -287,7 +287,16 @@ public sealed class ZhongcaoEngine : IDisposable
         return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
     }
 
-    public void Dispose() => _lock.Dispose();
+    /// <summary>Disposes the modules that hold resources (e.g. a background indexer), then the lock.</summary>
+    public void Dispose()
+    {
+        foreach (var module in _modules)
+        {
+            (module as IDisposable)?.Dispose();
+        }
+
+        _lock.Dispose();
+    }
 
     /// <summary>A held read lock.</summary>
     public readonly struct ReadScope(ReaderWriterLockSlim owner) : IDisposable

@@ -78,10 +78,20 @@ public sealed partial class PersonalizationModule
     {
         var note = t.Ints[UserTaste.IPendingNote + slot];
         var c = UserTaste.BPendingContext + (slot * UserTaste.ContextBytes);
+        t.Ints[UserTaste.IPendingNote + slot] = -1;
+        if (t.Bytes[UserTaste.BPendingBits + slot] == 0 && !KeepQuiet(user, note, t.Ints[UserTaste.IPendingMinute + slot]))
+        {
+            return;
+        }
+
         _examples.Add(new Example(user, note, t.Ints[UserTaste.IPendingMinute + slot], t.Bytes[UserTaste.BPendingBits + slot],
             t.Bytes[c], t.Bytes[c + 1], t.Bytes[c + 2]));
-        t.Ints[UserTaste.IPendingNote + slot] = -1;
     }
+
+    /// <summary>Whether an impression without any action is among the sampled ones the model trains on (a hash, so replay keeps the same).</summary>
+    private bool KeepQuiet(int user, int note, int minute) =>
+        _quietThreshold == ulong.MaxValue
+        || StableHash.Mix(((ulong)(uint)user << 32) ^ (uint)note ^ ((ulong)(uint)minute * 0x9E3779B97F4A7C15UL) ^ (_options.Seed * 0xC2B2AE3D27D4EB4FUL)) < _quietThreshold;
 
     /// <summary>
     /// The context bytes of (user, note) at a time: interest match bucket (Σ of the user's weights on the note's tags),
@@ -107,10 +117,9 @@ public sealed partial class PersonalizationModule
         context[0] = s switch { <= -1f => 1, < 0.5f => 0, < 2f => 2, < 5f => 3, < 12f => 4, _ => 5 };
         var emb = t.Embedding;
         var norm = TensorPrimitives.Norm(emb);
-        Span<float> v = stackalloc float[D];
-        if (norm > 1e-6f && _index.TryGetVector(note, v))
+        if (norm > 1e-6f && (_noteFlags[note] & FlagIndexed) != 0)
         {
-            var cos = TensorPrimitives.Dot(emb, v) / norm;
+            var cos = TensorPrimitives.Dot(emb, _embeddings.AsSpan(note * D, D)) / norm;
             context[1] = (byte)Math.Clamp((int)((cos + 1f) * 4f), 0, 7);
         }
         else
@@ -171,7 +180,7 @@ public sealed partial class PersonalizationModule
             context[1] = x.Affinity;
             context[2] = x.Journey;
             Features(x.User, x.Note, core.Note(x.Note).AuthorIndex, x.Minute, context, _slots);
-            _model.Update(_slots, outcomes);
+            _model.Update(_slots, outcomes, x.Outcomes == 0 ? _quietWeight : 1f);
         }
 
         _examples.Clear();
@@ -188,45 +197,46 @@ public sealed partial class PersonalizationModule
 
         _pairs.Clear();
         var embedded = System.Diagnostics.Stopwatch.GetTimestamp();
-        Span<float> indexed = stackalloc float[D];
         foreach (var n in _dirty)
         {
             _noteFlags[n] &= unchecked((byte)~FlagDirty);
             _coUpdates[n] = 0;
             var note = core.Note(n);
+            var stored = _embeddings.AsSpan(n * D, D);
             if (Distributable(note))
             {
                 NoteVector(note, _vector);
-
-                // An insert costs a graph search; a vector that barely moved keeps its node (no tombstone either).
-                if (!_index.TryGetVector(n, indexed) || TensorPrimitives.Dot(indexed, _vector) < 0.995f)
+                var norm = TensorPrimitives.Norm(_vector);
+                if (norm > 0)
                 {
-                    _index.Upsert(n, _vector);
+                    TensorPrimitives.Divide(_vector, norm, _vector);
+                }
+
+                // A graph insert is the costliest step per note; a vector that barely moved keeps its node (no tombstone either).
+                var indexed = (_noteFlags[n] & FlagIndexed) != 0;
+                if (!indexed || TensorPrimitives.Dot(stored, _vector) < 0.995f)
+                {
+                    _vector.CopyTo(stored);
+                    if (!indexed)
+                    {
+                        _noteFlags[n] |= FlagIndexed;
+                        _indexedCount++;
+                    }
+
+                    _indexer.Upsert(n, stored.ToArray());
                     Inserts++;
                 }
             }
-            else
+            else if ((_noteFlags[n] & FlagIndexed) != 0)
             {
-                _index.Remove(n);
+                _noteFlags[n] &= unchecked((byte)~FlagIndexed);
+                _indexedCount--;
+                stored.Clear();
+                _indexer.Remove(n);
             }
         }
 
         _dirty.Clear();
-
-        // Replaced and removed nodes still route searches; once they outnumber the live ones, rebuild.
-        if (_index.TombstoneCount > Math.Max(1024, _index.Count))
-        {
-            var rebuilt = NewIndex();
-            for (var n = 0; n < _noteCount; n++)
-            {
-                if (_index.TryGetVector(n, _vector))
-                {
-                    rebuilt.Upsert(n, _vector);
-                }
-            }
-
-            _index = rebuilt;
-        }
 
         var done = System.Diagnostics.Stopwatch.GetTimestamp();
         FlushTimes[0] += System.Diagnostics.Stopwatch.GetElapsedTime(started, trained);
@@ -234,7 +244,7 @@ public sealed partial class PersonalizationModule
         FlushTimes[2] += System.Diagnostics.Stopwatch.GetElapsedTime(embedded, done);
     }
 
-    /// <summary>Wall time spent in flushes (model training, embedding training, indexing), for diagnostics; not state.</summary>
+    /// <summary>Wall time spent in flushes (model training, embedding training, handing embeddings to the indexer), for diagnostics; not state.</summary>
     public TimeSpan[] FlushTimes { get; } = new TimeSpan[3];
 
     /// <summary>Counts a co-engagement update of a note's vector; re-indexes it after <see cref="PersonalizationOptions.ReindexAfter"/> of them.</summary>
@@ -245,7 +255,7 @@ public sealed partial class PersonalizationModule
             _coUpdates[n]++;
         }
 
-        if (_coUpdates[n] >= _options.ReindexAfter || !_index.Contains(n))
+        if (_coUpdates[n] >= _options.ReindexAfter || (_noteFlags[n] & FlagIndexed) == 0)
         {
             MarkDirty(n);
         }

@@ -59,7 +59,9 @@ public sealed partial class PersonalizationModule
 
         writer.WriteInt64(unchecked((long)_randomCounter));
         _model.Save(writer);
-        _index.Save(writer);
+
+        // The embeddings of distributable notes are state; the graph over them is a cache rebuilt after a load.
+        ArrayCodec.WriteFloats(writer, _embeddings.AsSpan(0, _noteCount * D));
     }
 
     /// <inheritdoc />
@@ -100,6 +102,7 @@ public sealed partial class PersonalizationModule
         _noteCategory = new int[capacity];
         _noteTags = new int[capacity][];
         _noteFlags = new byte[capacity];
+        _embeddings = new float[capacity * D];
         ArrayCodec.ReadFloats(ref reader).CopyTo(_learned, 0);
         ArrayCodec.ReadInts(ref reader).CopyTo(_noteCategory, 0);
         reader.ReadBytes().CopyTo(_noteFlags, 0);
@@ -128,7 +131,18 @@ public sealed partial class PersonalizationModule
         _randomCounter = unchecked((ulong)reader.ReadInt64());
         _model = new MultiTaskEngagementModel(_options.Model);
         _model.Load(ref reader);
-        _index = NewIndex();
-        _index.Load(ref reader);
+        ArrayCodec.ReadFloats(ref reader).CopyTo(_embeddings, 0);
+
+        // Re-index in the background, in note order; WaitForIndex tells when the graph has caught up.
+        _indexer.Reset();
+        _indexedCount = 0;
+        for (var n = 0; n < notes; n++)
+        {
+            if ((_noteFlags[n] & FlagIndexed) != 0)
+            {
+                _indexedCount++;
+                _indexer.Upsert(n, _embeddings.AsSpan(n * D, D).ToArray());
+            }
+        }
     }
 }

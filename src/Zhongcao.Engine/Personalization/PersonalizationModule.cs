@@ -18,17 +18,20 @@ namespace Zhongcao.Engine.Personalization;
 /// an interest embedding, remembered negative feedback, a temporal pattern and purchase-journey points; seeded from
 /// declared interests; searches (<see cref="SearchQueried"/>) count as interest and research behaviour;</item>
 /// <item>note embeddings: hashed token features blended with item vectors learned online from co-engagement
-/// (skip-gram with negative sampling over pairs of notes one user engaged in a row), kept in an
-/// <see cref="HnswIndex"/> of distributable notes;</item>
+/// (skip-gram with negative sampling over pairs of notes one user engaged in a row); the embedding of every
+/// distributable note is replayed state, and an <see cref="HnswIndex"/> over them is a derived cache built by a
+/// background indexer (<see cref="NoteIndexer"/>), never part of the snapshot or the digest;</item>
 /// <item>an online <see cref="MultiTaskEngagementModel"/> trained on impression → action outcomes over hashed
-/// user × note × context features.</item>
+/// user × note × context features (impressions without any action sampled, see
+/// <see cref="PersonalizationOptions.QuietImpressionSampling"/>).</item>
 /// </list>
 /// Per-event work is small (profile arithmetic on a few dozen floats); training and indexing are deferred to a
 /// flush at each <see cref="DistributionTick"/> (or when <see cref="PersonalizationOptions.FlushAt"/> items wait), which
-/// is a position in the log, so replay is exact. Single writer; readers (the feed) call the query methods under
-/// the engine's read lock.
+/// is a position in the log, so replay is exact; a flush hands changed embeddings to the indexer and returns. Single
+/// writer; readers (the feed) call the query methods under the engine's read lock; <see cref="Nearest"/> also takes
+/// the indexer's read lock, so it is safe while the indexer inserts.
 /// </summary>
-public sealed partial class PersonalizationModule : IEngineModule
+public sealed partial class PersonalizationModule : IEngineModule, IDisposable
 {
     internal const int D = PersonalizationOptions.Dimension;
 
@@ -38,11 +41,13 @@ public sealed partial class PersonalizationModule : IEngineModule
     private const byte FlagProduct = 1;
     private const byte FlagDirty = 2;
     private const byte FlagTrained = 4;
+    private const byte FlagIndexed = 8;
 
     private readonly PersonalizationOptions _options;
     private readonly DistributionModule? _distribution;
     private readonly HashedTokenEmbedder _embedder = new(D);
     private readonly Dictionary<string, int> _tagIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _tagLookup;
     private readonly List<string> _tagNames = [];
     private readonly List<int> _dirty = [];
     private readonly List<Example> _examples = [];
@@ -57,20 +62,28 @@ public sealed partial class PersonalizationModule : IEngineModule
     private float[] _learned = new float[1024 * D];
     private int[] _noteCategory = new int[1024];
     private int[][] _noteTags = new int[1024][];
+    private float[] _embeddings = new float[1024 * D];
     private byte[] _noteFlags = new byte[1024];
     private byte[] _coUpdates = new byte[1024];
     private int _noteCount;
     private ulong _randomCounter;
     private MultiTaskEngagementModel _model;
-    private HnswIndex _index;
+    private int _indexedCount;
+    private readonly NoteIndexer _indexer;
+    private readonly ulong _quietThreshold;
+    private readonly float _quietWeight;
 
     /// <summary>Creates the module; <paramref name="distribution"/> (optional) tells which notes governance removed.</summary>
     public PersonalizationModule(PersonalizationOptions? options = null, DistributionModule? distribution = null)
     {
         _options = options ?? new PersonalizationOptions();
+        _tagLookup = _tagIds.GetAlternateLookup<ReadOnlySpan<char>>();
         _distribution = distribution;
         _model = new MultiTaskEngagementModel(_options.Model);
-        _index = NewIndex();
+        _indexer = new NoteIndexer(NewIndex, _options.BackgroundIndexing, _options.IndexQueueCapacity);
+        var fraction = Math.Clamp(_options.QuietImpressionSampling, 0.01f, 1f);
+        _quietThreshold = fraction >= 1f ? ulong.MaxValue : (ulong)(fraction * (double)ulong.MaxValue);
+        _quietWeight = 1f / fraction;
         _decayPerTick = (float)(-Math.Log(2) / _options.HalfLife.Ticks);
     }
 
@@ -78,7 +91,7 @@ public sealed partial class PersonalizationModule : IEngineModule
     public string Name => "personalization";
 
     /// <inheritdoc />
-    public int SnapshotVersion => 1;
+    public int SnapshotVersion => 2;
 
     /// <summary>The options.</summary>
     public PersonalizationOptions Options => _options;
@@ -86,8 +99,26 @@ public sealed partial class PersonalizationModule : IEngineModule
     /// <summary>The engagement model.</summary>
     public MultiTaskEngagementModel Model => _model;
 
-    /// <summary>The index of distributable notes' embeddings.</summary>
-    public HnswIndex Index => _index;
+    /// <summary>Distributable notes with an embedding (replayed state; the graph may trail it while the indexer works).</summary>
+    public int IndexedCount => _indexedCount;
+
+    /// <summary>Live notes in the approximate graph, for diagnostics; not state.</summary>
+    public int GraphCount => _indexer.Count;
+
+    /// <summary>Upserts and removals the background indexer has not finished yet; not state.</summary>
+    public int IndexBacklog => _indexer.Backlog;
+
+    /// <summary>Wall time the indexer spent on graph work, for diagnostics; not state.</summary>
+    public TimeSpan IndexingTime => _indexer.Busy;
+
+    /// <summary>
+    /// Blocks until every embedding handed to the indexer so far is searchable (tests, benchmarks, and callers that need
+    /// the graph to match the state exactly); false when <paramref name="timeout"/> (default one minute) passed first.
+    /// </summary>
+    public bool WaitForIndex(TimeSpan? timeout = null) => _indexer.WaitUntilDrained(timeout ?? TimeSpan.FromMinutes(1));
+
+    /// <summary>Stops the background indexer.</summary>
+    public void Dispose() => _indexer.Dispose();
 
     /// <summary>True once the model trained on <see cref="PersonalizationOptions.MinModelExamples"/> impressions.</summary>
     public bool ModelReady => _model.Examples >= _options.MinModelExamples;
@@ -95,7 +126,7 @@ public sealed partial class PersonalizationModule : IEngineModule
     /// <summary>Work waiting for the next flush (finished impressions, co-engaged pairs, changed notes).</summary>
     public int Pending => _examples.Count + _pairs.Count + _dirty.Count;
 
-    /// <summary>HNSW inserts done (new notes and re-indexed ones), for diagnostics; not state.</summary>
+    /// <summary>Embeddings handed to the index (new notes and re-indexed ones), for diagnostics; not state.</summary>
     public long Inserts { get; private set; }
 
     /// <summary>Users with a learned profile.</summary>
@@ -250,11 +281,38 @@ public sealed partial class PersonalizationModule : IEngineModule
         return TensorPrimitives.Norm(destination) > 0;
     }
 
-    /// <summary>The indexed embedding of a note (false when not in the index).</summary>
-    public bool NoteEmbedding(int note, Span<float> destination) => _index.TryGetVector(note, destination);
+    /// <summary>The (normalised) embedding of a distributable note (false for notes without one).</summary>
+    public bool NoteEmbedding(int note, Span<float> destination)
+    {
+        if (!HasEmbedding(note))
+        {
+            return false;
+        }
 
-    /// <summary>Nearest distributable notes to <paramref name="query"/>, best first; returns how many were written.</summary>
-    public int Nearest(ReadOnlySpan<float> query, int ef, Span<AnnHit> destination) => _index.Search(query, ef, destination);
+        _embeddings.AsSpan(note * D, D).CopyTo(destination);
+        return true;
+    }
+
+    /// <summary>
+    /// Nearest distributable notes to <paramref name="query"/> from the approximate graph, best first; returns how many
+    /// were written. Notes the state no longer holds distributable are dropped even if the graph has not caught up.
+    /// </summary>
+    public int Nearest(ReadOnlySpan<float> query, int ef, Span<AnnHit> destination)
+    {
+        var n = _indexer.Search(query, ef, destination);
+        var kept = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (HasEmbedding(destination[i].Key))
+            {
+                destination[kept++] = destination[i];
+            }
+        }
+
+        return kept;
+    }
+
+    private bool HasEmbedding(int note) => (uint)note < (uint)_noteCount && (_noteFlags[note] & FlagIndexed) != 0;
 
     /// <summary>
     /// P(action) for every head of showing <paramref name="note"/> to <paramref name="user"/> at <paramref name="at"/>,
@@ -319,6 +377,7 @@ public sealed partial class PersonalizationModule : IEngineModule
         {
             var capacity = Math.Max(count, _noteFlags.Length * 2);
             Array.Resize(ref _learned, capacity * D);
+            Array.Resize(ref _embeddings, capacity * D);
             Array.Resize(ref _noteCategory, capacity);
             Array.Resize(ref _noteTags, capacity);
             Array.Resize(ref _noteFlags, capacity);
@@ -432,9 +491,10 @@ public sealed partial class PersonalizationModule : IEngineModule
                 t.AddTag(tag, w);
             }
 
-            if (_index.TryGetVector(n, _vector))
+            if ((_noteFlags[n] & FlagIndexed) != 0)
             {
-                TensorPrimitives.MultiplyAdd(_vector, w, t.Floats.AsSpan(UserTaste.FEmbedding, D), t.Floats.AsSpan(UserTaste.FEmbedding, D));
+                var embedding = t.Floats.AsSpan(UserTaste.FEmbedding, D);
+                TensorPrimitives.MultiplyAdd(_embeddings.AsSpan(n * D, D), w, embedding, embedding);
             }
 
             if (w > 0 && category >= 0)
@@ -520,8 +580,13 @@ public sealed partial class PersonalizationModule : IEngineModule
         SearchTerms.Add(s.Query, _tokens);
         foreach (var token in _tokens)
         {
-            var key = token.StartsWith('#') ? token[1..] : token;
-            if (_tagIds.TryGetValue(key, out var tag))
+            var key = token.AsSpan();
+            if (key.StartsWith('#'))
+            {
+                key = key[1..];
+            }
+
+            if (_tagLookup.TryGetValue(key, out var tag))
             {
                 t.AddTag(tag, _options.SearchWeight);
                 AddJourney(t, tag, _options.SearchJourneyPoints);
@@ -534,7 +599,8 @@ public sealed partial class PersonalizationModule : IEngineModule
             for (var i = 0; i < UserTaste.TagSlots; i++)
             {
                 var id = t.Ints[UserTaste.ITag + i];
-                if (id >= 0 && _tagNames[id].EndsWith("/" + token, StringComparison.Ordinal))
+                if (id >= 0 && _tagNames[id] is var name && name.Length > token.Length
+                    && name[name.Length - token.Length - 1] == '/' && name.EndsWith(token, StringComparison.Ordinal))
                 {
                     AddJourney(t, id, _options.SearchJourneyPoints);
                 }

@@ -83,4 +83,25 @@ public sealed record PersonalizationOptions
     /// notes) runs at each distribution tick, or as soon as this many items wait (bounds memory without a tick).
     /// </summary>
     public int FlushAt { get; init; } = 16_384;
+
+    /// <summary>
+    /// Build the approximate note index on a background thread (true, the default) instead of on the writer's apply
+    /// path. The exact note embeddings are replayed state either way; the graph is a derived cache of them, so the
+    /// state digest does not depend on this setting. False indexes inline (useful to compare costs).
+    /// </summary>
+    public bool BackgroundIndexing { get; init; } = true;
+
+    /// <summary>
+    /// Most note upserts and removals waiting for the background indexer (65,536); a full queue makes the writer wait
+    /// until the indexer catches up.
+    /// </summary>
+    public int IndexQueueCapacity { get; init; } = 65_536;
+
+    /// <summary>
+    /// Fraction of impressions that got no action which the engagement model trains on (0.25). The kept ones are
+    /// chosen by a hash of (user, note, minute, <see cref="Seed"/>), so replay keeps the same ones, and weigh
+    /// 1/fraction, so predicted probabilities stay calibrated. Impressions with any action are always kept. 1 trains on
+    /// every impression.
+    /// </summary>
+    public float QuietImpressionSampling { get; init; } = 0.25f;
 }

@@ -13,7 +13,7 @@ namespace Zhongcao.Engine.Ranking;
 /// progressive validation: every example is first predicted with the weights learned before it (an honest
 /// out-of-sample prediction) and (z, outcome) trains (a, b) by SGD, then the example trains the weights.
 /// Deterministic: updates are a pure function of the ordered examples; no randomness.
-/// Not thread-safe for <see cref="Update"/>; <see cref="Predict"/> may run concurrently between updates.
+/// Not thread-safe for <see cref="Update(ReadOnlySpan{int}, ReadOnlySpan{bool}, float, ReadOnlySpan{bool})"/>; <see cref="Predict"/> may run concurrently between updates.
 /// </summary>
 public sealed class MultiTaskEngagementModel
 {
@@ -39,7 +39,7 @@ public sealed class MultiTaskEngagementModel
     /// <summary>A hasher matching this model's table size.</summary>
     public FeatureHasher CreateHasher() => new(_options.Bits);
 
-    /// <summary>Examples trained on.</summary>
+    /// <summary>Impressions trained on (an importance-weighted example counts as its rounded weight).</summary>
     public long Examples { get; private set; }
 
     /// <summary>P(head) for every head, written into <paramref name="probabilities"/> (length <see cref="EngagementHeads.Count"/>).</summary>
@@ -66,6 +66,21 @@ public sealed class MultiTaskEngagementModel
     public void Update(IReadOnlyList<int> slots, ReadOnlySpan<bool> outcomes, ReadOnlySpan<bool> mask = default)
     {
         ArgumentNullException.ThrowIfNull(slots);
+        Span<int> copy = slots.Count <= 64 ? stackalloc int[slots.Count] : new int[slots.Count];
+        for (var i = 0; i < copy.Length; i++)
+        {
+            copy[i] = slots[i];
+        }
+
+        Update(copy, outcomes, 1f, mask);
+    }
+
+    /// <summary>
+    /// One online step on an example that stands for <paramref name="weight"/> impressions (an importance weight:
+    /// 1/fraction for an example kept by sampling, so probabilities stay calibrated). Allocation-free.
+    /// </summary>
+    public void Update(ReadOnlySpan<int> slots, ReadOnlySpan<bool> outcomes, float weight, ReadOnlySpan<bool> mask = default)
+    {
         var lr = _options.LearningRate;
         for (var h = 0; h < EngagementHeads.Count; h++)
         {
@@ -79,16 +94,16 @@ public sealed class MultiTaskEngagementModel
 
             // Platt step on the out-of-sample logit (small fixed rate: it has two parameters and many examples).
             var pc = Calibrated(h, z) - y;
-            _calibrationScale[h] -= _options.CalibrationRate * pc * z;
-            _calibrationShift[h] -= _options.CalibrationRate * pc;
+            _calibrationScale[h] -= _options.CalibrationRate * weight * pc * z;
+            _calibrationShift[h] -= _options.CalibrationRate * weight * pc;
 
             // d(log loss)/d(logit) = p − y; AdaGrad scales each coordinate by 1/√Σg².
-            var g = Sigmoid(z) - y;
+            var g = weight * (Sigmoid(z) - y);
             _biasSquared[h] += g * g;
             _bias[h] -= lr * g / MathF.Sqrt(_biasSquared[h] + 1e-8f);
             var w = _weights[h];
             var s = _squaredGradients[h];
-            for (var i = 0; i < slots.Count; i++)
+            for (var i = 0; i < slots.Length; i++)
             {
                 var slot = slots[i];
                 var gi = g + (_options.L2 * w[slot]);
@@ -97,7 +112,7 @@ public sealed class MultiTaskEngagementModel
             }
         }
 
-        Examples++;
+        Examples += Math.Max(1, (long)MathF.Round(weight));
     }
 
     /// <summary>Writes every learned parameter (weights, AdaGrad state, biases, calibration) and the example count.</summary>
@@ -147,6 +162,18 @@ public sealed class MultiTaskEngagementModel
         }
 
         source.CopyTo(destination, 0);
+    }
+
+    private float Logit(int head, ReadOnlySpan<int> slots)
+    {
+        var w = _weights[head];
+        var z = _bias[head];
+        foreach (var slot in slots)
+        {
+            z += w[slot];
+        }
+
+        return z;
     }
 
     private float Logit(int head, IReadOnlyList<int> slots)

@@ -78,6 +78,10 @@ internal sealed class PersonalizationHarness
 
     public int NoteIndex(string id) => Engine.Core.FindNote(id)!.Index;
 
-    public FeedOutcome.Page Feed(string user, int limit = 20, bool explain = true) =>
-        Assert.IsType<FeedOutcome.Page>(Engine.Feed.Get(new FeedRequest(user, limit, null, explain)));
+    /// <summary>A feed page once the background indexer has caught up with everything applied so far.</summary>
+    public FeedOutcome.Page Feed(string user, int limit = 20, bool explain = true)
+    {
+        Assert.True(Module.WaitForIndex());
+        return Assert.IsType<FeedOutcome.Page>(Engine.Feed.Get(new FeedRequest(user, limit, null, explain)));
+    }
 }

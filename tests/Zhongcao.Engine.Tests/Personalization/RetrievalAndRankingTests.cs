@@ -266,7 +266,8 @@ public class RetrievalAndRankingTests
         restored.Apply(log.Skip(half).ToList());
         Assert.Equal(h.Engine.StateDigest(), restored.StateDigest());
 
-        // And the restored engine serves what the original serves.
+        // And the restored engine, once its graph is rebuilt from the restored embeddings, serves what the original serves.
+        Assert.True(restored.Module<PersonalizationModule>()!.WaitForIndex());
         Assert.Equal(h.Feed("fan").Items.Select(i => i.NoteId), Assert.IsType<FeedOutcome.Page>(
             restored.Feed.Get(new FeedRequest("fan", 20, null, false))).Items.Select(i => i.NoteId));
     }

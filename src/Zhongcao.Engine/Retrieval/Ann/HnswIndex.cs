@@ -68,6 +68,14 @@ public sealed partial class HnswIndex
     /// <summary>Nodes that are tombstoned (removed or replaced) but still route searches.</summary>
     public int TombstoneCount => _count - _nodeOfKey.Count;
 
+    /// <summary>The live keys in ascending order (e.g. to rebuild the graph without its tombstones).</summary>
+    public int[] LiveKeys()
+    {
+        var keys = _nodeOfKey.Keys.ToArray();
+        Array.Sort(keys);
+        return keys;
+    }
+
     /// <summary>True when <paramref name="key"/> is live in the index.</summary>
     public bool Contains(int key) => _nodeOfKey.ContainsKey(key);
 

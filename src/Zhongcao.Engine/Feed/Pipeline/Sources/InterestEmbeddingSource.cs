@@ -26,7 +26,7 @@ public sealed class InterestEmbeddingSource : ICandidateSource
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(set);
-        if (context.Personalization is not { } module || module.Index.Count == 0)
+        if (context.Personalization is not { } module || module.IndexedCount == 0)
         {
             return;
         }

@@ -1,0 +1,284 @@
+using Zhongcao.Engine.Retrieval.Ann;
+
+namespace Zhongcao.Engine.Personalization;
+
+/// <summary>
+/// The approximate index of note embeddings, kept off the writer's apply path. The module's replayed state holds the
+/// exact embeddings; this is a derived cache of them, built by one background thread from a bounded queue of
+/// (note, vector) upserts and removals in log order. The thread starts when work arrives and ends once the queue is
+/// empty, so an idle engine holds no thread.
+/// <list type="bullet">
+/// <item>Readers (<see cref="Search"/>) take a read lock; the indexer takes the write lock per insert, so a feed
+/// request waits at most one insert, never a whole batch.</item>
+/// <item>When tombstones (replaced or removed nodes) outnumber live ones the indexer builds a fresh graph from the live
+/// vectors beside the old one and swaps it in under the write lock.</item>
+/// <item>A full queue blocks the writer until the indexer catches up (back-pressure instead of unbounded memory).</item>
+/// <item>With <c>background: false</c> every operation runs inline on the caller's thread (the former behaviour).</item>
+/// </list>
+/// </summary>
+internal sealed class NoteIndexer : IDisposable
+{
+    private readonly Func<HnswIndex> _create;
+    private readonly bool _background;
+    private readonly int _capacity;
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+    private readonly Queue<(int Note, float[]? Vector)> _queue = new();
+    private readonly object _gate = new();
+    private HnswIndex _index;
+    private bool _running;
+    private bool _disposed;
+    private int _waiters;
+    private long _inserts;
+    private long _busyTicks;
+
+    public NoteIndexer(Func<HnswIndex> create, bool background, int capacity)
+    {
+        _create = create;
+        _background = background;
+        _capacity = Math.Max(1, capacity);
+        _index = create();
+    }
+
+    /// <summary>Graph inserts done so far.</summary>
+    public long Inserts => Interlocked.Read(ref _inserts);
+
+    /// <summary>Wall time the indexer spent on inserts, removals and rebuilds.</summary>
+    public TimeSpan Busy => TimeSpan.FromTicks(Interlocked.Read(ref _busyTicks));
+
+    /// <summary>Live notes in the graph (may trail the module's state while work is queued).</summary>
+    public int Count
+    {
+        get
+        {
+            _lock.EnterReadLock();
+            try
+            {
+                return _index.Count;
+            }
+            finally
+            {
+                _lock.ExitReadLock();
+            }
+        }
+    }
+
+    /// <summary>Items queued or being indexed.</summary>
+    public int Backlog
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queue.Count + (_running ? 1 : 0);
+            }
+        }
+    }
+
+    /// <summary>Queues an insert (or replacement) of <paramref name="note"/> with <paramref name="vector"/>, which the indexer then owns.</summary>
+    public void Upsert(int note, float[] vector) => Enqueue(note, vector);
+
+    /// <summary>Queues the removal of <paramref name="note"/>.</summary>
+    public void Remove(int note) => Enqueue(note, null);
+
+    /// <summary>Nearest live notes to <paramref name="query"/>, best first; safe while the indexer inserts.</summary>
+    public int Search(ReadOnlySpan<float> query, int ef, Span<AnnHit> destination)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return _index.Search(query, ef, destination);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Blocks until everything queued so far is in the graph; false when <paramref name="timeout"/> passed first.</summary>
+    public bool WaitUntilDrained(TimeSpan timeout)
+    {
+        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        lock (_gate)
+        {
+            _waiters++;
+            try
+            {
+                while (_running || _queue.Count > 0)
+                {
+                    var left = deadline - Environment.TickCount64;
+                    if (left <= 0 || !Monitor.Wait(_gate, (int)Math.Min(left, int.MaxValue)))
+                    {
+                        if (_running || _queue.Count > 0)
+                        {
+                            return false;
+                        }
+                    }
+                }
+
+                return true;
+            }
+            finally
+            {
+                _waiters--;
+            }
+        }
+    }
+
+    /// <summary>Drops queued work and the graph (used before re-indexing a restored state).</summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _queue.Clear();
+            _waiters++;
+            while (_running)
+            {
+                Monitor.Wait(_gate);
+            }
+
+            _waiters--;
+        }
+
+        _lock.EnterWriteLock();
+        try
+        {
+            _index = _create();
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _queue.Clear();
+            _waiters++;
+            while (_running)
+            {
+                Monitor.Wait(_gate);
+            }
+
+            _waiters--;
+        }
+
+        _lock.Dispose();
+    }
+
+    private void Enqueue(int note, float[]? vector)
+    {
+        if (!_background)
+        {
+            Process(note, vector);
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            if (_queue.Count >= _capacity)
+            {
+                _waiters++;
+                while (_queue.Count >= _capacity && _running)
+                {
+                    Monitor.Wait(_gate);
+                }
+
+                _waiters--;
+            }
+
+            _queue.Enqueue((note, vector));
+            if (!_running)
+            {
+                _running = true;
+                new Thread(Run) { IsBackground = true, Name = "zhongcao-note-indexer" }.Start();
+            }
+        }
+    }
+
+    private void Run()
+    {
+        while (true)
+        {
+            (int Note, float[]? Vector) item;
+            lock (_gate)
+            {
+                if (_disposed || !_queue.TryDequeue(out item))
+                {
+                    _running = false;
+                    Monitor.PulseAll(_gate);
+                    return;
+                }
+
+                if (_waiters > 0 && _queue.Count == _capacity - 1)
+                {
+                    Monitor.PulseAll(_gate);
+                }
+            }
+
+            Process(item.Note, item.Vector);
+        }
+    }
+
+    private void Process(int note, float[]? vector)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        _lock.EnterWriteLock();
+        try
+        {
+            if (vector is null)
+            {
+                _index.Remove(note);
+            }
+            else
+            {
+                _index.Upsert(note, vector);
+                Interlocked.Increment(ref _inserts);
+            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+
+        // Replaced and removed nodes still route searches; once they outnumber the live ones, rebuild beside the old
+        // graph (this thread is its only writer, so reading it unlocked is safe) and swap.
+        if (_index.TombstoneCount > Math.Max(1024, _index.Count))
+        {
+            var rebuilt = _create();
+            var live = _index.LiveKeys();
+            var buffer = new float[_index.Options.Dimension];
+            foreach (var key in live)
+            {
+                if (_index.TryGetVector(key, buffer))
+                {
+                    rebuilt.Upsert(key, buffer);
+                }
+            }
+
+            _lock.EnterWriteLock();
+            try
+            {
+                _index = rebuilt;
+            }
+            finally
+            {
+                _lock.ExitWriteLock();
+            }
+        }
+
+        Interlocked.Add(ref _busyTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
+    }
+}
