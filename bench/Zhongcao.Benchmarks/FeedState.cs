@@ -22,8 +22,9 @@ internal static class FeedState
         engine.Apply(all.Select((e, i) => new SequencedEntry(i + 1, e)).ToArray());
 
         // A distribution tick after the data, as the server appends every minute: the personalisation module trains
-        // on the outcomes it holds and indexes every note, so the feed reads a settled state.
+        // on the outcomes it holds and hands every note to its indexer; waiting for the indexer to drain leaves a settled state.
         engine.Apply(new SequencedEntry(all.Count + 1, new DistributionTick { At = all[^1].At }));
+        engine.Module<Zhongcao.Engine.Personalization.PersonalizationModule>()?.WaitForIndex(TimeSpan.FromMinutes(10));
         var random = new Random(7);
         var ids = Enumerable.Range(0, users).Select(_ => engine.Core.User(random.Next(engine.Core.UserCount)).Profile.Id).ToArray();
         return (engine, ids);

@@ -293,12 +293,20 @@ public sealed partial class PersonalizationModule
         }
     }
 
+    /// <summary>The hashed-token vector of a note's title, body and tags; tokenising is the costly part, so it is cached until the note changes.</summary>
     private void ContentVector(NoteState note, Span<float> destination)
     {
-        _tokens.Clear();
-        Search.SearchTerms.Add(note.Note.Title, _tokens);
-        Search.SearchTerms.Add(note.Note.Body, _tokens);
-        _embedder.Embed(_tokens, note.Tags, destination);
+        var cached = _content.AsSpan(note.Index * D, D);
+        if (!_contentReady[note.Index])
+        {
+            _tokens.Clear();
+            Search.SearchTerms.Add(note.Note.Title, _tokens);
+            Search.SearchTerms.Add(note.Note.Body, _tokens);
+            _embedder.Embed(_tokens, note.Tags, cached);
+            _contentReady[note.Index] = true;
+        }
+
+        cached.CopyTo(destination);
     }
 
     /// <summary>

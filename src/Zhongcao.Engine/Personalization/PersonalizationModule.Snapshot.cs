@@ -103,6 +103,8 @@ public sealed partial class PersonalizationModule
         _noteTags = new int[capacity][];
         _noteFlags = new byte[capacity];
         _embeddings = new float[capacity * D];
+        _content = new float[capacity * D];
+        _contentReady = new bool[capacity];
         ArrayCodec.ReadFloats(ref reader).CopyTo(_learned, 0);
         ArrayCodec.ReadInts(ref reader).CopyTo(_noteCategory, 0);
         reader.ReadBytes().CopyTo(_noteFlags, 0);

@@ -63,6 +63,10 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
     private int[] _noteCategory = new int[1024];
     private int[][] _noteTags = new int[1024][];
     private float[] _embeddings = new float[1024 * D];
+
+    // Cache of each note's content vector (a function of its title, body and tags), invalidated when the note changes.
+    private float[] _content = new float[1024 * D];
+    private bool[] _contentReady = new bool[1024];
     private byte[] _noteFlags = new byte[1024];
     private byte[] _coUpdates = new byte[1024];
     private int _noteCount;
@@ -340,6 +344,7 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
 
         EnsureNotes(note.Index + 1);
         var n = note.Index;
+        _contentReady[n] = false;
         var tags = new int[Math.Min(note.Tags.Length, 8)];
         for (var i = 0; i < tags.Length; i++)
         {
@@ -378,6 +383,8 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
             var capacity = Math.Max(count, _noteFlags.Length * 2);
             Array.Resize(ref _learned, capacity * D);
             Array.Resize(ref _embeddings, capacity * D);
+            Array.Resize(ref _content, capacity * D);
+            Array.Resize(ref _contentReady, capacity);
             Array.Resize(ref _noteCategory, capacity);
             Array.Resize(ref _noteTags, capacity);
             Array.Resize(ref _noteFlags, capacity);

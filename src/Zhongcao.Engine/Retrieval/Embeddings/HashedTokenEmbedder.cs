@@ -41,12 +41,12 @@ public sealed class HashedTokenEmbedder
         destination.Clear();
         foreach (var t in tokens)
         {
-            Add("w:" + t, 1f, destination);
+            Add('w', t, 1f, destination);
         }
 
         foreach (var t in tags)
         {
-            Add("t:" + t, TagWeight, destination);
+            Add('t', t, TagWeight, destination);
         }
 
         var norm = TensorPrimitives.Norm(destination);
@@ -64,9 +64,15 @@ public sealed class HashedTokenEmbedder
         return v;
     }
 
-    private void Add(string feature, float weight, Span<float> v)
+    /// <summary>Adds the feature "<paramref name="kind"/>:<paramref name="token"/>" (hashed without building the string).</summary>
+    private void Add(char kind, string token, float weight, Span<float> v)
     {
-        var h = StableHash.Hash64(feature);
+        var length = token.Length + 2;
+        var buffer = length <= 256 ? stackalloc char[length] : new char[length];
+        buffer[0] = kind;
+        buffer[1] = ':';
+        token.CopyTo(buffer[2..]);
+        var h = StableHash.Hash64(buffer);
         for (var p = 0; p < ProbesPerToken; p++)
         {
             h = StableHash.Mix(h + (ulong)p + 0x9E3779B97F4A7C15UL);
