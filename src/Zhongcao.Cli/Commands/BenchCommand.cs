@@ -21,12 +21,26 @@ public static class BenchCommand
         var noIngest = new Option<bool>("--no-ingest-during-feeds") { Description = "Measure feeds without concurrent ingestion" };
         var json = new Option<string?>("--json") { Description = "Also write the results to this JSON file" };
         var smoke = new Option<bool>("--smoke") { Description = "Tiny sizes (about 20 s): checks the harness, measures nothing" };
+        var scale = new Option<string?>("--scale")
+        {
+            Description = "Instead of the load phases: hold N users and N notes in memory (e.g. 1m, 200k) and measure memory, in-process feed latency and feeds/s over HTTP",
+        };
+        var eventsPerNote = new Option<double>("--events-per-note")
+        {
+            Description = "With --scale: engagement events per note in the generated history (default 10)",
+            DefaultValueFactory = _ => 10,
+        };
         var command = new Command("bench", "Measure ingestion, publishing and feeds end to end over HTTP against a real server process.")
         {
-            users, notes, events, feeds, concurrency, httpNotes, httpUsers, seed, noIngest, json, smoke,
+            users, notes, events, feeds, concurrency, httpNotes, httpUsers, seed, noIngest, json, smoke, scale, eventsPerNote,
         };
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(scale) is { } scaleText)
+            {
+                return await ScaleAsync(scaleText, parse.GetValue(eventsPerNote), parse.GetValue(feeds), parse.GetValue(concurrency), parse.GetValue(seed), ct);
+            }
+
             var options = new BenchOptions
             {
                 Users = parse.GetValue(users),
@@ -82,6 +96,38 @@ public static class BenchCommand
             }
         });
         return command;
+    }
+
+    private static async Task<int> ScaleAsync(string sizeText, double eventsPerNote, int feeds, int concurrency, int seed, CancellationToken ct)
+    {
+        if (ScaleOptions.ParseSize(sizeText) is not { } size)
+        {
+            await Console.Error.WriteLineAsync("zhongcao: --scale must be a size between 100 and 20m, such as 1m, 200k or 5000");
+            return CliApp.UsageError;
+        }
+
+        if (eventsPerNote is < 0 or > 1000 || feeds < 1 || concurrency is < 1 or > 256)
+        {
+            await Console.Error.WriteLineAsync("zhongcao: --events-per-note must be 0-1000, --feeds at least 1, --concurrency 1-256");
+            return CliApp.UsageError;
+        }
+
+        try
+        {
+            await new ScaleRunner(new ScaleOptions { Size = size, EventsPerNote = eventsPerNote, Feeds = feeds, HttpFeeds = feeds, Concurrency = concurrency, Seed = seed },
+                AnsiConsole.Console, TimeProvider.System).RunAsync(ct);
+            return 0;
+        }
+        catch (InvalidOperationException ex)
+        {
+            await Console.Error.WriteLineAsync("zhongcao bench --scale: " + ex.Message);
+            return 1;
+        }
+        catch (TimeoutException ex)
+        {
+            await Console.Error.WriteLineAsync("zhongcao bench --scale: " + ex.Message);
+            return 1;
+        }
     }
 
     private static Option<int> Int(string name, string description, int defaultValue) => new(name)
