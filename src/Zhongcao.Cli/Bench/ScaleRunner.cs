@@ -44,7 +44,12 @@ public sealed class ScaleRunner(ScaleOptions options, IAnsiConsole console, Time
             using (var engine = EngineFactory.Create(time: time))
             {
                 feedUsers = BuildState(engine, db, now);
-                InProcessFeeds(engine, feedUsers);
+                InProcessFeeds(engine, feedUsers, "all stages");
+
+                // The same again without the pool source, to show what the rest of the pipeline costs.
+                engine.Feed.Options.Disabled.Add("pool");
+                InProcessFeeds(engine, feedUsers, "without the pool source");
+                engine.Feed.Options.Disabled.Remove("pool");
             }
 
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
@@ -148,7 +153,7 @@ public sealed class ScaleRunner(ScaleOptions options, IAnsiConsole console, Time
     }
 
     /// <summary>Pages of 20 for random users, each scrolling (refresh, then cursor pages), on this thread.</summary>
-    private void InProcessFeeds(ZhongcaoEngine engine, string[] users)
+    private void InProcessFeeds(ZhongcaoEngine engine, string[] users, string stages)
     {
         var cursors = new string?[users.Length];
         var next = 0;
@@ -184,7 +189,7 @@ public sealed class ScaleRunner(ScaleOptions options, IAnsiConsole console, Time
         var cpuMs = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds / samples.Length;
         Array.Sort(samples);
         Report(string.Create(CultureInfo.InvariantCulture,
-            $"in-process feed page of 20, {samples.Length:N0} pages over {users.Length:N0} users (ms): p50 {P(samples, 0.5):0.000}  p90 {P(samples, 0.9):0.000}  p99 {P(samples, 0.99):0.000}  max {samples[^1]:0.000}; "
+            $"in-process feed page of 20 ({stages}), {samples.Length:N0} pages over {users.Length:N0} users (ms): p50 {P(samples, 0.5):0.000}  p90 {P(samples, 0.9):0.000}  p99 {P(samples, 0.99):0.000}  max {samples[^1]:0.000}; "
             + $"{cpuMs:0.000} ms CPU per page, {samples.Length / seconds:N0} pages/s on one thread, {items / (double)samples.Length:0.0} items per page; "
             + $"GC during the phase: {GC.CollectionCount(0) - gen0} gen0, {GC.CollectionCount(2) - gen2} gen2, {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms paused"));
     }
