@@ -38,7 +38,8 @@ public static class BenchCommand
         {
             if (parse.GetValue(scale) is { } scaleText)
             {
-                return await ScaleAsync(scaleText, parse.GetValue(eventsPerNote), parse.GetValue(feeds), parse.GetValue(concurrency), parse.GetValue(seed), ct);
+                return await ScaleAsync(scaleText, parse.GetValue(eventsPerNote), parse.GetValue(feeds), parse.GetValue(concurrency), parse.GetValue(seed),
+                    parse.InvocationConfiguration.Error, ct);
             }
 
             var options = new BenchOptions
@@ -98,17 +99,17 @@ public static class BenchCommand
         return command;
     }
 
-    private static async Task<int> ScaleAsync(string sizeText, double eventsPerNote, int feeds, int concurrency, int seed, CancellationToken ct)
+    private static async Task<int> ScaleAsync(string sizeText, double eventsPerNote, int feeds, int concurrency, int seed, TextWriter error, CancellationToken ct)
     {
         if (ScaleOptions.ParseSize(sizeText) is not { } size)
         {
-            await Console.Error.WriteLineAsync("zhongcao: --scale must be a size between 100 and 20m, such as 1m, 200k or 5000");
+            await error.WriteLineAsync("zhongcao: --scale must be a size between 100 and 20m, such as 1m, 200k or 5000");
             return CliApp.UsageError;
         }
 
         if (eventsPerNote is < 0 or > 1000 || feeds < 1 || concurrency is < 1 or > 256)
         {
-            await Console.Error.WriteLineAsync("zhongcao: --events-per-note must be 0-1000, --feeds at least 1, --concurrency 1-256");
+            await error.WriteLineAsync("zhongcao: --events-per-note must be 0-1000, --feeds at least 1, --concurrency 1-256");
             return CliApp.UsageError;
         }
 
@@ -120,12 +121,12 @@ public static class BenchCommand
         }
         catch (InvalidOperationException ex)
         {
-            await Console.Error.WriteLineAsync("zhongcao bench --scale: " + ex.Message);
+            await error.WriteLineAsync("zhongcao bench --scale: " + ex.Message);
             return 1;
         }
         catch (TimeoutException ex)
         {
-            await Console.Error.WriteLineAsync("zhongcao bench --scale: " + ex.Message);
+            await error.WriteLineAsync("zhongcao bench --scale: " + ex.Message);
             return 1;
         }
     }
