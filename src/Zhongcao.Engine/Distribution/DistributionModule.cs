@@ -23,6 +23,7 @@ public sealed partial class DistributionModule : IEngineModule
     private readonly SortedSet<int> _featured = [];
     private readonly SortedSet<int> _limited = [];
     private readonly SortedSet<int> _fresh = [];
+    private readonly PoolIndex _index = new();
     private long _lastDay = -1;
 
     public DistributionModule(DistributionOptions? options = null, IAuthorAuthority? authority = null, IFraudFlags? fraud = null)
@@ -62,6 +63,9 @@ public sealed partial class DistributionModule : IEngineModule
     /// <summary>Evergreen or seasonally revived notes.</summary>
     public IReadOnlyCollection<int> Featured => _featured;
 
+    /// <summary>Notes wanting impressions, bucketed by audience key (derived from the state, rebuilt on load).</summary>
+    internal PoolIndex Index => _index;
+
     /// <summary>The distribution state of a note, or null when the module never saw it published.</summary>
     public NoteDistribution? Of(int noteIndex) => noteIndex >= 0 && noteIndex < _notes.Count ? _notes[noteIndex] : null;
 
@@ -85,6 +89,8 @@ public sealed partial class DistributionModule : IEngineModule
                 if (core.FindNote(ed.Note.Id) is { } edited && Of(edited.Index) is { } d)
                 {
                     d.TagPrefixes = PrefixesOf(edited.Tags);
+                    d.Tags = edited.Tags;
+                    _index.Update(d);
                 }
 
                 break;
@@ -113,6 +119,7 @@ public sealed partial class DistributionModule : IEngineModule
         var d = new NoteDistribution(state.Index, state.AuthorIndex, arm?.Policy ?? Options.Policy, arm?.Name ?? "", at)
         {
             TagPrefixes = PrefixesOf(state.Tags),
+            Tags = state.Tags,
         };
         _notes.Add(d);
         // No assessment yet (the gate is not wired into publishing): enter cold start at once with neutral quality 50.
@@ -127,6 +134,8 @@ public sealed partial class DistributionModule : IEngineModule
         }
 
         d.TagPrefixes = PrefixesOf(state.Tags);
+        d.Tags = state.Tags;
+        _index.Update(d);
         if (d.PoolStage == DistributionStage.Removed)
         {
             return;
@@ -169,6 +178,7 @@ public sealed partial class DistributionModule : IEngineModule
             if (budget != d.Budget)
             {
                 d.Budget = budget;
+                _index.Update(d);
                 Record(d, a.At, d.PoolStage, d.Level, TransitionOutcome.Entered,
                     $"Gate assessed quality {d.Quality:0}: cold-start budget set to {budget} impressions.");
                 CheckBudget(d, a.At);

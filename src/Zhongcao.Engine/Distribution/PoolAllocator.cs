@@ -13,7 +13,7 @@ namespace Zhongcao.Engine.Distribution;
 /// evergreen, seasonal, resurfaced to viewers who showed interest without engaging). Runs under the
 /// engine's read lock; its only state is an ephemeral served-but-not-yet-impressed counter per note.
 /// </summary>
-public sealed class PoolAllocator
+public sealed partial class PoolAllocator
 {
     private readonly DistributionModule _module;
     private readonly ConcurrentDictionary<int, (int Count, long LastTicks)> _pending = new();
@@ -37,7 +37,12 @@ public sealed class PoolAllocator
     public int PendingOf(int note, DateTimeOffset now) =>
         _pending.TryGetValue(note, out var p) && now.UtcTicks - p.LastTicks < _module.Options.PendingTtl.Ticks ? p.Count : 0;
 
-    /// <summary>Chooses up to <see cref="SlotsFor"/> candidates for <paramref name="user"/> and marks them served.</summary>
+    /// <summary>
+    /// Chooses up to <see cref="SlotsFor"/> candidates for <paramref name="user"/> and marks them served. Touches only
+    /// the audience buckets of <see cref="PoolIndex"/> that match the user (their tags, their authors, the level-1
+    /// prefixes of their tags for expansion notes), each read from the note furthest behind its schedule and only
+    /// <see cref="DistributionOptions.BucketScan"/> entries deep, so the cost does not grow with the catalogue.
+    /// </summary>
     public IReadOnlyList<PoolCandidate> Allocate(CoreState core, UserState user, int pageSize, DateTimeOffset now)
     {
         var slots = SlotsFor(pageSize);
@@ -47,53 +52,64 @@ public sealed class PoolAllocator
         }
 
         var o = _module.Options;
+        var index = _module.Index;
         var viewer = _module.Viewer(user.Index);
         var audience = new UserAudience(user, viewer);
         var best = new TopK(slots);
         var visited = new HashSet<int>();
         var scan = new ScanBudget(o.MaxScan);
-
-        // Pools: only notes the user can match are looked at, through indexes — the note indexes of the
-        // user's tags and of the authors whose audience they are in, newest first and only down to the
-        // oldest note still in a pool — plus the (few) expansion notes, which adjacent interests may reach.
         var returning = viewer?.ReturnedAt is { } back && now - back < o.ReturningFor;
-        void Consider(int n)
+
+        void Pools(IEnumerable<PoolIndex.Entry> bucket)
         {
-            if (_module.Of(n) is { InPool: true })
+            var depth = 0;
+            foreach (var e in bucket)
             {
-                ConsiderPool(core, user, viewer, audience, n, now, best);
-            }
-            else
-            {
-                ConsiderLongTail(core, user, viewer, audience, n, now, returning, best);
+                if (++depth > o.BucketScan || !scan.Take())
+                {
+                    return;
+                }
+
+                if (visited.Add(e.Note))
+                {
+                    ConsiderPool(core, user, viewer, audience, e.Note, now, best);
+                }
             }
         }
 
-        var floor = _module.Active.Count == 0 ? int.MaxValue : ((SortedSet<int>)_module.Active).Min;
+        void Tail(IEnumerable<int> bucket, int limit)
+        {
+            var depth = 0;
+            foreach (var n in bucket)
+            {
+                if (++depth > limit || !scan.Take())
+                {
+                    return;
+                }
+
+                if (visited.Add(n))
+                {
+                    ConsiderLongTail(core, user, viewer, audience, n, now, returning, best);
+                }
+            }
+        }
+
         foreach (var tag in audience.Tags)
         {
-            ScanDown(core.NotesWithTag(tag), int.MaxValue, floor, scan, visited, Consider);
+            Pools(index.PoolWithTag(tag));
         }
 
         foreach (var author in audience.Authors)
         {
-            ScanDown(core.User(author).Notes, int.MaxValue, floor, scan, visited, Consider);
+            Pools(index.PoolOfAuthor(author));
         }
 
-        foreach (var n in ((SortedSet<int>)_module.Expanding).Reverse())
+        foreach (var prefix in audience.Prefixes)
         {
-            if (!scan.Take())
-            {
-                break;
-            }
-
-            if (visited.Add(n))
-            {
-                ConsiderPool(core, user, viewer, audience, n, now, best);
-            }
+            Pools(index.ExpansionWithPrefix(prefix));
         }
 
-        // Long tail: featured (evergreen, seasonal) notes, then older notes of the user's tags.
+        // Long tail: featured (evergreen, seasonal) notes, then the newest sustained notes of the user's tags and authors.
         foreach (var n in _module.Featured)
         {
             if (visited.Add(n))
@@ -102,10 +118,15 @@ public sealed class PoolAllocator
             }
         }
 
-        var tail = new ScanBudget(o.MaxScan / 4);
         foreach (var tag in audience.Tags)
         {
-            ScanDown(core.NotesWithTag(tag), Math.Min(floor, core.NoteCount), 0, tail, visited, Consider); // below what the pool scan saw
+            Tail(index.TailWithTag(tag, residual: false), o.BucketScan / 2);
+            Tail(index.TailWithTag(tag, residual: true), o.BucketScan / 4);
+        }
+
+        foreach (var author in audience.Authors)
+        {
+            Tail(index.TailOfAuthor(author), 4);
         }
 
         if (viewer is not null)
@@ -113,11 +134,17 @@ public sealed class PoolAllocator
             ConsiderResurfacing(core, user, viewer, now, best);
         }
 
+        return Commit(best, now);
+    }
+
+    private IReadOnlyList<PoolCandidate> Commit(TopK best, DateTimeOffset now)
+    {
+        var ttl = _module.Options.PendingTtl.Ticks;
         var picks = best.Result();
         foreach (var p in picks)
         {
             _pending.AddOrUpdate(p.NoteIndex, _ => (1, now.UtcTicks),
-                (_, old) => (now.UtcTicks - old.LastTicks < o.PendingTtl.Ticks ? old.Count + 1 : 1, now.UtcTicks));
+                (_, old) => (now.UtcTicks - old.LastTicks < ttl ? old.Count + 1 : 1, now.UtcTicks));
         }
 
         return picks;
@@ -129,38 +156,6 @@ public sealed class PoolAllocator
         if (_pending.TryGetValue(note, out var p) && p.Count > 0)
         {
             _pending.TryUpdate(note, (p.Count - 1, p.LastTicks), p);
-        }
-    }
-
-    /// <summary>Visits the entries of an ascending index list that are below <paramref name="below"/>, newest first, down to <paramref name="floor"/>, within the scan budget.</summary>
-    private static void ScanDown(IReadOnlyList<int> notes, int below, int floor, ScanBudget scan, HashSet<int> visited, Action<int> visit)
-    {
-        int lo = 0, hi = notes.Count - 1, start = -1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (notes[mid] < below)
-            {
-                start = mid;
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        for (var i = start; i >= 0 && notes[i] >= floor; i--)
-        {
-            if (!scan.Take())
-            {
-                return;
-            }
-
-            if (visited.Add(notes[i]))
-            {
-                visit(notes[i]);
-            }
         }
     }
 
