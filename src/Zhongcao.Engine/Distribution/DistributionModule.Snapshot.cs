@@ -34,6 +34,10 @@ public sealed partial class DistributionModule
             if (d is not null)
             {
                 d.Tags = d.NoteIndex < core.NoteCount ? core.Note(d.NoteIndex).Tags : [];
+                if (d.NoteIndex < core.NoteCount)
+                {
+                    _duplicates.Set(d.NoteIndex, NearDuplicates.SimHash(core.Note(d.NoteIndex).Note));
+                }
                 UpdateSets(d); // the membership sets are derived, not stored
             }
         }

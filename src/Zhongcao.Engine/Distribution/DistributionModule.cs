@@ -24,6 +24,7 @@ public sealed partial class DistributionModule : IEngineModule
     private readonly SortedSet<int> _limited = [];
     private readonly SortedSet<int> _fresh = [];
     private readonly PoolIndex _index = new();
+    private readonly NearDuplicates _duplicates = new();
     private long _lastDay = -1;
 
     public DistributionModule(DistributionOptions? options = null, IAuthorAuthority? authority = null, IFraudFlags? fraud = null)
@@ -66,6 +67,9 @@ public sealed partial class DistributionModule : IEngineModule
     /// <summary>Notes wanting impressions, bucketed by audience key (derived from the state, rebuilt on load).</summary>
     internal PoolIndex Index => _index;
 
+    /// <summary>Near-duplicate detection over the notes' text (derived, rebuilt on load).</summary>
+    internal NearDuplicates Duplicates => _duplicates;
+
     /// <summary>The distribution state of a note, or null when the module never saw it published.</summary>
     public NoteDistribution? Of(int noteIndex) => noteIndex >= 0 && noteIndex < _notes.Count ? _notes[noteIndex] : null;
 
@@ -91,6 +95,7 @@ public sealed partial class DistributionModule : IEngineModule
                     d.TagPrefixes = PrefixesOf(edited.Tags);
                     d.Tags = edited.Tags;
                     _index.Update(d);
+                    _duplicates.Set(edited.Index, NearDuplicates.SimHash(edited.Note));
                 }
 
                 break;
@@ -122,6 +127,7 @@ public sealed partial class DistributionModule : IEngineModule
             Tags = state.Tags,
         };
         _notes.Add(d);
+        _duplicates.Set(state.Index, NearDuplicates.SimHash(state.Note));
         // No assessment yet (the gate is not wired into publishing): enter cold start at once with neutral quality 50.
         EnterColdStart(d, at, TransitionOutcome.Entered, "Published; no gate assessment yet, so it starts with neutral quality 50.");
     }

@@ -95,8 +95,9 @@ public sealed class DistributionOptions
     public int MaxScan { get; set; } = 4_000;
 
     /// <summary>
-    /// Entries examined per audience bucket (a tag's, an author's or a prefix's pool notes, furthest behind schedule
-    /// first; half as many open and a quarter as many residual long-tail notes per tag, newest first): 64 (choice:
+    /// Entries examined per audience bucket (a tag's or a prefix's pool notes, furthest behind schedule first; an
+    /// eighth as deep per author; half as many open and a quarter as many residual long-tail notes per tag, newest
+    /// first): 64 (choice:
     /// deep enough that a heavy reader who has seen the most urgent notes still finds unseen ones).
     /// </summary>
     public int BucketScan { get; set; } = 64;

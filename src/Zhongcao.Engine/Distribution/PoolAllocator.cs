@@ -60,12 +60,15 @@ public sealed partial class PoolAllocator
         var scan = new ScanBudget(o.MaxScan);
         var returning = viewer?.ReturnedAt is { } back && now - back < o.ReturningFor;
 
-        void Pools(IEnumerable<PoolIndex.Entry> bucket)
+        // An author's bucket holds that author's notes only: a few entries deep is enough, and a user may follow many.
+        var authorDepth = Math.Max(1, o.BucketScan / 8);
+
+        void Pools(IEnumerable<PoolIndex.Entry> bucket, int limit)
         {
             var depth = 0;
             foreach (var e in bucket)
             {
-                if (++depth > o.BucketScan || !scan.Take())
+                if (++depth > limit || !scan.Take())
                 {
                     return;
                 }
@@ -96,17 +99,17 @@ public sealed partial class PoolAllocator
 
         foreach (var tag in audience.Tags)
         {
-            Pools(index.PoolWithTag(tag));
+            Pools(index.PoolWithTag(tag), o.BucketScan);
         }
 
         foreach (var author in audience.Authors)
         {
-            Pools(index.PoolOfAuthor(author));
+            Pools(index.PoolOfAuthor(author), authorDepth);
         }
 
         foreach (var prefix in audience.Prefixes)
         {
-            Pools(index.ExpansionWithPrefix(prefix));
+            Pools(index.ExpansionWithPrefix(prefix), o.BucketScan);
         }
 
         // Long tail: featured (evergreen, seasonal) notes, then the newest sustained notes of the user's tags and authors.
@@ -126,7 +129,7 @@ public sealed partial class PoolAllocator
 
         foreach (var author in audience.Authors)
         {
-            Tail(index.TailOfAuthor(author), 4);
+            Tail(index.TailOfAuthor(author), Math.Max(1, authorDepth / 2));
         }
 
         if (viewer is not null)
@@ -189,7 +192,7 @@ public sealed partial class PoolAllocator
         var window = (d.WindowEndsAt - d.StageStartedAt).Ticks;
         var elapsed = window <= 0 ? 1 : (double)(now - d.StageStartedAt).Ticks / window;
         var deliveredFraction = (double)delivered / d.Budget;
-        var common = match * d.Multiplier * Fatigue(viewer, d.AuthorIndex, now) * (live ? o.LiveBoost : 1);
+        var common = match * d.Multiplier * Fatigue(user, viewer, d, now) * (live ? o.LiveBoost : 1);
         if (d.Policy == DistributionPolicy.Guarantee)
         {
             var boost = Freshness.GuaranteeBoost(elapsed, deliveredFraction, o.GuaranteeMaxBoost);
@@ -231,7 +234,7 @@ public sealed partial class PoolAllocator
         var o = _module.Options;
         var priority = (d.Residual ? o.ResidualPriority : o.SustainedPriority)
             * FreshnessOf(d, now)
-            * (d.Season is not null ? 2 : 1) * (returning ? 2 : 1) * match * d.Multiplier * Fatigue(viewer, d.AuthorIndex, now);
+            * (d.Season is not null ? 2 : 1) * (returning ? 2 : 1) * match * d.Multiplier * Fatigue(user, viewer, d, now);
         var source = d.Season is not null ? "pool:seasonal" : d.Evergreen ? "pool:evergreen" : "pool:sustained";
         best.Offer(new PoolCandidate(n, source, priority, 0, DistributionPolicy.Pools));
     }
@@ -271,14 +274,21 @@ public sealed partial class PoolAllocator
     private bool IsLive(Note note, DateTimeOffset now) =>
         note.PrimaryMediaType == MediaType.Live && now - note.CreatedAt < _module.Options.LiveWindow;
 
-    private double Fatigue(ViewerState? viewer, int author, DateTimeOffset now)
+    /// <summary>
+    /// Creative fatigue: fewer notes of an author the user saw many times within the fatigue window, and fewer
+    /// near-duplicates (SimHash) of notes the user has already seen; the two multiply.
+    /// </summary>
+    private double Fatigue(UserState user, ViewerState? viewer, NoteDistribution d, DateTimeOffset now)
     {
-        if (viewer is null || !viewer.AuthorExposures.TryGetValue(author, out var e) || now - e.Last > _module.Options.FatigueWindow)
+        var o = _module.Options;
+        var factor = 1.0;
+        if (viewer is not null && viewer.AuthorExposures.TryGetValue(d.AuthorIndex, out var e) && now - e.Last <= o.FatigueWindow)
         {
-            return 1;
+            factor = Freshness.Fatigue(e.Count, o.FatigueFloor, o.FatigueDecay);
         }
 
-        return Freshness.Fatigue(e.Count, _module.Options.FatigueFloor, _module.Options.FatigueDecay);
+        var copies = _module.Duplicates.SeenDuplicates(d.NoteIndex, user);
+        return copies == 0 ? factor : factor * Freshness.Fatigue(copies, o.FatigueFloor, o.FatigueDecay);
     }
 
     /// <summary>Governance: a limited note reaches only the multiplier's share of users (stable per user and note).</summary>
