@@ -24,7 +24,7 @@ internal sealed class NearDuplicates
     private const int Bands = MaxDistance + 1;
 
     /// <summary>Notes examined per band when counting (bounds the cost when many notes share a band, e.g. empty texts).</summary>
-    private const int MaxPerBand = 48;
+    private const int MaxPerBand = 24;
 
     /// <summary>Texts with fewer tokens than this get no hash (too short to call two of them duplicates).</summary>
     private const int MinTokens = 4;

@@ -192,13 +192,13 @@ public sealed partial class PoolAllocator
         var window = (d.WindowEndsAt - d.StageStartedAt).Ticks;
         var elapsed = window <= 0 ? 1 : (double)(now - d.StageStartedAt).Ticks / window;
         var deliveredFraction = (double)delivered / d.Budget;
-        var common = match * d.Multiplier * Fatigue(user, viewer, d, now) * (live ? o.LiveBoost : 1);
+        var common = match * d.Multiplier * AuthorFatigue(viewer, d, now) * (live ? o.LiveBoost : 1);
         if (d.Policy == DistributionPolicy.Guarantee)
         {
             var boost = Freshness.GuaranteeBoost(elapsed, deliveredFraction, o.GuaranteeMaxBoost);
             if (boost > 0)
             {
-                best.Offer(new PoolCandidate(n, live ? "pool:live" : "pool:guarantee", boost * common, boost, d.Policy));
+                Offer(best, user, new PoolCandidate(n, live ? "pool:live" : "pool:guarantee", boost * common, boost, d.Policy));
             }
 
             return;
@@ -208,7 +208,7 @@ public sealed partial class PoolAllocator
         var schedule = 1 + Math.Clamp(elapsed - deliveredFraction, -0.9, 1);
         var fresh = FreshnessOf(d, now);
         var source = live ? "pool:live" : d.Level == 0 ? "pool:coldStart" : $"pool:expansion:{d.Level}";
-        best.Offer(new PoolCandidate(n, source, schedule * fresh * common, 0, d.Policy));
+        Offer(best, user, new PoolCandidate(n, source, schedule * fresh * common, 0, d.Policy));
     }
 
     private void ConsiderLongTail(CoreState core, UserState user, ViewerState? viewer, UserAudience audience, int n, DateTimeOffset now,
@@ -234,9 +234,9 @@ public sealed partial class PoolAllocator
         var o = _module.Options;
         var priority = (d.Residual ? o.ResidualPriority : o.SustainedPriority)
             * FreshnessOf(d, now)
-            * (d.Season is not null ? 2 : 1) * (returning ? 2 : 1) * match * d.Multiplier * Fatigue(user, viewer, d, now);
+            * (d.Season is not null ? 2 : 1) * (returning ? 2 : 1) * match * d.Multiplier * AuthorFatigue(viewer, d, now);
         var source = d.Season is not null ? "pool:seasonal" : d.Evergreen ? "pool:evergreen" : "pool:sustained";
-        best.Offer(new PoolCandidate(n, source, priority, 0, DistributionPolicy.Pools));
+        Offer(best, user, new PoolCandidate(n, source, priority, 0, DistributionPolicy.Pools));
     }
 
     private void ConsiderResurfacing(CoreState core, UserState user, ViewerState viewer, DateTimeOffset now, TopK best)
@@ -275,20 +275,29 @@ public sealed partial class PoolAllocator
         note.PrimaryMediaType == MediaType.Live && now - note.CreatedAt < _module.Options.LiveWindow;
 
     /// <summary>
-    /// Creative fatigue: fewer notes of an author the user saw many times within the fatigue window, and fewer
-    /// near-duplicates (SimHash) of notes the user has already seen; the two multiply.
+    /// Offers a candidate after the near-duplicate part of creative fatigue: fewer near-duplicates (SimHash) of notes
+    /// the user has already seen. That factor is at most 1, so it is only worked out for a candidate whose priority
+    /// without it would enter the page's top K (the index lookups are the costly part of fatigue).
     /// </summary>
-    private double Fatigue(UserState user, ViewerState? viewer, NoteDistribution d, DateTimeOffset now)
+    private void Offer(TopK best, UserState user, PoolCandidate candidate)
     {
-        var o = _module.Options;
-        var factor = 1.0;
-        if (viewer is not null && viewer.AuthorExposures.TryGetValue(d.AuthorIndex, out var e) && now - e.Last <= o.FatigueWindow)
+        if (!best.Accepts(candidate))
         {
-            factor = Freshness.Fatigue(e.Count, o.FatigueFloor, o.FatigueDecay);
+            return;
         }
 
-        var copies = _module.Duplicates.SeenDuplicates(d.NoteIndex, user);
-        return copies == 0 ? factor : factor * Freshness.Fatigue(copies, o.FatigueFloor, o.FatigueDecay);
+        var o = _module.Options;
+        var copies = _module.Duplicates.SeenDuplicates(candidate.NoteIndex, user);
+        best.Offer(copies == 0 ? candidate : candidate with { Priority = candidate.Priority * Freshness.Fatigue(copies, o.FatigueFloor, o.FatigueDecay) });
+    }
+
+    /// <summary>Creative fatigue by author: fewer notes of an author the user saw many times within the fatigue window.</summary>
+    private double AuthorFatigue(ViewerState? viewer, NoteDistribution d, DateTimeOffset now)
+    {
+        var o = _module.Options;
+        return viewer is not null && viewer.AuthorExposures.TryGetValue(d.AuthorIndex, out var e) && now - e.Last <= o.FatigueWindow
+            ? Freshness.Fatigue(e.Count, o.FatigueFloor, o.FatigueDecay)
+            : 1;
     }
 
     /// <summary>Governance: a limited note reaches only the multiplier's share of users (stable per user and note).</summary>
