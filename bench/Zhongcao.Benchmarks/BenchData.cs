@@ -1,3 +1,4 @@
+using Zhongcao.Engine.Modules;
 using Zhongcao.Engine;
 using Zhongcao.Engine.Log;
 using Zhongcao.Engine.Model;
@@ -34,9 +35,9 @@ internal sealed class BenchData
     }
 
     /// <summary>A new engine holding the base entries (and, optionally, the first <paramref name="withEvents"/> events).</summary>
-    public ZhongcaoEngine Engine(int withEvents = 0)
+    public ZhongcaoEngine Engine(int withEvents = 0, params IEngineModule[] modules)
     {
-        var engine = new ZhongcaoEngine(new EngineOptions(), new ManualTimeProvider(Now));
+        var engine = new ZhongcaoEngine(new EngineOptions(), new ManualTimeProvider(Now), modules);
         var all = Base.Concat(Events.Take(withEvents)).OrderBy(e => e.At).ToList();
         engine.Apply(all.Select((e, i) => new SequencedEntry(i + 1, e)).ToArray());
         return engine;

@@ -41,6 +41,13 @@ public static class BenchmarkProgram
             return;
         }
 
+        // `-- apply-cost` prints the personalisation module's CPU cost per applied event.
+        if (args.Length > 0 && args[0] == "apply-cost")
+        {
+            ApplyCostProbe.Run();
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
     }
 }

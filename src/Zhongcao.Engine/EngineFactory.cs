@@ -1,6 +1,7 @@
 using Zhongcao.Engine.Distribution;
 using Zhongcao.Engine.Feed.Related;
 using Zhongcao.Engine.Governance.Enforcement;
+using Zhongcao.Engine.Personalization;
 using Zhongcao.Engine.Search;
 
 namespace Zhongcao.Engine;
@@ -13,6 +14,8 @@ public sealed class EngineConfiguration
     public DistributionOptions Distribution { get; init; } = new();
 
     public EnforcementOptions Enforcement { get; init; } = new();
+
+    public PersonalizationOptions Personalization { get; init; } = new();
 }
 
 /// <summary>
@@ -29,12 +32,15 @@ public static class EngineFactory
         // Governance first: a fraud flag raised by an entry is in force when the pools apply that entry;
         // it supplies the pools' authority and fraud flags and may take back signals already counted.
         var governance = new GovernanceModule(configuration.Enforcement);
-        var distribution = new DistributionModule(configuration.Distribution, governance, governance);
+        var distribution = new DistributionModule(configuration.Distribution, governance, governance, governance);
         governance.Attach(distribution);
 
         // Search and co-engagement come after the pools; both are derived from the core alone (empty snapshot
         // sections, rebuilt on load), so their place in the order only matters for the section list.
-        var engine = new ZhongcaoEngine(configuration.Engine, time, [governance, distribution, new SearchModule(), new CoEngagementModule()]);
+        // Personalisation comes last: it reads the pools' removals when it re-indexes notes.
+        var personalization = new PersonalizationModule(configuration.Personalization, distribution);
+        var engine = new ZhongcaoEngine(configuration.Engine, time,
+            [governance, distribution, new SearchModule(), new CoEngagementModule(), personalization]);
         engine.Feed.Suppression = new GovernanceSuppression(engine, governance);
         return engine;
     }

@@ -73,8 +73,8 @@ public static class ZhongcaoApp
         ModerationEndpoints.Map(v1);
         AccountEndpoints.Map(v1);
         SystemEndpoints.Map(app, v1);
-        app.MapFallback("/v1/{**path}", () => Problems.Problem(StatusCodes.Status404NotFound, "No such endpoint.",
-            "See /openapi/v1.json for the API.", "not-found", null));
+        var methods = new MethodNotAllowed(app.Services.GetRequiredService<EndpointDataSource>());
+        app.MapFallback("/v1/{**path}", (HttpContext http) => methods.Answer(http)).ExcludeFromDescription();
         return app;
     }
 

@@ -27,6 +27,12 @@ public sealed class ZhongcaoServerOptions
     /// </summary>
     public string? PacksDir { get; set; }
 
+    /// <summary>
+    /// With PostgreSQL, wake this node as soon as another node appends (LISTEN/NOTIFY) rather than only at
+    /// its 100 ms poll, which stays as the fallback: true. Turning it off is only useful to compare the two.
+    /// </summary>
+    public bool LogNotify { get; set; } = true;
+
     /// <summary>Snapshot after this many log entries (see DurableOptions): 1,000,000.</summary>
     public long SnapshotEveryEntries { get; set; } = 1_000_000;
 }

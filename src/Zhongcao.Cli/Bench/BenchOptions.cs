@@ -33,6 +33,21 @@ public sealed record BenchOptions
     /// <summary>Seed of the synthetic community and of every random choice of the load.</summary>
     public int Seed { get; init; } = 42;
 
+    /// <summary>
+    /// A PostgreSQL connection string (URI or keyword form) for the multi-node mode: each round creates its own
+    /// database through it (so the role needs CREATEDB) and drops it afterwards. Null: the single-node SQLite bench.
+    /// </summary>
+    public string? Postgres { get; init; }
+
+    /// <summary>Node counts of the multi-node mode, one round each against a fresh database: 1, 2 and 3.</summary>
+    public IReadOnlyList<int> NodeCounts { get; init; } = [1, 2, 3];
+
+    /// <summary>Replication probes per lag measurement (publish on one node, poll another): 300.</summary>
+    public int LagProbes { get; init; } = 300;
+
+    /// <summary>Rows per variant in the PostgreSQL idempotency comparison (raw COPY, with and without a unique index): 500,000.</summary>
+    public int IdempotencyRows { get; init; } = 500_000;
+
     /// <summary>Where to write the results as JSON, if anywhere.</summary>
     public string? JsonPath { get; init; }
 
@@ -40,6 +55,7 @@ public sealed record BenchOptions
     public static BenchOptions Smoke(BenchOptions o) => o with
     {
         Users = 200, Notes = 1_000, Events = 20_000, Feeds = 500, Concurrency = Math.Min(o.Concurrency, 4), HttpNotes = 200, HttpUsers = 50,
+        LagProbes = 10, IdempotencyRows = 5_000,
     };
 
     /// <summary>Returns an error message for impossible sizes, or null.</summary>
@@ -52,6 +68,9 @@ public sealed record BenchOptions
         if (Concurrency is < 1 or > 256) return "--concurrency must be between 1 and 256";
         if (HttpNotes < 0 || HttpNotes > Notes) return "--http-notes must be between 0 and --notes";
         if (HttpUsers < 0) return "--http-users must not be negative";
+        if (NodeCounts.Count == 0 || NodeCounts.Any(n => n is < 1 or > 16)) return "--nodes must list node counts between 1 and 16";
+        if (LagProbes < 0) return "--lag-probes must not be negative";
+        if (IdempotencyRows < 0) return "--idempotency-rows must not be negative";
         return null;
     }
 }

@@ -166,7 +166,8 @@ public sealed class BenchRunner(BenchOptions options, IAnsiConsole console, Time
             Note = $"POST /v1/events with {options.BatchSize:N0} events per request, {options.Concurrency} concurrent clients, bodies serialised before timing, items = events the server acknowledged as stored; "
                 + writer.Describe(result.Seconds)
                 + string.Create(CultureInfo.InvariantCulture,
-                    $"; CPU: server {serverCpu.TotalSeconds:F1} s ({serverCpu.TotalSeconds * perEvent:F2} µs/event), load generator {clientCpu.TotalSeconds:F1} s ({clientCpu.TotalSeconds * perEvent:F2} µs/event)"),
+                    $"; CPU: server {serverCpu.TotalSeconds:F1} s ({serverCpu.TotalSeconds * perEvent:F2} µs/event), load generator {clientCpu.TotalSeconds:F1} s ({clientCpu.TotalSeconds * perEvent:F2} µs/event); ")
+                + writer.DescribePerItem(result.Items),
         };
     }
 

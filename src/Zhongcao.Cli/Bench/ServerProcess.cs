@@ -44,7 +44,8 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the server on <paramref name="db"/> and waits until <c>/healthz</c> answers.</summary>
-    public static async Task<ServerProcess> StartAsync(string db, HttpClient http, TimeSpan timeout, CancellationToken ct)
+    public static async Task<ServerProcess> StartAsync(string db, HttpClient http, TimeSpan timeout, CancellationToken ct,
+        IReadOnlyList<string>? extraArgs = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var url = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
@@ -61,9 +62,14 @@ public sealed class ServerProcess : IAsyncDisposable
             info.ArgumentList.Add(Assembly.GetEntryAssembly()?.Location ?? throw new InvalidOperationException("No entry assembly."));
         }
 
-        foreach (var arg in new[] { "serve", "--db", db, "--urls", url })
+        foreach (var arg in new[] { "serve", "--db", db, "--urls", url }.Concat(extraArgs ?? []))
         {
             info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("The server process did not start.");

@@ -21,9 +21,21 @@ public static class BenchCommand
         var noIngest = new Option<bool>("--no-ingest-during-feeds") { Description = "Measure feeds without concurrent ingestion" };
         var json = new Option<string?>("--json") { Description = "Also write the results to this JSON file" };
         var smoke = new Option<bool>("--smoke") { Description = "Tiny sizes (about 20 s): checks the harness, measures nothing" };
-        var command = new Command("bench", "Measure ingestion, publishing and feeds end to end over HTTP against a real server process.")
+        var db = new Option<string?>("--db")
         {
-            users, notes, events, feeds, concurrency, httpNotes, httpUsers, seed, noIngest, json, smoke,
+            Description = "Multi-node mode: a PostgreSQL connection string (postgres://... or Host=...) whose role may create databases; "
+                + "each round runs in a database of its own, dropped afterwards",
+        };
+        var nodes = new Option<string>("--nodes")
+        {
+            Description = "Multi-node mode: node counts, one round each against a fresh database, e.g. 3 or 1,2,3 (default 1,2,3)",
+            DefaultValueFactory = _ => "1,2,3",
+        };
+        var lagProbes = Int("--lag-probes", "Multi-node mode: replication probes per lag measurement", defaults.LagProbes);
+        var idempotencyRows = Int("--idempotency-rows", "Multi-node mode: rows per variant of the event-id idempotency comparison (0 skips it)", defaults.IdempotencyRows);
+        var command = new Command("bench", "Measure ingestion, publishing and feeds end to end over HTTP against real server processes (SQLite, or several nodes on PostgreSQL with --db).")
+        {
+            users, notes, events, feeds, concurrency, httpNotes, httpUsers, seed, noIngest, json, smoke, db, nodes, lagProbes, idempotencyRows,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -39,6 +51,10 @@ public static class BenchCommand
                 Seed = parse.GetValue(seed),
                 IngestDuringFeeds = !parse.GetValue(noIngest),
                 JsonPath = parse.GetValue(json),
+                Postgres = parse.GetValue(db),
+                NodeCounts = ParseNodes(parse.GetValue(nodes)!),
+                LagProbes = parse.GetValue(lagProbes),
+                IdempotencyRows = parse.GetValue(idempotencyRows),
             };
             if (parse.GetValue(smoke))
             {
@@ -56,6 +72,11 @@ public static class BenchCommand
             {
                 // Logs and CI: a wide table on one line per row reads better than Spectre's 80-column fallback.
                 console.Profile.Width = Math.Max(console.Profile.Width, 150);
+            }
+
+            if (options.Postgres is not null)
+            {
+                return await RunMultiNodeAsync(options, console, ct);
             }
 
             try
@@ -82,6 +103,45 @@ public static class BenchCommand
             }
         });
         return command;
+    }
+
+    private static async Task<int> RunMultiNodeAsync(BenchOptions options, IAnsiConsole console, CancellationToken ct)
+    {
+        try
+        {
+            var report = await new MultiNodeRunner(options, console, TimeProvider.System).RunAsync(ct);
+            report.Render(console);
+            if (options.JsonPath is { } path)
+            {
+                await report.WriteJsonAsync(path, ct);
+                console.MarkupLine($"Results written to {path.EscapeMarkup()}");
+            }
+
+            return report.HasErrors ? 1 : 0;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or Npgsql.NpgsqlException or Zhongcao.Storage.StoreException)
+        {
+            await Console.Error.WriteLineAsync("zhongcao bench: " + ex.Message);
+            return 1;
+        }
+    }
+
+    /// <summary>"1,2,3" as listed (one round each); anything unparsable as an empty list (refused by validation).</summary>
+    private static IReadOnlyList<int> ParseNodes(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var counts = new List<int>();
+        foreach (var part in parts)
+        {
+            if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+            {
+                return [];
+            }
+
+            counts.Add(n);
+        }
+
+        return counts;
     }
 
     private static Option<int> Int(string name, string description, int defaultValue) => new(name)

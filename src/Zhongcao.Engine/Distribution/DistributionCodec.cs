@@ -35,6 +35,9 @@ internal static class DistributionCodec
         w.WriteDouble(t.NegativeRate);
         w.WriteVarInt(t.Budget);
         w.WriteString(t.Reason);
+        w.WriteDouble(t.BaseThreshold);
+        w.WriteDouble(t.AuthorityAdjustment);
+        w.WriteString(t.AuthorityReason);
     }
 
     public static PoolTransition ReadTransition(ref BinaryDecoder r) => new()
@@ -56,5 +59,8 @@ internal static class DistributionCodec
         NegativeRate = r.ReadDouble(),
         Budget = r.ReadVarInt(),
         Reason = r.ReadString(),
+        BaseThreshold = r.ReadDouble(),
+        AuthorityAdjustment = r.ReadDouble(),
+        AuthorityReason = r.ReadString(),
     };
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Zhongcao.Engine.Model;
 using Zhongcao.Engine.State;
 
@@ -83,12 +85,11 @@ public sealed partial class DistributionModule
             viewer.AuthorExposures[d.AuthorIndex] = (1, at);
         }
 
-        foreach (var interest in core.User(u).Profile.Interests)
+        foreach (var tag in InterestTagsOf(core.User(u)))
         {
-            var tag = CoreState.NormalizeTag(interest);
-            if (tag.Length > 0 && (d.AudienceInterests.ContainsKey(tag) || d.AudienceInterests.Count < MaxAudienceInterests))
+            if (tag.Length > 0)
             {
-                d.AudienceInterests[tag] = d.AudienceInterests.GetValueOrDefault(tag) + 1;
+                Increment(d.AudienceInterests, tag, MaxAudienceInterests);
             }
         }
 
@@ -145,15 +146,57 @@ public sealed partial class DistributionModule
                 viewer.EngagedAuthors.Add(d.AuthorIndex);
                 foreach (var tag in core.Note(d.NoteIndex).Tags)
                 {
-                    if (viewer.EngagedTags.ContainsKey(tag) || viewer.EngagedTags.Count < MaxEngagedTags)
-                    {
-                        viewer.EngagedTags[tag] = viewer.EngagedTags.GetValueOrDefault(tag) + 1;
-                    }
+                    Increment(viewer.EngagedTags, tag, MaxEngagedTags);
                 }
             }
         }
 
         d.Viewers[u] = rec;
+    }
+
+    /// <summary>Adds one to a tally, adding the key only while the tally has fewer than <paramref name="max"/> keys (one hash lookup).</summary>
+    private static void Increment<T>(Dictionary<string, T> tally, string key, int max) where T : struct, System.Numerics.INumber<T>
+    {
+        if (tally.Count < max)
+        {
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(tally, key, out _);
+            slot++;
+        }
+        else
+        {
+            ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(tally, key);
+            if (!Unsafe.IsNullRef(ref slot))
+            {
+                slot++;
+            }
+        }
+    }
+
+    // Each user's interests as normalised tags, computed once per profile version (a cache, not state: it is
+    // derived from the profile, so snapshots and digests do not include it).
+    private (IReadOnlyList<string>? Source, string[] Tags)[] _interestTags = [];
+
+    private string[] InterestTagsOf(UserState user)
+    {
+        if (user.Index >= _interestTags.Length)
+        {
+            Array.Resize(ref _interestTags, Math.Max(user.Index + 1, _interestTags.Length * 2));
+        }
+
+        var interests = user.Profile.Interests;
+        ref var slot = ref _interestTags[user.Index];
+        if (slot.Tags is null || !ReferenceEquals(slot.Source, interests))
+        {
+            var tags = new string[interests.Count];
+            for (var i = 0; i < tags.Length; i++)
+            {
+                tags[i] = CoreState.NormalizeTag(interests[i]);
+            }
+
+            slot = (interests, tags);
+        }
+
+        return slot.Tags;
     }
 
     private static bool HasMeaningful(ViewerRecord rec)

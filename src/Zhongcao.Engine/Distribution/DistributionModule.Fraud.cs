@@ -16,7 +16,10 @@ public sealed partial class DistributionModule
             return;
         }
 
-        var sameStage = rec.Stage == (byte)d.Stage;
+        // The record holds the stage as reported at the impression, which is "limited" under a limit overlay: an
+        // impression recorded in the same pool stage, limited or not, is in the current counters.
+        var recorded = (DistributionStage)rec.Stage;
+        var sameStage = (recorded == d.PoolStage || recorded == DistributionStage.Limited) && d.Current.Impressions > 0;
         for (var k = 0; k < ActionKinds.Count; k++)
         {
             if (!rec.Has(k))
@@ -27,7 +30,7 @@ public sealed partial class DistributionModule
             var w = Weights.Of((ActionKind)k);
             d.Total.Actions[k]--;
             d.Total.Weighted -= w;
-            if (sameStage)
+            if (sameStage && d.Current.Actions[k] > 0)
             {
                 d.Current.Actions[k]--;
                 d.Current.Weighted -= w;
@@ -40,6 +43,7 @@ public sealed partial class DistributionModule
         if (sameStage)
         {
             d.Current.Impressions--;
+            _index.Update(d); // one less delivered: back along its buckets' schedule order
         }
 
         rec.Set(ViewerRecord.ExcludedBit);

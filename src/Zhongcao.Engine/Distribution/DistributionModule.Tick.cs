@@ -39,6 +39,14 @@ public sealed partial class DistributionModule
             }
         }
 
+        foreach (var n in _reach.ToArray())
+        {
+            if (_notes[n]!.ReachUntil is { } until && until <= at)
+            {
+                RefreshReachLimit(n, at); // another limit may still be in force: ask again
+            }
+        }
+
         foreach (var n in _fresh)
         {
             if (_notes[n]!.PublishedAt + Options.FreshnessPeriod > at)

@@ -11,7 +11,9 @@ public sealed partial class DistributionModule
         d.StageStartedAt = at;
         d.Extensions = 0;
         d.Current.Reset();
-        d.Budget = ColdStartBudget(d);
+        d.HeldStage = null;
+        CaptureAuthority(d);
+        d.Budget = ReachScaled(d, ColdStartBudget(d));
         d.WindowEndsAt = at + (d.Policy == DistributionPolicy.Guarantee ? Options.GuaranteeWindow : Options.ColdStartWindow);
         UpdateSets(d);
         var policy = d.Policy == DistributionPolicy.Guarantee
@@ -20,8 +22,126 @@ public sealed partial class DistributionModule
         Add(d, new PoolTransition
         {
             At = at, FromStage = from.PoolStage, FromLevel = from.Level, ToStage = d.PoolStage, ToLevel = 0,
-            Outcome = outcome, Budget = d.Budget, Reason = reason + policy,
+            Outcome = outcome, Budget = d.Budget, Reason = reason + policy + ReachNote(d),
+            AuthorityAdjustment = d.AuthorityThreshold, AuthorityReason = d.AuthorityReason,
         });
+    }
+
+    /// <summary>A pool budget scaled by the reach limit in force (remembering the unscaled one so a lift restores it).</summary>
+    private static long ReachScaled(NoteDistribution d, long budget)
+    {
+        if (d.ReachMultiplier >= 1)
+        {
+            d.BudgetBeforeReach = 0;
+            return budget;
+        }
+
+        d.BudgetBeforeReach = budget;
+        return Math.Max(1, (long)Math.Round(budget * d.ReachMultiplier));
+    }
+
+    private static string ReachNote(NoteDistribution d) =>
+        d.ReachMultiplier < 1 ? $" Reach limited x{d.ReachMultiplier:0.##}: {d.ReachReason}" : "";
+
+    /// <summary>Whether a held note had started distributing (otherwise a release simply starts its cold start).</summary>
+    private static bool HasProgress(NoteDistribution d) =>
+        d.HeldStage is not (null or DistributionStage.ColdStart) || d.HeldLevel > 0 || d.Current.Impressions > 0;
+
+    /// <summary>Remembers where distribution stands before a review hold or a rejection stops it.</summary>
+    private static void Hold(NoteDistribution d, DateTimeOffset at)
+    {
+        if (d.PoolStage is DistributionStage.Gated or DistributionStage.Removed)
+        {
+            return; // already held: keep the first position
+        }
+
+        d.HeldStage = d.PoolStage;
+        d.HeldLevel = d.Level;
+        d.HeldBudget = d.Budget;
+        d.HeldWindowLeft = d.InPool && d.WindowEndsAt > at ? d.WindowEndsAt - at : TimeSpan.Zero;
+        d.HeldExtensions = d.Extensions;
+        d.HeldResidual = d.Residual;
+        d.HeldStageStartedAt = d.StageStartedAt;
+    }
+
+    /// <summary>
+    /// Resumes a held note exactly where it stopped: same stage and level, the stage's counters (never reset by
+    /// the hold), the same budget and the window time that was left when it was held.
+    /// </summary>
+    private void Resume(NoteDistribution d, DateTimeOffset at, string reason)
+    {
+        var from = (d.PoolStage, d.Level);
+        d.PoolStage = d.HeldStage!.Value;
+        d.Level = d.HeldLevel;
+        d.Budget = d.HeldBudget;
+        d.Extensions = d.HeldExtensions;
+        d.Residual = d.HeldResidual;
+        d.StageStartedAt = d.HeldStageStartedAt;
+        d.WindowEndsAt = at + d.HeldWindowLeft;
+        d.HeldStage = null;
+        UpdateSets(d);
+        var window = d.InPool ? $" {d.Current.Impressions:N0} of {d.Budget:N0} impressions counted; window until {d.WindowEndsAt:u}." : "";
+        Add(d, new PoolTransition
+        {
+            At = at, FromStage = from.PoolStage, FromLevel = from.Level, ToStage = d.PoolStage, ToLevel = d.Level,
+            Outcome = TransitionOutcome.Resumed, Impressions = d.Current.Impressions, Budget = d.Budget, Reason = reason + window,
+        });
+        CheckBudget(d, at);
+    }
+
+    /// <summary>
+    /// Asks the reach-limit provider again about <paramref name="noteIndex"/> (a limit started, ended or was lifted)
+    /// and applies the answer: the multiplier, and the current pool's budget scaled (or restored).
+    /// </summary>
+    public void RefreshReachLimit(int noteIndex, DateTimeOffset at)
+    {
+        if (Of(noteIndex) is not { } d || Limits is null)
+        {
+            return;
+        }
+
+        var limit = Limits.LimitOf(noteIndex, at);
+        var multiplier = limit is null ? 1 : Math.Clamp(limit.Multiplier, 0, 1);
+        if (multiplier == d.ReachMultiplier && limit?.Until == d.ReachUntil)
+        {
+            return;
+        }
+
+        var unscaled = d.BudgetBeforeReach > 0 ? d.BudgetBeforeReach : d.Budget;
+        if (limit is null || multiplier >= 1)
+        {
+            d.ReachMultiplier = 1;
+            d.ReachUntil = null;
+            d.ReachReason = "";
+        }
+        else
+        {
+            SetReach(d, limit);
+        }
+
+        if (d.InPool && unscaled > 0)
+        {
+            d.Budget = ReachScaled(d, unscaled);
+        }
+
+        UpdateSets(d);
+        if (d.PoolStage == DistributionStage.Removed)
+        {
+            return;
+        }
+
+        Record(d, at, d.PoolStage, d.Level, d.ReachMultiplier < 1 ? TransitionOutcome.ReachLimited : TransitionOutcome.ReachLifted,
+            d.ReachMultiplier < 1
+                ? $"Reach limited x{d.ReachMultiplier:0.##}{(d.ReachUntil is { } u ? $" until {u:u}" : "")}: {d.ReachReason}{(d.InPool ? $" Pool budget now {d.Budget:N0}." : "")}"
+                : $"Reach limit ended.{(d.InPool ? $" Pool budget back to {d.Budget:N0}." : "")}");
+        CheckBudget(d, at);
+    }
+
+    private static void SetReach(NoteDistribution d, ReachLimit limit)
+    {
+        d.ReachMultiplier = Math.Clamp(limit.Multiplier, 0, 1);
+        d.ReachUntil = limit.Until;
+        d.ReachReason = limit.Reason;
     }
 
     /// <summary>Records a transition and moves the note (stage entry work for expansion, sustained, saturated, gated, removed).</summary>
@@ -36,35 +156,37 @@ public sealed partial class DistributionModule
         if (to == DistributionStage.Expansion)
         {
             d.Current.Reset();
-            d.Budget = Options.ExpansionBudgets[level - 1];
+            d.Budget = ReachScaled(d, Options.ExpansionBudgets[level - 1]);
             d.WindowEndsAt = at + Options.ExpansionWindows[level - 1];
             reason += $" Level {level}: budget {d.Budget:N0} impressions, window until {d.WindowEndsAt:u}.";
         }
         else
         {
             d.Budget = 0;
+            d.BudgetBeforeReach = 0;
         }
 
         UpdateSets(d);
-        Add(d, new PoolTransition
+        Add(d, Transition(d, at, from.PoolStage, from.Level, to, level, outcome, reason, m, threshold));
+    }
+
+    /// <summary>A transition record; a judgement (threshold &gt; 0) also records the base threshold and the author's adjustment.</summary>
+    private static PoolTransition Transition(NoteDistribution d, DateTimeOffset at, DistributionStage fromStage, int fromLevel,
+        DistributionStage to, int level, TransitionOutcome outcome, string reason, PoolMeasurement? m, double threshold) => new()
         {
-            At = at, FromStage = from.PoolStage, FromLevel = from.Level, ToStage = to, ToLevel = level, Outcome = outcome,
+            At = at, FromStage = fromStage, FromLevel = fromLevel, ToStage = to, ToLevel = level, Outcome = outcome,
             Impressions = m?.Impressions ?? 0, Rate = m?.Rate ?? 0, RateLower = m?.Lower ?? 0, RateUpper = m?.Upper ?? 0,
             Threshold = threshold, Velocity = m?.Velocity ?? 0, Diversity = m?.Diversity ?? 0, Completion = m?.Completion ?? -1,
             NegativeRate = m?.NegativeRate ?? 0, Budget = d.Budget, Reason = reason,
-        });
-    }
+            BaseThreshold = threshold > 0 ? threshold / d.AuthorityThreshold : 0,
+            AuthorityAdjustment = threshold > 0 ? d.AuthorityThreshold : 1,
+            AuthorityReason = threshold > 0 ? d.AuthorityReason : "",
+        };
 
     /// <summary>Records a transition that does not change the stage (limit, extension, evergreen, season).</summary>
     private void Record(NoteDistribution d, DateTimeOffset at, DistributionStage stage, int level, TransitionOutcome outcome, string reason,
         PoolMeasurement? m = null, double threshold = 0) =>
-        Add(d, new PoolTransition
-        {
-            At = at, FromStage = d.PoolStage, FromLevel = d.Level, ToStage = stage, ToLevel = level, Outcome = outcome,
-            Impressions = m?.Impressions ?? 0, Rate = m?.Rate ?? 0, RateLower = m?.Lower ?? 0, RateUpper = m?.Upper ?? 0,
-            Threshold = threshold, Velocity = m?.Velocity ?? 0, Diversity = m?.Diversity ?? 0, Completion = m?.Completion ?? -1,
-            NegativeRate = m?.NegativeRate ?? 0, Budget = d.Budget, Reason = reason,
-        });
+        Add(d, Transition(d, at, d.PoolStage, d.Level, stage, level, outcome, reason, m, threshold));
 
     private static void Add(NoteDistribution d, PoolTransition t) => d.Transitions.Add(t);
 
@@ -76,7 +198,8 @@ public sealed partial class DistributionModule
         Toggle(_longTail, n, d.PoolStage == DistributionStage.Sustained);
         Toggle(_saturated, n, d.PoolStage == DistributionStage.Saturated);
         Toggle(_featured, n, d.PoolStage == DistributionStage.Sustained && (d.Evergreen || d.Season is not null));
-        Toggle(_limited, n, d.Limited && d.PoolStage != DistributionStage.Removed);
+        Toggle(_limited, n, d.GateLimited && d.PoolStage != DistributionStage.Removed);
+        Toggle(_reach, n, d.ReachMultiplier < 1 && d.ReachUntil is not null && d.PoolStage != DistributionStage.Removed);
         Toggle(_fresh, n, d.Fresh && d.PoolStage != DistributionStage.Removed);
         _index.Update(d);
     }
@@ -118,7 +241,13 @@ public sealed partial class DistributionModule
     private void Judge(NoteDistribution d, DateTimeOffset at, JudgeTrigger trigger)
     {
         var m = PoolJudge.Measure(d.Current, at, Options.WilsonZ);
-        var (threshold, note) = PoolJudge.ThresholdFor(Options, d.Level, m);
+        var (baseThreshold, note) = PoolJudge.ThresholdFor(Options, d.Level, m);
+        var threshold = baseThreshold * d.AuthorityThreshold;
+        if (d.AuthorityThreshold != 1)
+        {
+            note += $"; base threshold {baseThreshold:P1} x{d.AuthorityThreshold:0.00} for the author's authority ({d.AuthorityReason})";
+        }
+
         var why = trigger == JudgeTrigger.BudgetSpent
             ? $"Budget of {d.Budget:N0} impressions spent."
             : $"Evaluation window ended with {m.Impressions:N0} of {d.Budget:N0} impressions.";

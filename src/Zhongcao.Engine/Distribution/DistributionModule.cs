@@ -25,10 +25,12 @@ public sealed partial class DistributionModule : IEngineModule
     private readonly SortedSet<int> _fresh = [];
     private readonly PoolIndex _index = new();
     private readonly NearDuplicates _duplicates = new();
+    private readonly SortedSet<int> _reach = [];
     private long _lastDay = -1;
 
-    public DistributionModule(DistributionOptions? options = null, IAuthorAuthority? authority = null, IFraudFlags? fraud = null)
+    public DistributionModule(DistributionOptions? options = null, IAuthorAuthority? authority = null, IFraudFlags? fraud = null, IReachLimits? limits = null)
     {
+        Limits = limits;
         Options = options ?? new DistributionOptions();
         Options.Validate();
         Weights = Options.ResolveWeights();
@@ -39,7 +41,7 @@ public sealed partial class DistributionModule : IEngineModule
 
     public string Name => "distribution";
 
-    public int SnapshotVersion => 1;
+    public int SnapshotVersion => 2;
 
     public DistributionOptions Options { get; }
 
@@ -48,6 +50,9 @@ public sealed partial class DistributionModule : IEngineModule
     public IAuthorAuthority Authority { get; }
 
     public IFraudFlags Fraud { get; }
+
+    /// <summary>Reach limits from governance (brand traffic limits), or null.</summary>
+    public IReachLimits? Limits { get; }
 
     /// <summary>Picks pool candidates for feed requests (ephemeral, not part of the state).</summary>
     public PoolAllocator Allocator { get; }
@@ -100,7 +105,12 @@ public sealed partial class DistributionModule : IEngineModule
 
                 break;
             case NoteDeleted del:
-                if (core.FindNote(del.NoteId) is { } deleted && Of(deleted.Index) is { PoolStage: not DistributionStage.Removed } dd)
+                if (core.FindNote(del.NoteId) is { } deleted && Of(deleted.Index) is { } gone)
+                {
+                    gone.HeldStage = null; // deletion is final: nothing to resume
+                }
+
+                if (core.FindNote(del.NoteId) is { } deleted2 && Of(deleted2.Index) is { PoolStage: not DistributionStage.Removed } dd)
                 {
                     Move(dd, del.At, DistributionStage.Removed, dd.Level, TransitionOutcome.Removed, "Deleted by its author.");
                 }
@@ -128,6 +138,11 @@ public sealed partial class DistributionModule : IEngineModule
         };
         _notes.Add(d);
         _duplicates.Set(state.Index, NearDuplicates.SimHash(state.Note));
+        if (Limits?.LimitOf(d.NoteIndex, at) is { } limit)
+        {
+            SetReach(d, limit);
+        }
+
         // No assessment yet (the gate is not wired into publishing): enter cold start at once with neutral quality 50.
         EnterColdStart(d, at, TransitionOutcome.Entered, "Published; no gate assessment yet, so it starts with neutral quality 50.");
     }
@@ -142,9 +157,9 @@ public sealed partial class DistributionModule : IEngineModule
         d.TagPrefixes = PrefixesOf(state.Tags);
         d.Tags = state.Tags;
         _index.Update(d);
-        if (d.PoolStage == DistributionStage.Removed)
+        if (d.PoolStage == DistributionStage.Removed && d.HeldStage is null)
         {
-            return;
+            return; // deleted, or removed before anything was held: final
         }
 
         var x = a.Assessment;
@@ -152,35 +167,56 @@ public sealed partial class DistributionModule : IEngineModule
         switch (x.Verdict)
         {
             case PublicationVerdict.Reject:
-                Move(d, a.At, DistributionStage.Removed, d.Level, TransitionOutcome.Removed, "The publication gate rejected this note.");
+                if (d.PoolStage != DistributionStage.Removed)
+                {
+                    Hold(d, a.At);
+                    Move(d, a.At, DistributionStage.Removed, d.Level, TransitionOutcome.Removed, "The publication gate rejected this note.");
+                }
+
                 return;
             case PublicationVerdict.Review:
-                Move(d, a.At, DistributionStage.Gated, d.Level, TransitionOutcome.Gated, "Held for review by a person; not distributed meanwhile.");
+                if (d.PoolStage != DistributionStage.Gated)
+                {
+                    Hold(d, a.At);
+                    Move(d, a.At, DistributionStage.Gated, d.Level, TransitionOutcome.Gated, "Held for review by a person; not distributed meanwhile.");
+                }
+
                 return;
         }
 
         if (x.Verdict == PublicationVerdict.Limit)
         {
-            d.Limited = true;
-            d.Multiplier = Math.Clamp(x.DistributionMultiplier, 0, 1);
+            d.GateLimited = true;
+            d.GateMultiplier = Math.Clamp(x.DistributionMultiplier, 0, 1);
             d.LimitUntil = x.LimitUntil;
             _limited.Add(d.NoteIndex);
             Record(d, a.At, d.PoolStage, d.Level, TransitionOutcome.Limited,
-                $"Distribution limited by governance (multiplier {d.Multiplier:0.##}{(x.LimitUntil is { } u ? $" until {u:u}" : "")}).");
+                $"Distribution limited by governance (multiplier {d.GateMultiplier:0.##}{(x.LimitUntil is { } u ? $" until {u:u}" : "")}).");
         }
-        else if (d.Limited)
+        else if (d.GateLimited)
         {
             LiftLimit(d, a.At, "The gate's new assessment allows normal distribution.");
         }
 
-        if (d.PoolStage == DistributionStage.Gated)
+        if (d.PoolStage is DistributionStage.Gated or DistributionStage.Removed && d.HeldStage is not null && HasProgress(d))
         {
+            Resume(d, a.At, $"Released (quality {d.Quality:0}): distribution resumes where it stopped, not from a new cold start.");
+        }
+        else if (d.PoolStage is DistributionStage.Gated or DistributionStage.Removed)
+        {
+            d.HeldStage = null;
             EnterColdStart(d, a.At, TransitionOutcome.Entered, $"Released by the gate (quality {d.Quality:0}); cold start begins.");
         }
         else if (d.PoolStage == DistributionStage.ColdStart)
         {
-            // The gate's quality arrives after publication: rescale the running cold-start budget, keep the window.
-            var budget = ColdStartBudget(d);
+            // The gate's quality (and niche) arrives after publication: rescale the running cold-start budget, keep
+            // the window. Authority is taken again only while nothing was counted, so a note never moves its own bar.
+            if (d.Current.Impressions == 0)
+            {
+                CaptureAuthority(d);
+            }
+
+            var budget = ReachScaled(d, ColdStartBudget(d));
             if (budget != d.Budget)
             {
                 d.Budget = budget;
@@ -194,17 +230,27 @@ public sealed partial class DistributionModule : IEngineModule
 
     private void LiftLimit(NoteDistribution d, DateTimeOffset at, string reason)
     {
-        d.Limited = false;
-        d.Multiplier = 1;
+        d.GateLimited = false;
+        d.GateMultiplier = 1;
         d.LimitUntil = null;
-        _limited.Remove(d.NoteIndex);
+        UpdateSets(d);
         Record(d, at, d.PoolStage, d.Level, TransitionOutcome.LimitLifted, reason);
+    }
+
+    /// <summary>Takes the author's authority effect for this note (budget and threshold multipliers, niche, reason).</summary>
+    private void CaptureAuthority(NoteDistribution d)
+    {
+        var e = Authority.For(d.AuthorIndex, d.NoteIndex);
+        d.AuthorityBudget = Math.Clamp(e.BudgetMultiplier, 0.5, 2);
+        d.AuthorityThreshold = Math.Clamp(e.ThresholdMultiplier, 0.5, 2);
+        d.AuthorityNiche = e.Niche;
+        d.AuthorityReason = e.Reason;
     }
 
     /// <summary>Cold-start budget: base × (0.5 + quality/100) × authority, within [min, max] (S: 100-300, scaled by quality and authority).</summary>
     internal long ColdStartBudget(NoteDistribution d)
     {
-        var authority = Math.Clamp(Authority.Of(d.AuthorIndex), 0.5, 2);
+        var authority = d.AuthorityBudget;
         if (d.Policy == DistributionPolicy.Guarantee)
         {
             return Options.GuaranteeBase

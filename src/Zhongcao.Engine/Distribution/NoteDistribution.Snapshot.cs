@@ -18,8 +18,8 @@ public sealed partial class NoteDistribution
         w.WriteBool(Fresh);
         w.WriteString(Season);
         w.WriteDouble(Quality);
-        w.WriteBool(Limited);
-        w.WriteDouble(Multiplier);
+        w.WriteBool(GateLimited);
+        w.WriteDouble(GateMultiplier);
         DistributionCodec.WriteTime(w, LimitUntil);
         w.WriteTime(StageStartedAt);
         w.WriteTime(WindowEndsAt);
@@ -75,6 +75,25 @@ public sealed partial class NoteDistribution
         }
 
         w.WriteStrings(TagPrefixes);
+        w.WriteDouble(ReachMultiplier);
+        DistributionCodec.WriteTime(w, ReachUntil);
+        w.WriteString(ReachReason);
+        w.WriteVarInt(BudgetBeforeReach);
+        w.WriteDouble(AuthorityBudget);
+        w.WriteDouble(AuthorityThreshold);
+        w.WriteString(AuthorityNiche);
+        w.WriteString(AuthorityReason);
+        w.WriteBool(HeldStage is not null);
+        if (HeldStage is { } held)
+        {
+            w.WriteByte((byte)held);
+            w.WriteVarInt(HeldLevel);
+            w.WriteVarInt(HeldBudget);
+            w.WriteVarInt(HeldWindowLeft.Ticks);
+            w.WriteVarInt(HeldExtensions);
+            w.WriteBool(HeldResidual);
+            w.WriteTime(HeldStageStartedAt);
+        }
     }
 
     internal static NoteDistribution Read(ref BinaryDecoder r)
@@ -88,8 +107,8 @@ public sealed partial class NoteDistribution
             Fresh = r.ReadBool(),
             Season = r.ReadNullableString(),
             Quality = r.ReadDouble(),
-            Limited = r.ReadBool(),
-            Multiplier = r.ReadDouble(),
+            GateLimited = r.ReadBool(),
+            GateMultiplier = r.ReadDouble(),
             LimitUntil = DistributionCodec.ReadTime(ref r),
             StageStartedAt = r.ReadTime(),
             WindowEndsAt = r.ReadTime(),
@@ -146,6 +165,25 @@ public sealed partial class NoteDistribution
         }
 
         d.TagPrefixes = r.ReadStrings();
+        d.ReachMultiplier = r.ReadDouble();
+        d.ReachUntil = DistributionCodec.ReadTime(ref r);
+        d.ReachReason = r.ReadString();
+        d.BudgetBeforeReach = r.ReadVarInt();
+        d.AuthorityBudget = r.ReadDouble();
+        d.AuthorityThreshold = r.ReadDouble();
+        d.AuthorityNiche = r.ReadString();
+        d.AuthorityReason = r.ReadString();
+        if (r.ReadBool())
+        {
+            d.HeldStage = (DistributionStage)r.ReadByte();
+            d.HeldLevel = r.ReadVarInt32();
+            d.HeldBudget = r.ReadVarInt();
+            d.HeldWindowLeft = TimeSpan.FromTicks(r.ReadVarInt());
+            d.HeldExtensions = r.ReadVarInt32();
+            d.HeldResidual = r.ReadBool();
+            d.HeldStageStartedAt = r.ReadTime();
+        }
+
         return d;
     }
 }

@@ -44,9 +44,43 @@ public sealed partial class NoteDistribution
     public string? Season { get; internal set; }
 
     public double Quality { get; internal set; } = 50;
-    public bool Limited { get; internal set; }
-    public double Multiplier { get; internal set; } = 1;
+
+    /// <summary>True while any governance limit applies: the gate's or a moderator's verdict, or a reach limit (brand points).</summary>
+    public bool Limited => GateLimited || ReachMultiplier < 1;
+
+    /// <summary>The governance multiplier in force: the smaller of the verdict's and the reach limit's (1 = none).</summary>
+    public double Multiplier => Math.Min(GateLimited ? GateMultiplier : 1, ReachMultiplier);
+
+    /// <summary>A limit verdict (gate or moderator) applies, with <see cref="GateMultiplier"/> until <see cref="LimitUntil"/>.</summary>
+    public bool GateLimited { get; internal set; }
+    public double GateMultiplier { get; internal set; } = 1;
     public DateTimeOffset? LimitUntil { get; internal set; }
+
+    /// <summary>Reach limit from outside the note (<see cref="IReachLimits"/>, e.g. a brand's traffic limit); 1 = none.</summary>
+    public double ReachMultiplier { get; internal set; } = 1;
+    public DateTimeOffset? ReachUntil { get; internal set; }
+    public string ReachReason { get; internal set; } = "";
+
+    /// <summary>The current pool's budget before the reach limit scaled it (0 when not scaled).</summary>
+    public long BudgetBeforeReach { get; internal set; }
+
+    /// <summary>The author's authority effect captured when the note entered cold start (see <see cref="AuthorityEffect"/>).</summary>
+    public double AuthorityBudget { get; internal set; } = 1;
+    public double AuthorityThreshold { get; internal set; } = 1;
+    public string AuthorityNiche { get; internal set; } = "";
+    public string AuthorityReason { get; internal set; } = "";
+
+    /// <summary>
+    /// Where distribution stood when a review hold or a rejection stopped it (null when nothing is held): a later
+    /// allow resumes here (same stage, level, counters, remaining budget and window) instead of a new cold start.
+    /// </summary>
+    public DistributionStage? HeldStage { get; internal set; }
+    public int HeldLevel { get; internal set; }
+    public long HeldBudget { get; internal set; }
+    public TimeSpan HeldWindowLeft { get; internal set; }
+    public int HeldExtensions { get; internal set; }
+    public bool HeldResidual { get; internal set; }
+    public DateTimeOffset HeldStageStartedAt { get; internal set; }
 
     public DateTimeOffset StageStartedAt { get; internal set; }
     public DateTimeOffset WindowEndsAt { get; internal set; }
@@ -92,12 +126,23 @@ public sealed partial class NoteDistribution
     internal long[] HourBucket(DateTimeOffset at)
     {
         var hour = at.UtcTicks / TimeSpan.TicksPerHour;
+        if (_lastBucket is { } last && _lastHour == hour)
+        {
+            return last; // events of a note arrive in bursts within the same hour: skip the tree walk
+        }
+
         if (!Hourly.TryGetValue(hour, out var bucket))
         {
             bucket = new long[1 + ActionKinds.Count];
             Hourly.Add(hour, bucket);
         }
 
+        _lastHour = hour;
+        _lastBucket = bucket;
         return bucket;
     }
+
+    // The bucket last returned by HourBucket (the same array as in Hourly; a cache, not state).
+    private long _lastHour;
+    private long[]? _lastBucket;
 }

@@ -40,6 +40,15 @@ public sealed record PoolTransition
     /// <summary>The budget (impression target) of the stage entered (0 when none).</summary>
     public long Budget { get; init; }
 
+    /// <summary>The threshold before the author's authority adjusted it (0 when no judgement).</summary>
+    public double BaseThreshold { get; init; }
+
+    /// <summary>Multiplier the author's authority applied to <see cref="BaseThreshold"/> (1 = neutral).</summary>
+    public double AuthorityAdjustment { get; init; } = 1;
+
+    /// <summary>Why the author's authority adjusted budget or threshold ("" when it did not enter this step).</summary>
+    public string AuthorityReason { get; init; } = "";
+
     /// <summary>A sentence a creator can read.</summary>
     public required string Reason { get; init; }
 }

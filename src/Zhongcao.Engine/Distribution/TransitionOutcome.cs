@@ -18,4 +18,7 @@ public enum TransitionOutcome : byte
     GuaranteeMissed = 12,
     Evergreen = 13,
     FreshnessEnded = 14,
+    Resumed = 15,
+    ReachLimited = 16,
+    ReachLifted = 17,
 }

@@ -19,7 +19,7 @@ public static class FeedItemMapper
         }
 
         var p = c.Parts;
-        return item with
+        var parts = item with
         {
             Score = c.MixedScore,
             ScoreParts = new Dictionary<string, double>(StringComparer.Ordinal)
@@ -30,11 +30,26 @@ public static class FeedItemMapper
                 ["governance"] = p.Governance,
                 ["boost"] = p.Boost,
                 ["affinity"] = p.Affinity,
+                ["journey"] = p.Journey,
+                ["temporal"] = p.Temporal,
+                ["recovery"] = p.Recovery,
                 ["base"] = c.Score,
             },
             Rules = c.Rules is null ? [] : [.. c.Rules],
         };
+        if (c.Probabilities is { } probabilities && parts.ScoreParts is Dictionary<string, double> named)
+        {
+            // The engagement part is Σ weight × P(action); each P is shown as "p:<action>".
+            for (var h = 0; h < probabilities.Length; h++)
+            {
+                named["p:" + HeadNames[h]] = probabilities[h];
+            }
+        }
+
+        return parts;
     }
+
+    private static readonly string[] HeadNames = ["click", "like", "save", "comment", "share", "follow", "negative"];
 
     /// <summary>An item for a note with the given sources.</summary>
     public static FeedItem ToItem(NoteState state, string[] sources, bool explain)
@@ -66,6 +81,8 @@ public static class FeedItemMapper
                 ChronologicalSources.Following => "you follow the author",
                 TrendingSource.SourceName => "many readers are engaging with it right now",
                 ExplorationSource.SourceName => "we are trying something new with you",
+                InterestEmbeddingSource.SourceName => "it is close to your interests (what you and similar readers engage with)",
+                RecentRelatedSource.SourceName => "it is like the note you engaged with most recently",
                 _ when PoolFeedMerge.Explain(s) is { } pool => pool,
                 _ when s.StartsWith(ChronologicalSources.InterestPrefix, StringComparison.Ordinal) =>
                     string.Create(CultureInfo.InvariantCulture, $"it is tagged '{s[ChronologicalSources.InterestPrefix.Length..]}', one of your interests"),

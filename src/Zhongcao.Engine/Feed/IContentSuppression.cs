@@ -14,4 +14,10 @@ public interface IContentSuppression
 
     /// <summary>A notice to show instead of results for a query about suppressed content, or null.</summary>
     string? SearchNotice(string query);
+
+    /// <summary>
+    /// Multiplier of the note's search score for <paramref name="query"/>: 1 normally, less to demote it, 0 to leave
+    /// it out (a brand limited in searches that do not name it).
+    /// </summary>
+    double SearchMultiplier(NoteState note, string query) => 1;
 }

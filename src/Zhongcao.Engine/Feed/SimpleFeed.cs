@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Zhongcao.Engine.Distribution;
 using Zhongcao.Engine.Feed.Pipeline;
+using Zhongcao.Engine.Personalization;
 using Zhongcao.Engine.State;
 
 namespace Zhongcao.Engine.Feed;
@@ -69,10 +70,12 @@ public sealed class SimpleFeed
             session = served.NewSession(now, Options.ServedTtl);
         }
 
-        var interests = Interests(user);
+        var personalization = _engine.Module<PersonalizationModule>();
+        var interests = Interests(user, personalization, Options.LearnedInterestTags);
         var context = new FeedContext(core, user, now, Math.Clamp(request.Limit, 1, _engine.Options.FeedMaxLimit), request.Explain, interests)
         {
             Distribution = _engine.Module<DistributionModule>(),
+            Personalization = personalization,
             Served = served,
             Session = session,
             Suppression = Suppression,
@@ -95,9 +98,10 @@ public sealed class SimpleFeed
         return new FeedOutcome.Page(items, cursor);
     }
 
-    private static string[] Interests(UserState user)
+    /// <summary>The tags the "interest:" sources walk: the declared interests, then the strongest learned tags.</summary>
+    private static string[] Interests(UserState user, PersonalizationModule? personalization, int learned)
     {
-        var list = new List<string>(user.Profile.Interests.Count);
+        var list = new List<string>(user.Profile.Interests.Count + learned);
         foreach (var i in user.Profile.Interests)
         {
             var t = CoreState.NormalizeTag(i);
@@ -107,8 +111,22 @@ public sealed class SimpleFeed
             }
         }
 
+        if (personalization is not null && learned > 0)
+        {
+            foreach (var (tag, weight) in personalization.TopTags(user.Index, learned))
+            {
+                if (weight >= LearnedInterestMinimum && !list.Contains(tag))
+                {
+                    list.Add(tag);
+                }
+            }
+        }
+
         return [.. list];
     }
+
+    /// <summary>A learned tag becomes an interest source at this weight (a like and a click, undecayed).</summary>
+    public const float LearnedInterestMinimum = 3f;
 
     /// <summary>
     /// The exclusions every feed applies, used by the baseline policies: deleted, own, seen, not interested,

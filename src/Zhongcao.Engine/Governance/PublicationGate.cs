@@ -49,8 +49,15 @@ public sealed class PublicationGate
     /// <summary>A gate with the default taxonomy, packs and policy.</summary>
     public static PublicationGate CreateDefault(TimeProvider time) => new(NoteAnalyzer.Default, ComplianceChecker.Default, new DecisionPolicy(), time);
 
-    /// <summary>Checks a note.</summary>
-    public GateResult Check(Note note)
+    /// <summary>Checks a note by a personal account (the marketing-content limits apply).</summary>
+    public GateResult Check(Note note) => Check(note, marketingExempt: false);
+
+    /// <summary>
+    /// Checks a note. <paramref name="marketingExempt"/> is true for a verified enterprise or brand account (seed 001:
+    /// the blue tick exempts enterprises from the marketing-content limits of personal accounts, so an undeclared
+    /// sales post about its own products is not held); compliance rules and brand violation points still apply.
+    /// </summary>
+    public GateResult Check(Note note, bool marketingExempt)
     {
         ArgumentNullException.ThrowIfNull(note);
         var title = TextNormalizer.Normalize(note.Title);
@@ -82,7 +89,8 @@ public sealed class PublicationGate
             });
         }
 
-        if (understanding.Kind == NoteKind.Product && note.Sponsorship is null && understanding.CommercialIntent >= _policy.UndeclaredCommercialThreshold)
+        if (!marketingExempt && understanding.Kind == NoteKind.Product && note.Sponsorship is null
+            && understanding.CommercialIntent >= _policy.UndeclaredCommercialThreshold)
         {
             findings.Add(new Finding
             {

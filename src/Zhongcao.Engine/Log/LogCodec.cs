@@ -63,6 +63,10 @@ public static class LogCodec
                 w.WriteVarInt(af.AuditNumber);
                 w.WriteString(af.Statement);
                 break;
+            case SearchQueried sq:
+                w.WriteString(sq.UserId);
+                w.WriteString(sq.Query);
+                break;
             default:
                 throw new ArgumentException($"No codec for log entry kind {entry.Kind}.", nameof(entry));
         }
@@ -117,6 +121,7 @@ public static class LogCodec
             {
                 At = at, AppealId = r.ReadString(), UserId = r.ReadString(), AuditNumber = r.ReadVarInt(), Statement = r.ReadString(),
             },
+            LogEntryKind.SearchQueried => new SearchQueried { At = at, UserId = r.ReadString(), Query = r.ReadString() },
             _ => throw new InvalidDataException($"Unknown log entry kind {(int)kind}."),
         };
     }

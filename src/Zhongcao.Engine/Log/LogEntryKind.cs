@@ -14,4 +14,5 @@ public enum LogEntryKind : byte
     ReportFiled = 9,
     ModerationDecided = 10,
     AppealFiled = 11,
+    SearchQueried = 12,
 }

@@ -1,3 +1,5 @@
+using Zhongcao.Engine.Snapshots;
+
 namespace Zhongcao.Engine.Ranking;
 
 /// <summary>
@@ -96,6 +98,55 @@ public sealed class MultiTaskEngagementModel
         }
 
         Examples++;
+    }
+
+    /// <summary>Writes every learned parameter (weights, AdaGrad state, biases, calibration) and the example count.</summary>
+    public void Save(BinaryEncoder w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        w.WriteVarInt(_options.Bits);
+        w.WriteInt64(Examples);
+        for (var h = 0; h < EngagementHeads.Count; h++)
+        {
+            ArrayCodec.WriteFloats(w, _weights[h]);
+            ArrayCodec.WriteFloats(w, _squaredGradients[h]);
+        }
+
+        ArrayCodec.WriteFloats(w, _bias);
+        ArrayCodec.WriteFloats(w, _biasSquared);
+        ArrayCodec.WriteFloats(w, _calibrationScale);
+        ArrayCodec.WriteFloats(w, _calibrationShift);
+    }
+
+    /// <summary>Reads parameters written by <see cref="Save"/> (the table size must match this model's options).</summary>
+    public void Load(ref BinaryDecoder r)
+    {
+        if (r.ReadVarInt32() != _options.Bits)
+        {
+            throw new InvalidDataException("Engagement model snapshot has a different table size.");
+        }
+
+        Examples = r.ReadInt64();
+        for (var h = 0; h < EngagementHeads.Count; h++)
+        {
+            Copy(ArrayCodec.ReadFloats(ref r), _weights[h]);
+            Copy(ArrayCodec.ReadFloats(ref r), _squaredGradients[h]);
+        }
+
+        Copy(ArrayCodec.ReadFloats(ref r), _bias);
+        Copy(ArrayCodec.ReadFloats(ref r), _biasSquared);
+        Copy(ArrayCodec.ReadFloats(ref r), _calibrationScale);
+        Copy(ArrayCodec.ReadFloats(ref r), _calibrationShift);
+    }
+
+    private static void Copy(float[] source, float[] destination)
+    {
+        if (source.Length != destination.Length)
+        {
+            throw new InvalidDataException("Engagement model snapshot array has the wrong length.");
+        }
+
+        source.CopyTo(destination, 0);
     }
 
     private float Logit(int head, IReadOnlyList<int> slots)

@@ -12,6 +12,9 @@ public struct SplitMix64
     /// <summary>Starts the sequence at <paramref name="seed"/>.</summary>
     public SplitMix64(ulong seed) => _state = seed;
 
+    /// <summary>The generator's whole state (for snapshots: <c>new SplitMix64(State)</c> continues the same sequence).</summary>
+    public readonly ulong State => _state;
+
     /// <summary>The next 64 uniformly distributed bits.</summary>
     public ulong NextUInt64()
     {

@@ -10,7 +10,7 @@ namespace Zhongcao.Engine.Search;
 /// Full-text search over the <see cref="SearchModule"/> index: BM25 over the query's terms, blended with the
 /// note's quality (0.5 + q/100), the author's authority (<see cref="IAuthorAuthority"/>, neutral for now) and,
 /// for a known user, their interests (×1.2 when a note carries one). Deleted, gated, removed and suppressed
-/// notes never appear; for a user, neither do their not-interested notes and hidden authors. A query the
+/// notes never appear, nor a brand's notes under a non-brand search limit in searches not naming it; for a user, neither do their not-interested notes and hidden authors. A query the
 /// suppression names gets its notice. Pages are offsets into the ranked list (cursor "s1:offset").
 /// </summary>
 public sealed class SearchService
@@ -49,7 +49,7 @@ public sealed class SearchService
                 return new SearchOutcome.UnknownUser(uid);
             }
 
-            var ranked = Rank(core, user, distinct);
+            var ranked = Rank(core, user, distinct, request.Query);
             var limit = Math.Clamp(request.Limit, 1, MaxLimit);
             var hits = new List<SearchHit>(limit);
             for (var i = offset; i < ranked.Count && hits.Count < limit; i++)
@@ -71,7 +71,7 @@ public sealed class SearchService
         return page;
     }
 
-    private List<(int Note, double Text, double Score)> Rank(CoreState core, UserState? user, List<string> terms)
+    private List<(int Note, double Text, double Score)> Rank(CoreState core, UserState? user, List<string> terms, string query)
     {
         var result = new List<(int, double, double)>();
         if (_engine.Module<SearchModule>() is not { } module || terms.Count == 0)
@@ -108,10 +108,17 @@ public sealed class SearchService
                 continue;
             }
 
+            // A brand under a non-brand search limit is left out of (or demoted in) searches that do not name it.
+            var governance = suppression.SearchMultiplier(note, query);
+            if (governance <= 0)
+            {
+                continue;
+            }
+
             var quality = 0.5 + ((note.Assessment?.Quality ?? 50) / 100);
             var author = authority?.Of(note.AuthorIndex) ?? 1.0;
             var interest = user is not null && SharesInterest(user, note) ? 1.2 : 1.0;
-            result.Add((n, text, text * quality * author * interest));
+            result.Add((n, text, text * quality * author * interest * governance));
         }
 
         // Best first; ties by newest, so the order is total and pages are stable.

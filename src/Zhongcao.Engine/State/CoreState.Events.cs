@@ -7,10 +7,18 @@ public sealed partial class CoreState
     /// <summary>A video watched to at least this fraction counts as completed.</summary>
     public const float VideoCompletionFraction = 0.9f;
 
+    /// <summary>
+    /// Whether the last <c>EventRecorded</c> applied repeated an event id already accepted. Two nodes can
+    /// both admit the same id when a client's retry reaches another node before the first append is seen
+    /// there; both entries reach the log, and every node skips the later one in log order (modules too).
+    /// </summary>
+    public bool LastEventWasDuplicate { get; private set; }
+
     private void ApplyEvent(EngagementEvent e, DateTimeOffset at)
     {
         _ = at;
-        if (!EventIds.Add(e.EventId))
+        LastEventWasDuplicate = !EventIds.Add(e.EventId);
+        if (LastEventWasDuplicate)
         {
             return; // a duplicate that slipped past the writer's check: applying twice would double count
         }

@@ -59,14 +59,26 @@ public sealed partial class CoreState
         return span.ToString().ToLowerInvariant();
     }
 
+    /// <summary>
+    /// Whether the last entry applied was a repeat that every module must skip too: an event id already
+    /// accepted, or a publish of a note id that already exists together with the assessment written with it.
+    /// </summary>
+    public bool LastEntrySkipped { get; private set; }
+
+    // The last skipped repeat publish. Not snapshotted: a publish and its assessment are one atomic write, and
+    // snapshots are taken between writes.
+    private (long Sequence, string NoteId) _repeatPublish = (long.MinValue, "");
+
     /// <summary>Applies one log entry. Deterministic: depends only on the entry and the current state.</summary>
     public void Apply(in SequencedEntry sequenced)
     {
         var entry = sequenced.Entry;
+        LastEntrySkipped = false;
         switch (entry)
         {
             case EventRecorded e:
                 ApplyEvent(e.Event, e.At);
+                LastEntrySkipped = LastEventWasDuplicate;
                 break;
             case UserUpserted u:
                 ApplyUser(u.User, u.At);
@@ -75,12 +87,27 @@ public sealed partial class CoreState
                 ApplyFollow(f.UserId, f.AuthorId, f.Following);
                 break;
             case NotePublished p:
+                if (NoteIds.TryGet(p.Note.Id, out _))
+                {
+                    // Two nodes admitted the same client-chosen note id; the first in log order wins everywhere.
+                    LastEntrySkipped = true;
+                    _repeatPublish = (sequenced.Sequence, p.Note.Id);
+                    break;
+                }
+
                 ApplyPublish(p.Note);
                 break;
             case NoteEdited ed:
                 ApplyEdit(ed.Note);
                 break;
             case NoteAssessed a:
+                if (a.NoteVersion == 1 && sequenced.Sequence == _repeatPublish.Sequence + 1 && a.NoteId == _repeatPublish.NoteId)
+                {
+                    // The gate's decision written with a skipped repeat publish (one atomic write, so adjacent).
+                    LastEntrySkipped = true;
+                    break;
+                }
+
                 ApplyAssessment(a);
                 break;
             case NoteDeleted d:

@@ -27,6 +27,7 @@ public static class AccountEndpoints
         var now = rt.Time.GetUtcNow();
         var report = gov.Explain(core, user.Index, now);
         var account = gov.Account(user.Index);
+        var overall = gov.EffectOf(user.Index, report, "");
         return TypedResults.Ok(new
         {
             userId = id,
@@ -35,6 +36,17 @@ public static class AccountEndpoints
             report.PostingPenalty,
             components = report.Components,
             niches = report.Niches,
+            // What the pools do with it: a new note's cold-start budget and every pool threshold, overall and per niche
+            // (niche authority counts once the author has enough impressions in that niche).
+            pools = new
+            {
+                budgetMultiplier = overall.BudgetMultiplier,
+                thresholdMultiplier = overall.ThresholdMultiplier,
+                reason = overall.Reason,
+                niches = report.Niches.Keys.ToDictionary(n => n, n => gov.EffectOf(user.Index, report, n) is var e
+                    ? new { budgetMultiplier = e.BudgetMultiplier, thresholdMultiplier = e.ThresholdMultiplier, reason = e.Reason }
+                    : null, StringComparer.Ordinal),
+            },
             flagged = account?.Flagged ?? false,
             mayPost = account is null || !account.MayNotPost(now),
             penalties = account?.Penalties.Where(p => p.InForce(now)).Select(p => new { kind = p.Kind.ToString(), ladder = p.Ladder.ToString(), p.Since, p.Until, p.AuditNumber }) ?? [],
@@ -54,9 +66,11 @@ public static class AccountEndpoints
             points = brand?.Points ?? gov.Options.BrandStartPoints,
             pendingViolations = brand?.Pending ?? 0,
             hiddenFromFeeds = brand?.Banned(now) ?? false,
+            trafficMultiplier = brand?.Penalties.Where(p => p.Kind == PenaltyKind.BrandTrafficLimit && p.InForce(now)).Select(p => p.Multiplier).DefaultIfEmpty(1).Min() ?? 1,
+            limitedInNonBrandSearch = brand?.InForce(PenaltyKind.BrandSearchLimit, now) is not null,
             hiddenFromSearch = brand?.Banned(now) ?? false,
             searchNotice = gov.SearchNotice(id, now),
-            penalties = brand?.Penalties.Where(p => p.InForce(now)).Select(p => new { kind = p.Kind.ToString(), p.Since, p.Until, p.AuditNumber }) ?? [],
+            penalties = brand?.Penalties.Where(p => p.InForce(now)).Select(p => new { kind = p.Kind.ToString(), p.Since, p.Until, p.Multiplier, p.AuditNumber }) ?? [],
         });
     }
 }

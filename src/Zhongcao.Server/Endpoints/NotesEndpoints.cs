@@ -76,12 +76,15 @@ public static class NotesEndpoints
 
         var now = rt.Time.GetUtcNow();
         var id = body.Id ?? "n" + Guid.CreateVersion7(now).ToString("N");
+        bool marketingExempt;
         using (rt.Engine.BeginRead())
         {
             if (rt.Engine.Core.FindUser(body.AuthorId) is not { } author)
             {
                 return Problems.Field("authorId", "no user has this id");
             }
+
+            marketingExempt = GovernanceModule.IsVerifiedEnterprise(author);
 
             if (rt.Engine.Module<GovernanceModule>()?.Account(author.Index) is { } account && account.MayNotPost(now))
             {
@@ -98,7 +101,7 @@ public static class NotesEndpoints
         var note = body.ToNote(id, body.AuthorId, now);
         // The gate decides before the note is stored; note and decision are written together, so replay
         // never re-decides and a refused publish cannot leave a decision behind.
-        var assessment = GateAssessment.From(rt.Gate.Check(note), note);
+        var assessment = GateAssessment.From(rt.Gate.Check(note, marketingExempt), note);
         var outcome = await rt.WriteAtomicAsync(
             [new NotePublished { At = now, Note = note }, new NoteAssessed { At = now, NoteId = id, NoteVersion = 1, Assessment = assessment }], ct);
         if (outcome[0].Status == EntryStatus.Conflict)
@@ -167,7 +170,13 @@ public static class NotesEndpoints
             Language = patch.Language ?? current.Language,
             UpdatedAt = now,
         };
-        var assessment = GateAssessment.From(rt.Gate.Check(edited), edited);
+        bool exempt;
+        using (rt.Engine.BeginRead())
+        {
+            exempt = rt.Engine.Core.FindUser(edited.AuthorId) is { } editor && GovernanceModule.IsVerifiedEnterprise(editor);
+        }
+
+        var assessment = GateAssessment.From(rt.Gate.Check(edited, exempt), edited);
         int version;
         using (rt.Engine.BeginRead())
         {
@@ -176,7 +185,13 @@ public static class NotesEndpoints
 
         // An edit racing another edit is harmless: the assessment names the version it judged, and Apply
         // ignores an assessment of a version that is no longer current.
-        await rt.WriteAtomicAsync([new NoteEdited { At = now, Note = edited }, new NoteAssessed { At = now, NoteId = id, NoteVersion = version, Assessment = assessment }], ct);
+        // A deletion ordered before this edit makes the writer refuse it (both entries): the note stays deleted.
+        var outcome = await rt.WriteAtomicAsync([new NoteEdited { At = now, Note = edited }, new NoteAssessed { At = now, NoteId = id, NoteVersion = version, Assessment = assessment }], ct);
+        if (outcome[0].Status == EntryStatus.Conflict)
+        {
+            return Gone(id);
+        }
+
         using (rt.Engine.BeginRead())
         {
             return TypedResults.Ok(NoteResponse.From(rt.Engine.Core.FindNote(id)!, rt.Engine.Module<DistributionModule>()));

@@ -22,7 +22,8 @@ public static class SystemEndpoints
                 Math.Max(0, stored - rt.Engine.Position),
                 rt.Engine.Core.UserCount,
                 rt.Engine.Core.NoteCount,
-                rt.Engine.Core.EventCount));
+                rt.Engine.Core.EventCount,
+                rt.ReplicationLag is { } lag ? new ReplicationLagResponse(lag.Count, lag.P50Seconds, lag.P90Seconds, lag.P99Seconds, lag.MaxSeconds) : null));
         }).WithTags("System").WithSummary("Liveness and the node's log position.");
 
         app.MapGet("/metrics", (ZhongcaoRuntime rt) => Results.Text(rt.Metrics.Render(), "text/plain; version=0.0.4; charset=utf-8"))
@@ -36,7 +37,13 @@ public static class SystemEndpoints
     }
 
     public sealed record HealthResponse(string Status, string NodeId, string Version, string Store, int SchemaVersion, long LogPosition,
-        long StoredPosition, long Lag, int Users, int Notes, long Events);
+        long StoredPosition, long Lag, int Users, int Notes, long Events, ReplicationLagResponse? ReplicationLag);
+
+    /// <summary>
+    /// Lag of the entries this node applied from other nodes since it started (acceptance on the other node to
+    /// application here): entries observed, quantile estimates (histogram bucket upper bounds) and the largest, in seconds.
+    /// </summary>
+    public sealed record ReplicationLagResponse(long Entries, double P50Seconds, double P90Seconds, double P99Seconds, double MaxSeconds);
 
     public sealed record StateResponse(long LogPosition, string Digest);
 }

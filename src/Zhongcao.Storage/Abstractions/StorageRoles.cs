@@ -90,3 +90,20 @@ public interface IStore : IDisposable
     /// <summary>Schema version after migrations.</summary>
     int SchemaVersion { get; }
 }
+
+/// <summary>
+/// A log shared by several processes that announces appends, so a node following it wakes as soon as another
+/// node commits instead of at its next poll. Announcements are a wake-up hint only: a follower still reads
+/// the log itself, and keeps polling as a fallback in case an announcement is lost (listener reconnecting).
+/// </summary>
+public interface ILogAppendSignal
+{
+    /// <summary>Starts listening for announcements (idempotent). Until then <see cref="Next"/> never completes.</summary>
+    void Listen();
+
+    /// <summary>The highest sequence announced so far by any appender, 0 before the first announcement.</summary>
+    long LastAnnounced { get; }
+
+    /// <summary>A task that completes at the next announcement (or when listening resumes after a failure).</summary>
+    Task Next { get; }
+}

@@ -28,8 +28,25 @@ public sealed class DurableOptions
     /// </summary>
     public bool FollowLog { get; set; }
 
-    /// <summary>How often an idle node looks for entries appended by others: 100 ms, well inside the 1 s visibility goal.</summary>
+    /// <summary>
+    /// How often an idle node looks for entries appended by others: 100 ms, well inside the 1 s visibility goal.
+    /// With <see cref="WakeOnAppend"/> this is only the fallback for a lost announcement.
+    /// </summary>
     public TimeSpan TailInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// When following, also wake as soon as the store announces another node's append (PostgreSQL
+    /// LISTEN/NOTIFY), instead of waiting for the next poll: true. Announcements make replication lag about
+    /// one commit plus one read instead of up to a whole <see cref="TailInterval"/>.
+    /// </summary>
+    public bool WakeOnAppend { get; set; } = true;
+
+    /// <summary>
+    /// Apply one committed group to the in-memory state while the next group is being committed: true.
+    /// Callers are still answered only after their entries are durable and applied. Ignored (sequential)
+    /// when <see cref="FollowLog"/> is on, where other nodes' entries must be applied before admission.
+    /// </summary>
+    public bool PipelineApply { get; set; } = true;
 
     /// <summary>Entries read per page while replaying the log at startup: 10,000.</summary>
     public int ReplayPageSize { get; set; } = 10_000;

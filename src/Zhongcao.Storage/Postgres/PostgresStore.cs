@@ -10,10 +10,14 @@ namespace Zhongcao.Storage.Postgres;
 /// COPY inside a transaction that first takes a transaction-scoped advisory lock: whichever node appends,
 /// sequences are dense and a reader that has seen sequence N will never later find an entry below N
 /// appear (commit order equals sequence order). PostgreSQL's <c>synchronous_commit=on</c> (the default)
-/// makes a committed append durable.
+/// makes a committed append durable. The appending transaction also calls <c>pg_notify</c> with the last
+/// sequence it wrote, which PostgreSQL delivers to listening nodes only when (and if) it commits.
 /// </summary>
-public sealed partial class PostgresStore : IStore, ILogStore
+public sealed partial class PostgresStore : IStore, ILogStore, ILogAppendSignal
 {
+    /// <summary>The LISTEN/NOTIFY channel on which appends are announced (payload: the last sequence appended).</summary>
+    public const string AppendChannel = "zc_log";
+
     /// <summary>Advisory lock key serialising appends (any constant shared by all nodes).</summary>
     private const long AppendLockKey = 0x5A43_4C4F_4700; // "ZCLOG"
 
@@ -77,9 +81,16 @@ public sealed partial class PostgresStore : IStore, ILogStore
         }
 
         long first;
-        using (var max = new NpgsqlCommand("SELECT COALESCE(MAX(seq), 0) + 1 FROM zc_log", conn, tx))
+        // A separate statement from the lock, so its snapshot is taken after the lock is held (read committed).
+        // The notification rides on the same round trip and is delivered only if the transaction commits.
+        using (var max = new NpgsqlCommand(
+            "SELECT n.first, pg_notify('" + AppendChannel + "', (n.first + $1 - 1)::text) FROM (SELECT COALESCE(MAX(seq), 0) + 1 AS first FROM zc_log) n",
+            conn, tx))
         {
-            first = (long)max.ExecuteScalar()!;
+            max.Parameters.AddWithValue((long)entries.Count);
+            using var reader = max.ExecuteReader();
+            reader.Read();
+            first = reader.GetInt64(0);
         }
 
         using (var copy = conn.BeginBinaryImport("COPY zc_log (seq, kind, at, body) FROM STDIN (FORMAT BINARY)"))
@@ -161,7 +172,7 @@ public sealed partial class PostgresStore : IStore, ILogStore
     }
 
     /// <summary>Accepts a postgres:// URI as well as a keyword connection string.</summary>
-    internal static string ToConnectionString(string value)
+    public static string ToConnectionString(string value)
     {
         if (!value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
             && !value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
@@ -195,5 +206,9 @@ public sealed partial class PostgresStore : IStore, ILogStore
         return b.ConnectionString;
     }
 
-    public void Dispose() => _data.Dispose();
+    public void Dispose()
+    {
+        StopListening();
+        _data.Dispose();
+    }
 }

@@ -26,6 +26,18 @@ public class BenchAndDemoArgumentTests
     }
 
     [Theory]
+    [InlineData("0")]
+    [InlineData("two")]
+    [InlineData("1,,17")]
+    public async Task Impossible_node_counts_are_refused_before_any_database_is_touched(string nodes)
+    {
+        // Nothing listens on port 1: reaching the database would fail differently (exit code 1).
+        var (code, _) = await Run("bench", "--db", "Host=127.0.0.1;Port=1", "--nodes", nodes);
+
+        Assert.Equal(CliApp.UsageError, code);
+    }
+
+    [Theory]
     [InlineData(0, "--concurrency")]
     [InlineData(500, "--concurrency")]
     public void Impossible_bench_sizes_are_named(int concurrency, string option)

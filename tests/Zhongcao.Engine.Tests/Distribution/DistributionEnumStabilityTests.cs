@@ -13,9 +13,9 @@ public class DistributionEnumStabilityTests
         Assert.Equal(["Pools", "Guarantee"], Enum.GetNames<DistributionPolicy>());
         Assert.Equal(
             ["Entered", "Graduated", "Skipped", "Halted", "Extended", "Saturated", "Renewed", "Limited", "LimitLifted", "Gated", "Removed",
-             "GuaranteeMet", "GuaranteeMissed", "Evergreen", "FreshnessEnded"],
+             "GuaranteeMet", "GuaranteeMissed", "Evergreen", "FreshnessEnded", "Resumed", "ReachLimited", "ReachLifted"],
             Enum.GetNames<TransitionOutcome>());
-        Assert.Equal(Enumerable.Range(0, 15), Enum.GetValues<TransitionOutcome>().Select(v => (int)v));
+        Assert.Equal(Enumerable.Range(0, 18), Enum.GetValues<TransitionOutcome>().Select(v => (int)v));
         Assert.Equal(
             ["Click", "LongDwell", "Like", "Save", "Comment", "ShortComment", "Share", "Follow", "Completion", "ScrollAway", "NotInterested", "Report"],
             Enum.GetNames<ActionKind>());

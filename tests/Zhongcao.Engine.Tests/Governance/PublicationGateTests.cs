@@ -61,6 +61,21 @@ public class PublicationGateTests
         Assert.Equal(Outcome.Review, r.Decision.Outcome);
     }
 
+    [Fact]
+    public void A_verified_enterprise_is_exempt_from_the_undeclared_marketing_hold_but_not_from_compliance_rules()
+    {
+        var sale = N("限时优惠", "限时优惠！包邮！快来下单，千万不要错过，¥99两件，现货秒发");
+        var r = Gate.Check(sale, marketingExempt: true);
+        Assert.DoesNotContain(r.Decision.Reasons, f => f.RuleId == "commercial.undeclared");
+        Assert.Equal(Outcome.Allow, r.Decision.Outcome);
+
+        // The exemption covers only the marketing limit: a contact redirect is still limited, a hashtag flood rejected.
+        var redirect = Gate.Check(N("好物分享", "这款面霜用了一个月，很滋润。\n想要的加我薇信 zc8888 哦"), marketingExempt: true);
+        Assert.Equal(Outcome.Limit, redirect.Decision.Outcome);
+        var flood = Gate.Check(N("标题", "正文内容", [.. Enumerable.Range(1, 11).Select(i => "话题" + i)]), marketingExempt: true);
+        Assert.Equal(Outcome.Reject, flood.Decision.Outcome);
+    }
+
     [SharedDataFact]
     public void Qilin_note_with_25_hashtags_is_rejected_and_the_rest_are_not()
     {

@@ -166,6 +166,14 @@ public class LogCodecRoundTripTests
     }
 
     [Fact]
+    public void Search_queries_round_trip_as_the_twelfth_kind()
+    {
+        var decoded = RoundTrip(new SearchQueried { At = At, UserId = "u1", Query = "防晒 sunscreen #skincare" });
+        Assert.Equal(LogEntryKind.SearchQueried, decoded.Kind);
+        Assert.Equal(("u1", "防晒 sunscreen #skincare", At), (decoded.UserId, decoded.Query, decoded.At));
+    }
+
+    [Fact]
     public void The_acceptance_time_comes_from_outside_the_body()
     {
         var body = LogCodec.EncodeBody(new NoteDeleted { At = At, NoteId = "n1" });

@@ -39,6 +39,7 @@ public class PersistedEnumStabilityTests
         Assert.Equal(6, (int)LogEntryKind.EventRecorded);
         Assert.Equal(7, (int)LogEntryKind.NoteAssessed);
         Assert.Equal(8, (int)LogEntryKind.DistributionTick);
+        Assert.Equal(12, (int)LogEntryKind.SearchQueried);
         Assert.Equal([0, 1, 2, 3], Enum.GetValues<PublicationVerdict>().Select(v => (int)v));
     }
 

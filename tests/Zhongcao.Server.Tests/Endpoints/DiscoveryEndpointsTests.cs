@@ -38,6 +38,25 @@ public class DiscoveryEndpointsTests(ZhongcaoFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task A_search_with_a_user_becomes_a_log_entry_for_the_profiles()
+    {
+        var word = Word("zs");
+        var user = await CreateUser();
+        var before = await LogPosition();
+        await Client.GetFromJsonNode($"/v1/search?q={word}&userId={user}");
+
+        // The entry is appended without holding the answer back, so it lands shortly after.
+        var after = before;
+        for (var i = 0; i < 100 && after == before; i++)
+        {
+            await Task.Delay(50);
+            after = await LogPosition();
+        }
+
+        Assert.True(after > before, "the search was not logged");
+    }
+
+    [Fact]
     public async Task Search_pages_with_a_cursor_and_validates_its_parameters()
     {
         var word = Word("zp");

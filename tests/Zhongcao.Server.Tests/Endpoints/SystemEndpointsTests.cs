@@ -85,4 +85,30 @@ public class SystemEndpointsTests(ZhongcaoFactory factory) : ApiTest(factory)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.IsType<JsonObject>(await response.ReadJson());
     }
+
+    [Theory]
+    [InlineData("PUT", "/v1/notes/some-note", "DELETE, GET, HEAD, PATCH")]
+    [InlineData("GET", "/v1/events", "POST")]
+    [InlineData("DELETE", "/v1/notes", "POST")]
+    public async Task A_wrong_method_on_an_existing_route_is_405_with_the_allowed_methods(string method, string path, string allowed)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(allowed, string.Join(", ", response.Content.Headers.Allow));
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = Assert.IsType<JsonObject>(await response.ReadJson());
+        Assert.Equal(405, problem["status"]!.GetValue<int>());
+        Assert.Contains(method, problem["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_method_on_a_path_no_route_has_is_still_404()
+    {
+        var response = await Client.DeleteAsync("/v1/nothing/here");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(response.Content.Headers.Allow);
+    }
 }

@@ -68,6 +68,15 @@ public sealed class ThreeNodeTests(Xunit.Abstractions.ITestOutputHelper output)
             // (BENCHMARKS.md), not a timing assertion on a shared machine.
             output.WriteLine("visibility delays (ms): " + string.Join(", ", delays.Select(d => d.ToString("F0", System.Globalization.CultureInfo.InvariantCulture))));
 
+            // Each node measured the lag of the entries it applied from the others, in /healthz and /metrics.
+            foreach (var node in nodes)
+            {
+                var lag = (await Get(node, "/healthz"))["replicationLag"]!;
+                Assert.True(lag["entries"]!.GetValue<long>() > 0);
+                Assert.True(lag["maxSeconds"]!.GetValue<double>() >= lag["p50Seconds"]!.GetValue<double>());
+                Assert.Contains("zhongcao_log_replication_lag_seconds_count ", await node.Client.GetStringAsync("/metrics"));
+            }
+
             // Engagement for one note, spread over the nodes: 50 impressions (the whole cold-start budget), 6 likes (12%).
             await PostNote(nodes[1], "good", "My 5-step oolong routine: rinse, 95°C, 20 s, 30 s, 45 s; ¥68 for 100 g");
             await Converge(nodes);

@@ -412,6 +412,75 @@ public sealed class DurableEngineTests : IDisposable
         Assert.Equal(0, node.Store.Log.LastSequence);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_edit_ordered_after_the_deletion_of_its_note_is_refused_and_the_note_stays_deleted(bool pipeline)
+    {
+        using var node = Open(new DurableOptions { PipelineApply = pipeline });
+        await node.Write(Entries.User("bob"), Entries.Note("n1", "bob"));
+        var original = node.Engine.Core.FindNote("n1")!.Note;
+        var edited = original with { Title = "Edited after deletion", UpdatedAt = Entries.T0.AddSeconds(5) };
+
+        // Both queued before either is answered, as a DELETE racing a PATCH that already passed its checks.
+        var delete = node.Write(new NoteDeleted { At = Entries.T0.AddSeconds(4), NoteId = "n1" });
+        var edit = node.Durable.WriteAsync(
+            [new NoteEdited { At = Entries.T0.AddSeconds(5), Note = edited }, new NoteDeleted { At = Entries.T0.AddSeconds(5), NoteId = "other" }],
+            atomic: true);
+        await delete;
+        var outcome = await edit;
+
+        Assert.All(outcome, o => Assert.Equal(EntryStatus.Conflict, o.Status));
+        var note = node.Engine.Core.FindNote("n1")!;
+        Assert.True(note.Deleted);
+        Assert.Equal(original.Title, note.Note.Title);
+        Assert.Equal(1, note.Version);
+
+        // Later edits of the deleted note are refused as well.
+        var later = await node.Write(new NoteEdited { At = Entries.T0.AddSeconds(6), Note = edited });
+        Assert.Equal(EntryStatus.Conflict, Assert.Single(later).Status);
+    }
+
+    [Fact]
+    public async Task Concurrent_writes_with_overlapping_event_ids_store_each_id_exactly_once_across_pipelined_groups()
+    {
+        using var node = Open(new DurableOptions { PipelineApply = true, MaxGroupEntries = 64 });
+        await node.Write(Entries.User("alice"), Entries.User("bob"), Entries.Note("n1", "bob"));
+
+        // 40 writers of 50 events each, over 500 distinct ids: small groups so that ids recur across a group
+        // being applied and the next one being admitted.
+        var writes = Enumerable.Range(0, 40).Select(w => Task.Run(() => node.Durable.WriteAsync(
+            Enumerable.Range(0, 50).Select(i => (LogEntry)Entries.Event("e" + ((w * 37 + i * 11) % 500), EventType.Impression, "alice", "n1", i)).ToArray()))).ToArray();
+        var outcomes = (await Task.WhenAll(writes)).SelectMany(o => o).ToArray();
+
+        var distinct = Enumerable.Range(0, 40).SelectMany(w => Enumerable.Range(0, 50).Select(i => (w * 37 + i * 11) % 500)).Distinct().Count();
+        Assert.Equal(distinct, outcomes.Count(o => o.Status == EntryStatus.Stored));
+        Assert.Equal(outcomes.Length - distinct, outcomes.Count(o => o.Status == EntryStatus.Duplicate));
+        Assert.Equal(distinct, node.Engine.Core.EventCount);
+        Assert.Equal(node.Store.Log.LastSequence, node.Engine.Position);
+        var sequences = outcomes.Where(o => o.Status == EntryStatus.Stored).Select(o => o.Sequence).Order().ToArray();
+        Assert.Equal(Enumerable.Range(4, distinct).Select(i => (long)i), sequences);
+    }
+
+    [Fact]
+    public async Task A_snapshot_that_cannot_be_saved_fails_the_request_and_is_counted()
+    {
+        var store = new FlakyStore { FailSnapshots = true };
+        using var node = Open(store, new DurableOptions { SnapshotOnDispose = false });
+        await Populate(node, 3);
+
+        await Assert.ThrowsAsync<StoreException>(() => node.Durable.SnapshotAsync());
+
+        Assert.Equal(1, node.Durable.SnapshotFailures);
+        Assert.Equal(0, node.Durable.LastSnapshotPosition);
+        Assert.Empty(store.Snapshots.List());
+
+        store.FailSnapshots = false;
+        await node.Durable.SnapshotAsync();
+        Assert.Equal(node.Engine.Position, node.Durable.LastSnapshotPosition);
+        Assert.Equal(1, node.Durable.SnapshotFailures);
+    }
+
     /// <summary>A memory store whose appends fail while <see cref="Fail"/> is set, and whose snapshots can be slow to save.</summary>
     private sealed class FlakyStore : IStore, ILogStore, ISnapshotStore
     {
@@ -432,8 +501,16 @@ public sealed class DurableEngineTests : IDisposable
 
         public IAuditStore Audit => _inner.Audit;
 
+        /// <summary>Saving a snapshot fails (a full disk) while set.</summary>
+        public bool FailSnapshots { get; set; }
+
         public void Save(long position, ReadOnlySpan<byte> snapshot)
         {
+            if (FailSnapshots)
+            {
+                throw new IOException("no space left on device");
+            }
+
             if (SlowSnapshots)
             {
                 Thread.Sleep(300);

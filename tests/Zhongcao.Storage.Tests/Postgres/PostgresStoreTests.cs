@@ -1,6 +1,9 @@
+using Zhongcao.Engine;
 using Zhongcao.Engine.Log;
+using Zhongcao.Storage.Durable;
 using Zhongcao.Storage.Abstractions;
 using Zhongcao.Storage.Postgres;
+using Zhongcao.Storage.Tests.Support;
 
 using Zhongcao.Tests.Shared;
 
@@ -100,5 +103,52 @@ public class PostgresStoreTests
     {
         var ex = Assert.Throws<StoreException>(() => StoreFactory.Open("Host=127.0.0.1;Port=1;Timeout=2"));
         Assert.Contains("PostgreSQL", ex.Message);
+    }
+
+    [PostgresFact]
+    public async Task A_committed_append_is_announced_to_a_listening_node_with_its_last_sequence()
+    {
+        using var db = new PostgresDatabase();
+        using var a = PostgresStore.Open(db.ConnectionString);
+        using var b = PostgresStore.Open(db.ConnectionString);
+        var listening = b.Next;
+        b.Listen();
+        await listening.WaitAsync(TimeSpan.FromSeconds(10)); // completes once LISTEN is in place
+
+        var announced = b.Next;
+        a.Log.Append([Entry(1), Entry(2), Entry(3)]);
+        await announced.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(3, b.LastAnnounced);
+        Assert.Equal(1, b.Announcements);
+    }
+
+    [PostgresFact]
+    public async Task A_following_node_sees_another_nodes_write_at_once_without_waiting_for_its_poll()
+    {
+        using var db = new PostgresDatabase();
+        // A poll interval far longer than the test: only the announcement can wake the follower.
+        var options = new DurableOptions { FollowLog = true, TailInterval = TimeSpan.FromHours(1), SnapshotOnDispose = false };
+        using var storeA = PostgresStore.Open(db.ConnectionString);
+        using var storeB = PostgresStore.Open(db.ConnectionString);
+        using var engineA = new ZhongcaoEngine();
+        using var engineB = new ZhongcaoEngine();
+        using var a = DurableEngine.Open(storeA, engineA, options);
+        using var b = DurableEngine.Open(storeB, engineB, options);
+        await storeB.Next.WaitAsync(TimeSpan.FromSeconds(10)); // B listens
+        var followed = 0;
+        b.FollowedObserved = page => Interlocked.Add(ref followed, page.Count);
+
+        await a.WriteAsync([Entries.User("u1")]);
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (engineB.Position < 1)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(20), "the follower was not woken by the announcement");
+            await Task.Delay(10);
+        }
+
+        Assert.NotNull(engineB.Core.FindUser("u1"));
+        Assert.Equal(1, Volatile.Read(ref followed));
     }
 }

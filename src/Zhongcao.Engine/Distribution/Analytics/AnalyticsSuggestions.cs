@@ -65,9 +65,14 @@ public static class AnalyticsSuggestions
                 + "A new note on the same topic starts its own cold start.");
         }
 
-        if (d.Stage == DistributionStage.Limited)
+        if (d.Stage == DistributionStage.Limited && d.GateLimited)
         {
-            s.Add($"Governance limits this note's reach to {d.Multiplier:P0}{(d.LimitUntil is { } u ? $" until {u:u}" : "")}; see the gate's decision for how to appeal.");
+            s.Add($"Governance limits this note's reach to {d.GateMultiplier:P0}{(d.LimitUntil is { } u ? $" until {u:u}" : "")}; see the gate's decision for how to appeal.");
+        }
+
+        if (d.Stage == DistributionStage.Limited && d.ReachMultiplier < 1)
+        {
+            s.Add($"Reach limited to {d.ReachMultiplier:P0}{(d.ReachUntil is { } r ? $" until {r:u}" : "")}: {d.ReachReason}");
         }
 
         return s;

@@ -18,7 +18,7 @@ public static class DistributionAnalytics
 
         var o = module.Options;
         var current = PoolJudge.Measure(d.Current, now, o.WilsonZ);
-        var threshold = d.InPool && d.Policy == DistributionPolicy.Pools ? PoolJudge.ThresholdFor(o, d.Level, current).Threshold : 0;
+        var threshold = d.InPool && d.Policy == DistributionPolicy.Pools ? PoolJudge.ThresholdFor(o, d.Level, current).Threshold * d.AuthorityThreshold : 0;
         var total = PoolJudge.Measure(d.Total, now, o.WilsonZ);
         var viewers = d.Total.Impressions;
         return new NoteAnalytics
@@ -33,6 +33,8 @@ public static class DistributionAnalytics
             Evergreen = d.Evergreen,
             Season = d.Season,
             GovernanceMultiplier = d.Limited ? d.Multiplier : 1,
+            Authority = new NoteAuthority(d.AuthorityBudget, d.AuthorityThreshold, d.AuthorityNiche.Length == 0 ? null : d.AuthorityNiche, d.AuthorityReason),
+            ReachLimit = d.ReachMultiplier < 1 ? new NoteReachLimit(d.ReachMultiplier, d.ReachUntil, d.ReachReason) : null,
             Current = new CurrentPool(d.StageStartedAt, d.InPool ? d.WindowEndsAt : null, d.Budget, d.Current.Impressions,
                 current.Rate, current.Lower, current.Upper, threshold),
             Totals = new EngagementTotals(viewers, d.Total.Weighted, total.Rate, Actions(d.Total.Actions), d.Excluded),

@@ -17,6 +17,12 @@ public sealed record NoteAnalytics
     public required bool Evergreen { get; init; }
     public string? Season { get; init; }
     public required double GovernanceMultiplier { get; init; }
+
+    /// <summary>The author's authority effect on this note's pools (budget and threshold multipliers, niche, reason).</summary>
+    public required NoteAuthority Authority { get; init; }
+
+    /// <summary>A reach limit from outside the note (brand traffic limit), or null.</summary>
+    public NoteReachLimit? ReachLimit { get; init; }
     public required CurrentPool Current { get; init; }
     public required EngagementTotals Totals { get; init; }
     public required IReadOnlyList<TimelineStage> Timeline { get; init; }

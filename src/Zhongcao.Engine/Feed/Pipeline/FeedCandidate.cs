@@ -37,6 +37,9 @@ public sealed class FeedCandidate
     /// <summary>Score factors (set by the scorer).</summary>
     public ScoreParts Parts;
 
+    /// <summary>The engagement model's P(action) per head, when it scored this candidate (explanations).</summary>
+    public float[]? Probabilities { get; set; }
+
     /// <summary>Base score, the product of <see cref="Parts"/>; never changed after scoring.</summary>
     public double Score { get; set; }
 

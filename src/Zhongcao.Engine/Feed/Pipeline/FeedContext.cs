@@ -1,4 +1,5 @@
 using Zhongcao.Engine.Distribution;
+using Zhongcao.Engine.Personalization;
 using Zhongcao.Engine.State;
 
 namespace Zhongcao.Engine.Feed.Pipeline;
@@ -37,6 +38,15 @@ public sealed class FeedContext
 
     /// <summary>The traffic-pools module, when composed.</summary>
     public DistributionModule? Distribution { get; init; }
+
+    /// <summary>The personalisation module (profiles, note embeddings, engagement model), when composed.</summary>
+    public PersonalizationModule? Personalization { get; init; }
+
+    /// <summary>The reader's learned profile, when the module has one.</summary>
+    public UserTaste? Taste => Personalization?.TasteOf(User.Index);
+
+    /// <summary>Scratch for the engagement model's feature slots (one request runs on one thread).</summary>
+    public int[] FeatureScratch { get; } = new int[PersonalizationModule.FeatureCount];
 
     /// <summary>The reader's served set.</summary>
     public ServedNotes Served { get; init; } = null!;

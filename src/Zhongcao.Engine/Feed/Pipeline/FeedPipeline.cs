@@ -17,11 +17,11 @@ public sealed class FeedPipeline
     /// <summary>Creates the default pipeline.</summary>
     public FeedPipeline(IEngagementScorer? engagement = null)
     {
-        // Order matters: pools, trending and exploration take their quotas first; the chronological sources
+        // Order matters: pools, trending, exploration and the embedding sources take their quotas first; the chronological sources
         // fill the remaining slots and own the cursor, so the page is about the limit and nothing is lost.
-        Sources = [new PoolSource(), new TrendingSource(), new ExplorationSource(), new ChronologicalSources()];
-        Filters = [new EligibilityFilter(), new ServedFilter()];
-        Scorer = new DefaultFeedScorer(engagement ?? new CounterEngagementScorer());
+        Sources = [new PoolSource(), new TrendingSource(), new ExplorationSource(), new InterestEmbeddingSource(), new RecentRelatedSource(), new ChronologicalSources()];
+        Filters = [new EligibilityFilter(), new ServedFilter(), new NegativeFeedbackFilter()];
+        Scorer = new DefaultFeedScorer(engagement ?? new ModelEngagementScorer(new CounterEngagementScorer()));
         Mixing = [new ScoreOrder(), new AuthorDiversity(), new MmrRerank()];
         Constraints = [new PromotedCapConstraint(), new CategorySpacingConstraint(), new MediaRunConstraint()];
     }
@@ -97,6 +97,7 @@ public sealed class FeedPipeline
     private static FeedContext Narrowed(FeedContext c, int limit) => new(c.Core, c.User, c.Now, limit, c.Explain, c.Interests)
     {
         Distribution = c.Distribution,
+        Personalization = c.Personalization,
         Served = c.Served,
         Session = c.Session,
         Suppression = c.Suppression,

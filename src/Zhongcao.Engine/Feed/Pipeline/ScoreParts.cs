@@ -20,4 +20,16 @@ public struct ScoreParts
 
     /// <summary>Match with the user: +0.1 per personal source (following, interest).</summary>
     public double Affinity;
+
+    /// <summary>Purchase-journey fit: product notes up for users researching or buying in their category, down for others (1 otherwise).</summary>
+    public double Journey;
+
+    /// <summary>Temporal pattern: how much more the user opens this category at this hour and weekday (1 = no pattern).</summary>
+    public double Temporal;
+
+    /// <summary>Recovery from remembered negative feedback on the author (1 = none; filtered at 0).</summary>
+    public double Recovery;
+
+    /// <summary>The score: the product of every factor.</summary>
+    public readonly double Product => Engagement * Freshness * Quality * Governance * Boost * Affinity * Journey * Temporal * Recovery;
 }

@@ -15,6 +15,9 @@ public sealed class ActivePenalty
     /// <summary>Sequence number of the audit entry that imposed it.</summary>
     public required long AuditNumber { get; init; }
 
+    /// <summary>Traffic share a limit leaves (brand traffic limits; 1 otherwise).</summary>
+    public double Multiplier { get; init; } = 1;
+
     /// <summary>Lifted early by a moderator or an appeal.</summary>
     public bool Lifted { get; set; }
 

@@ -6,4 +6,8 @@ public sealed record AuthorityReport(
     double Multiplier,
     double PostingPenalty,
     IReadOnlyList<AuthorityComponent> Components,
-    IReadOnlyDictionary<string, double> Niches);
+    IReadOnlyDictionary<string, double> Niches)
+{
+    /// <summary>The account is under a visibility limit (minimum budget, maximum thresholds).</summary>
+    public bool Limited { get; init; }
+}

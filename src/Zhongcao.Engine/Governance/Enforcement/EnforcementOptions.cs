@@ -49,15 +49,58 @@ public sealed class EnforcementOptions
     /// <summary>Lost points come back after this long without a violation (seed 004: 28 days).</summary>
     public TimeSpan BrandRecoveryAfter { get; init; } = TimeSpan.FromDays(28);
 
-    /// <summary>Brand thresholds (seed 004): 2 lost → notice, 4 → 7-day limit, 6 → 7-day non-brand search limit, 8 → 28-day limit, 10 → 28-day ban.</summary>
+    /// <summary>
+    /// Brand thresholds (seed 004): 2 lost → notice, 4 → 7-day traffic limit, 6 → 7-day non-brand search limit,
+    /// 8 → 28-day traffic limit, 10 → 28-day ban. A traffic limit's multiplier (engineering choice: half the
+    /// traffic at 4 points, a fifth at 8) scales the pool budgets of the brand's notes, the share of users the
+    /// pools serve them to, and their governance factor in feed scoring.
+    /// </summary>
     public IReadOnlyList<BrandStep> BrandSteps { get; init; } =
     [
         new(2, PenaltyKind.BrandNotice, null),
-        new(4, PenaltyKind.BrandTrafficLimit, TimeSpan.FromDays(7)),
+        new(4, PenaltyKind.BrandTrafficLimit, TimeSpan.FromDays(7), 0.5),
         new(6, PenaltyKind.BrandSearchLimit, TimeSpan.FromDays(7)),
-        new(8, PenaltyKind.BrandTrafficLimit, TimeSpan.FromDays(28)),
+        new(8, PenaltyKind.BrandTrafficLimit, TimeSpan.FromDays(28), 0.2),
         new(10, PenaltyKind.BrandBan, TimeSpan.FromDays(28)),
     ];
+
+    /// <summary>
+    /// Search score multiplier of a brand's notes under a non-brand search limit, in searches that do not name the
+    /// brand (by id or display name). 0 (default, engineering choice) removes them from those searches; a value in
+    /// (0, 1) only demotes them. Searches naming the brand are not affected.
+    /// </summary>
+    public double BrandSearchLimitMultiplier { get; init; }
+
+    /// <summary>
+    /// Authority's effect on pool thresholds: the threshold multiplier is 1 − span·2·(score − 0.5), within
+    /// [1 − span, 1 + span] (engineering choice 0.2: a top author's bar is at most a fifth lower, a weak one's a
+    /// fifth higher); a posting penalty divides it, an account under a visibility limit gets 1 + span.
+    /// </summary>
+    public double AuthorityThresholdSpan { get; init; } = 0.2;
+
+    /// <summary>
+    /// Impressions an author needs in a niche (unflagged viewers) before niche authority counts for that niche's
+    /// notes (engineering choice): below it, the overall score alone decides; from it, the mean of the overall and
+    /// the niche score.
+    /// </summary>
+    public long NicheMinImpressions { get; init; } = 300;
+
+    /// <summary>
+    /// Abnormal exposure (idle burst): this many new or low-activity accounts that never acted anywhere get their
+    /// first impression of one note within <see cref="ExposureWindow"/> (engineering choice) ...
+    /// </summary>
+    public int ExposureBurstMin { get; init; } = 100;
+
+    /// <summary>
+    /// ... and they exceed this multiple of what the note's pool would deliver within the window on schedule (budget ×
+    /// exposure window / stage window: about 11 for a 200-impression cold start over 3 h; 0 outside a pool).
+    /// </summary>
+    public double ExposureBudgetFactor { get; init; } = 3;
+
+    /// <summary>Abnormal exposure (concentration): one account reporting this many impressions of one note within <see cref="ExposureWindow"/>.</summary>
+    public int ExposureRepeatMin { get; init; } = 20;
+
+    public TimeSpan ExposureWindow { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The notice search shows for a banned brand (seed 004).</summary>
     public string BrandBanNotice { get; init; } = "Suspected of false marketing; related content is not displayed.";

@@ -1,3 +1,4 @@
+using Zhongcao.Engine.Distribution;
 using Zhongcao.Engine.Model;
 using Zhongcao.Engine.State;
 
@@ -20,6 +21,60 @@ public sealed partial class GovernanceModule
         }
 
         return Explain(_core, authorIndex, null).Multiplier;
+    }
+
+    /// <summary>
+    /// The effect of an author's authority on one note's pools, taken when the note enters cold start (before it
+    /// has any engagement of its own). The score is the overall authority, or, when the author has at least
+    /// <see cref="EnforcementOptions.NicheMinImpressions"/> in the note's niche (the gate's level-1 category), the
+    /// mean of the overall and the niche score. Budget ×2^(2·(score − 0.5))·posting penalty in [0.5, 2]; thresholds
+    /// ×(1 − span·2·(score − 0.5)) / posting penalty within [1 − span, 1 + span]; a visibility limit gives the
+    /// minimum budget and the maximum threshold. A new account is exactly neutral (1, 1).
+    /// </summary>
+    public AuthorityEffect For(int authorIndex, int noteIndex)
+    {
+        if (_core is null || authorIndex < 0 || authorIndex >= _core.UserCount)
+        {
+            return AuthorityEffect.Neutral;
+        }
+
+        var report = Explain(_core, authorIndex, null);
+        return EffectOf(authorIndex, report, noteIndex >= 0 && noteIndex < _noteNiche.Count ? _noteNiche[noteIndex] : "");
+    }
+
+    /// <summary>The pools effect of <paramref name="report"/> for a note in <paramref name="niche"/> ("" = unknown).</summary>
+    public AuthorityEffect EffectOf(int authorIndex, AuthorityReport report, string niche)
+    {
+        var span = Math.Clamp(Options.AuthorityThresholdSpan, 0, 0.5);
+        var score = report.Score;
+        var basis = $"overall authority {report.Score:0.000}";
+        var s = SignalsOf(authorIndex);
+        if (niche.Length > 0 && report.Niches.TryGetValue(niche, out var nicheScore)
+            && s.Niches.TryGetValue(niche, out var counts) && counts.Impressions >= Options.NicheMinImpressions)
+        {
+            score = (report.Score + nicheScore) / 2;
+            basis += $" and niche '{niche}' authority {nicheScore:0.000} ({counts.Impressions} impressions)";
+        }
+        else if (niche.Length > 0)
+        {
+            basis += $" (niche '{niche}': under {Options.NicheMinImpressions} impressions, not yet counted)";
+        }
+
+        var limited = report.Limited;
+        var budget = limited ? 0.5 : Math.Clamp(Math.Pow(2, 2 * (score - 0.5)) * report.PostingPenalty, 0.5, 2);
+        var threshold = limited ? 1 + span : Math.Clamp((1 - (span * 2 * (score - 0.5))) / report.PostingPenalty, 1 - span, 1 + span);
+        budget = Math.Round(budget, 4);
+        threshold = Math.Round(threshold, 4);
+        if (budget == 1 && threshold == 1)
+        {
+            return new AuthorityEffect(1, 1, niche, $"Neutral: {basis}.");
+        }
+
+        var why = limited ? "the account is under a visibility limit"
+            : report.PostingPenalty < 1 ? "frequent posting with poor engagement"
+            : score > 0.5 ? "strong, consistent engagement" : "weak engagement or negative feedback";
+        return new AuthorityEffect(budget, threshold, niche,
+            $"{basis}: {why}; cold-start budget x{budget:0.00}, thresholds x{threshold:0.00}.");
     }
 
     /// <summary>
@@ -70,7 +125,8 @@ public sealed partial class GovernanceModule
         var penalty = PostingPenalty(s, rate);
         var multiplier = Math.Pow(2, 2 * (score - 0.5)) * penalty;
         var when = at ?? (s.Posts.Count > 0 ? new DateTimeOffset(s.Posts[^1], TimeSpan.Zero) : DateTimeOffset.MinValue);
-        if (_accounts.TryGetValue(author, out var acc) && acc.InForce(PenaltyKind.VisibilityLimit, when) is not null)
+        var limited = _accounts.TryGetValue(author, out var acc) && acc.InForce(PenaltyKind.VisibilityLimit, when) is not null;
+        if (limited)
         {
             multiplier = 0.5;
         }
@@ -82,7 +138,7 @@ public sealed partial class GovernanceModule
             niches[niche] = Math.Round(r / (r + prior), 4);
         }
 
-        return new AuthorityReport(Math.Round(score, 4), Math.Clamp(multiplier, 0.5, 2), penalty, components, niches);
+        return new AuthorityReport(Math.Round(score, 4), Math.Clamp(multiplier, 0.5, 2), penalty, components, niches) { Limited = limited };
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Zhongcao.Engine.Distribution;
 using System.Text;
 using Zhongcao.Engine.Log;
 using Zhongcao.Engine.Model;
@@ -10,6 +11,8 @@ public sealed partial class GovernanceModule
     private readonly Dictionary<int, Queue<(int User, long At)>> _noteCohorts = [];
     private readonly Dictionary<int, Queue<(int User, long At)>> _noteViews = [];
     private readonly Dictionary<int, Queue<(int User, long At)>> _followBursts = [];
+    private readonly Dictionary<int, Queue<(int User, long At)>> _noteExposure = [];
+    private readonly Dictionary<int, long> _exposureBurst = [];
     private readonly Dictionary<string, Queue<(int User, long At)>> _comments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _phraseFirstSeen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(int Author, long At, HashSet<int> Bigrams)>> _brandNotes = new(StringComparer.Ordinal);
@@ -38,7 +41,7 @@ public sealed partial class GovernanceModule
 
         var from = at.UtcTicks - Options.CohortWindow.Ticks;
         Trim(q, from);
-        if (!q.Any(x => x.User == user))
+        if (!Holds(q, user))
         {
             q.Enqueue((user, at.UtcTicks));
         }
@@ -60,6 +63,114 @@ public sealed partial class GovernanceModule
             var evidence = $"{actors.Count} new or low-activity accounts acted on note {core.Note(note).Note.Id} within {Options.CohortWindow.TotalSeconds:0} s ({viewers} such accounts saw it).";
             FlagWindow(core, actors, user, at, "coordinated", evidence, Options.CohortMin);
         }
+    }
+
+    /// <summary>
+    /// Abnormal exposure: impressions that no real audience produces. (1) Concentration: one account reporting
+    /// <see cref="EnforcementOptions.ExposureRepeatMin"/> impressions of the same note within the window (a real
+    /// reader scrolls past a note a few times, not dozens). (2) Idle burst: at least
+    /// <see cref="EnforcementOptions.ExposureBurstMin"/> unflagged new or low-activity accounts that never acted
+    /// anywhere and are outside the note's audience (no declared interest in its tags' categories, not following
+    /// the author: accounts no pool would have been served) seeing it for the first time within the window, and
+    /// more than <see cref="EnforcementOptions.ExposureBudgetFactor"/> times what its pool would deliver in that time on
+    /// schedule (budget × window / stage window; any such burst outside a pool). While the burst lasts (one window) later such viewers are flagged as they come. Such
+    /// traffic depresses the note's measured rate (or inflates its view count); the flagged accounts'
+    /// impressions are taken back and no longer count.
+    /// </summary>
+    private void DetectExposure(CoreState core, int user, int note, DateTimeOffset at)
+    {
+        var s = SignalsOf(user);
+        var now = at.UtcTicks;
+        var window = Options.ExposureWindow.Ticks;
+        if (s.ExposureNote == note && now - s.ExposureSince <= window)
+        {
+            s.ExposureCount++;
+            if (s.ExposureCount >= Options.ExposureRepeatMin)
+            {
+                Flag(core, user, at, "abnormal-exposure",
+                    $"{s.ExposureCount} impressions of note {core.Note(note).Note.Id} reported within {Options.ExposureWindow.TotalMinutes:0} min by one account.");
+            }
+
+            return;
+        }
+
+        var first = s.ExposureNote != note;
+        s.ExposureNote = note;
+        s.ExposureCount = 1;
+        s.ExposureSince = now;
+        if (!first || IsFlagged(user) || s.Actions > 0 || !Suspicious(core, user, at)
+            || _distribution?.Of(note) is not { } d || d.Viewers.ContainsKey(user) || InAudience(core, user, note))
+        {
+            return; // only the first impression of an idle, new or low-activity account outside the audience is evidence
+        }
+
+        // What the note's pool would deliver in one exposure window on schedule (its budget spread over its window).
+        var o = _distribution.Options;
+        var stageWindow = d.Level == 0 ? (d.Policy == DistributionPolicy.Guarantee ? o.GuaranteeWindow : o.ColdStartWindow) : o.ExpansionWindows[Math.Min(d.Level, o.ExpansionWindows.Count) - 1];
+        var capacity = d.InPool ? d.Budget * Options.ExposureWindow.Ticks / Math.Max(1, stageWindow.Ticks) : 0;
+        var where = d.InPool ? $"its pool would serve about {capacity} in that time" : "it is in no pool";
+        if (_exposureBurst.TryGetValue(note, out var until) && now <= until)
+        {
+            Flag(core, user, at, "abnormal-exposure", $"joined an exposure burst on note {core.Note(note).Note.Id} by idle accounts outside its audience ({where}).");
+            return;
+        }
+
+        if (!_noteExposure.TryGetValue(note, out var q))
+        {
+            q = new Queue<(int, long)>();
+            _noteExposure.Add(note, q);
+        }
+
+        Trim(q, now - window);
+        q.Enqueue((user, now));
+        var needed = Math.Max(Options.ExposureBurstMin, (long)Math.Floor(Options.ExposureBudgetFactor * capacity) + 1);
+        if (q.Count < needed)
+        {
+            return;
+        }
+
+        // Members flagged meanwhile by another detector are already excluded and are not this detector's evidence.
+        var members = q.Where(x => !IsFlagged(x.User)).Select(x => x.User).ToList();
+        if (members.Count < needed)
+        {
+            return;
+        }
+
+        var evidence = $"{members.Count} new or low-activity accounts that never acted, outside the note's audience, saw note {core.Note(note).Note.Id} within {Options.ExposureWindow.TotalMinutes:0} min; {where}.";
+        foreach (var member in members)
+        {
+            Flag(core, member, at, "abnormal-exposure", evidence);
+        }
+
+        q.Clear();
+        _exposureBurst[note] = now + window;
+    }
+
+    /// <summary>Whether a pool could have served the note to the user: a follower of its author, or a declared interest in one of its tags' categories.</summary>
+    private static bool InAudience(CoreState core, int user, int noteIndex)
+    {
+        var note = core.Note(noteIndex);
+        var viewer = core.User(user);
+        if (core.User(note.AuthorIndex).Followers.Contains(user))
+        {
+            return true;
+        }
+
+        foreach (var interest in viewer.Profile.Interests)
+        {
+            var i = CoreState.NormalizeTag(interest);
+            var slash = i.IndexOf('/', StringComparison.Ordinal);
+            var prefix = slash > 0 ? i[..slash] : i;
+            foreach (var tag in note.Tags)
+            {
+                if (tag.StartsWith(prefix, StringComparison.Ordinal) && (tag.Length == prefix.Length || tag[prefix.Length] == '/'))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -96,7 +207,7 @@ public sealed partial class GovernanceModule
         }
 
         Trim(q, at.UtcTicks - Options.CommentWindow.Ticks);
-        if (!q.Any(x => x.User == user))
+        if (!Holds(q, user))
         {
             q.Enqueue((user, at.UtcTicks));
         }
@@ -236,6 +347,20 @@ public sealed partial class GovernanceModule
         {
             Flag(core, member, at, detector, evidence);
         }
+    }
+
+    /// <summary>Whether <paramref name="user"/> is in the window (a plain loop: no delegate or enumerator box per event).</summary>
+    private static bool Holds(Queue<(int User, long At)> q, int user)
+    {
+        foreach (var (u, _) in q)
+        {
+            if (u == user)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Trim(Queue<(int User, long At)> q, long from)

@@ -101,7 +101,15 @@ public sealed partial class GovernanceModule
             DateTimeOffset? until = step.Duration is { } d ? at + d : null;
             var entry = Audit.Append(at, "brand:" + brand.BrandId, "brand-score", Describe(step.Kind, ViolationLadder.None), until, facts,
                 $"Weekly brand scoring: {step.PointsLost} points lost → {Describe(step.Kind, ViolationLadder.None)} (seed 004)", true, "system", AppealText);
-            brand.Penalties.Add(new ActivePenalty { Kind = step.Kind, Ladder = ViolationLadder.Channel, Since = at, Until = until, AuditNumber = entry.Number });
+            brand.Penalties.Add(new ActivePenalty
+            {
+                Kind = step.Kind, Ladder = ViolationLadder.Channel, Since = at, Until = until, AuditNumber = entry.Number,
+                Multiplier = step.Kind == PenaltyKind.BrandTrafficLimit ? Math.Clamp(step.Multiplier, 0, 1) : 1,
+            });
+            if (step.Kind == PenaltyKind.BrandTrafficLimit && _core is { } core)
+            {
+                RefreshBrandNotes(core, brand.BrandId, at); // the pools scale the brand's notes' budgets now
+            }
         }
     }
 
@@ -113,8 +121,8 @@ public sealed partial class GovernanceModule
         PenaltyKind.Suspension => "account suspension",
         PenaltyKind.PlatformBan => "platform ban",
         PenaltyKind.BrandNotice => "notice",
-        PenaltyKind.BrandTrafficLimit => "traffic limit on the brand's content",
-        PenaltyKind.BrandSearchLimit => "limit in non-brand search",
+        PenaltyKind.BrandTrafficLimit => "traffic limit on the brand's content (pool budgets, pool serving and feed score scaled down)",
+        PenaltyKind.BrandSearchLimit => "limit in non-brand search (not shown in searches that do not name the brand)",
         PenaltyKind.BrandBan => "brand content hidden from search and feeds",
         _ => kind.ToString(),
     };

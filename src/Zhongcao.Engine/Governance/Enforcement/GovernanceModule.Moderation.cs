@@ -168,7 +168,12 @@ public sealed partial class GovernanceModule
 
             foreach (var b in _brands.Values)
             {
-                b.Penalties.Where(p => p.AuditNumber == appealed).ToList().ForEach(p => p.Lifted = true);
+                var lifted = b.Penalties.Where(p => p.AuditNumber == appealed && !p.Lifted).ToList();
+                lifted.ForEach(p => p.Lifted = true);
+                if (lifted.Any(p => p.Kind == PenaltyKind.BrandTrafficLimit))
+                {
+                    RefreshBrandNotes(core, b.BrandId, d.At);
+                }
             }
 
             if (AccountOf(affected).Flagged && AccountOf(affected).Penalties.Any(p => p.AuditNumber == appealed && p.Ladder == ViolationLadder.Behaviour))

@@ -145,6 +145,11 @@ public sealed partial class GovernanceModule
             DetectCohort(core, u, n, at, meaningful);
         }
 
+        if (e.Type is EventType.Impression)
+        {
+            DetectExposure(core, u, n, at);
+        }
+
         if (e.Type == EventType.Comment && e.Text is { } text)
         {
             DetectIdenticalComments(core, u, text, at);

@@ -82,7 +82,7 @@ public sealed partial class GovernanceModule
 
     private void SaveWindows(BinaryEncoder w)
     {
-        foreach (var windows in (Dictionary<int, Queue<(int, long)>>[])[_noteCohorts, _noteViews, _followBursts])
+        foreach (var windows in (Dictionary<int, Queue<(int, long)>>[])[_noteCohorts, _noteViews, _followBursts, _noteExposure])
         {
             w.WriteVarUInt((ulong)windows.Count);
             foreach (var (key, q) in windows.OrderBy(x => x.Key))
@@ -90,6 +90,13 @@ public sealed partial class GovernanceModule
                 w.WriteVarInt(key);
                 WriteQueue(w, q);
             }
+        }
+
+        w.WriteVarUInt((ulong)_exposureBurst.Count);
+        foreach (var (note, until) in _exposureBurst.OrderBy(x => x.Key))
+        {
+            w.WriteVarInt(note);
+            w.WriteVarInt(until);
         }
 
         w.WriteVarUInt((ulong)_comments.Count);
@@ -172,6 +179,10 @@ public sealed partial class GovernanceModule
         {
             w.WriteVarInt(t);
         }
+
+        w.WriteVarInt(s.ExposureNote);
+        w.WriteVarInt(s.ExposureCount);
+        w.WriteVarInt(s.ExposureSince);
     }
 
     public void Load(CoreState core, ref BinaryDecoder r)
@@ -251,7 +262,7 @@ public sealed partial class GovernanceModule
 
     private void LoadWindows(ref BinaryDecoder r)
     {
-        foreach (var windows in (Dictionary<int, Queue<(int, long)>>[])[_noteCohorts, _noteViews, _followBursts])
+        foreach (var windows in (Dictionary<int, Queue<(int, long)>>[])[_noteCohorts, _noteViews, _followBursts, _noteExposure])
         {
             var n = r.ReadCount();
             for (var i = 0; i < n; i++)
@@ -259,6 +270,13 @@ public sealed partial class GovernanceModule
                 var key = r.ReadVarInt32();
                 windows[key] = ReadQueue(ref r);
             }
+        }
+
+        var bursts = r.ReadCount();
+        for (var i = 0; i < bursts; i++)
+        {
+            var note = r.ReadVarInt32();
+            _exposureBurst[note] = r.ReadVarInt();
         }
 
         var comments = r.ReadCount();
@@ -340,6 +358,9 @@ public sealed partial class GovernanceModule
             s.FollowBacks.Enqueue(r.ReadVarInt());
         }
 
+        s.ExposureNote = r.ReadVarInt32();
+        s.ExposureCount = r.ReadVarInt32();
+        s.ExposureSince = r.ReadVarInt();
         return s;
     }
 }

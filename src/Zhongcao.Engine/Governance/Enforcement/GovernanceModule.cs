@@ -11,7 +11,7 @@ namespace Zhongcao.Engine.Governance.Enforcement;
 /// from log entries (ticks drive weekly scoring, expiry and recovery). Registered before the pools module:
 /// a flag raised by an entry is in force when the pools module applies that same entry.
 /// </summary>
-public sealed partial class GovernanceModule : IEngineModule, IAuthorAuthority, IFraudFlags
+public sealed partial class GovernanceModule : IEngineModule, IAuthorAuthority, IFraudFlags, IReachLimits
 {
     private const string AppealText = "Appeal within 6 months: POST /v1/appeals with this entry's number; a moderator not involved in this decision decides.";
 
@@ -24,7 +24,7 @@ public sealed partial class GovernanceModule : IEngineModule, IAuthorAuthority, 
 
     public string Name => "governance";
 
-    public int SnapshotVersion => 1;
+    public int SnapshotVersion => 2;
 
     public EnforcementOptions Options { get; }
 

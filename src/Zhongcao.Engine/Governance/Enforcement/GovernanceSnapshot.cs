@@ -27,6 +27,7 @@ internal static class GovernanceSnapshot
             WriteTime(w, p.Until);
             w.WriteVarInt(p.AuditNumber);
             w.WriteBool(p.Lifted);
+            w.WriteDouble(p.Multiplier);
         }
     }
 
@@ -39,7 +40,7 @@ internal static class GovernanceSnapshot
             var ladder = (ViolationLadder)r.ReadByte();
             var since = r.ReadTime();
             var until = ReadTime(ref r);
-            into.Add(new ActivePenalty { Kind = kind, Ladder = ladder, Since = since, Until = until, AuditNumber = r.ReadVarInt(), Lifted = r.ReadBool() });
+            into.Add(new ActivePenalty { Kind = kind, Ladder = ladder, Since = since, Until = until, AuditNumber = r.ReadVarInt(), Lifted = r.ReadBool(), Multiplier = r.ReadDouble() });
         }
     }
 

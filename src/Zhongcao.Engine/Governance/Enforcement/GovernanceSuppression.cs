@@ -12,6 +12,9 @@ public sealed class GovernanceSuppression(ZhongcaoEngine engine, GovernanceModul
 {
     public bool IsSuppressed(NoteState note) => governance.IsSuppressed(engine.Core, note.Index, engine.Time.GetUtcNow());
 
+    public double SearchMultiplier(NoteState note, string query) =>
+        governance.SearchMultiplier(engine.Core, note.Index, query, engine.Time.GetUtcNow());
+
     public string? SearchNotice(string query)
     {
         var q = query.Trim();
@@ -26,14 +29,15 @@ public sealed class GovernanceSuppression(ZhongcaoEngine engine, GovernanceModul
             return byId;
         }
 
-        // Readers search by the brand's name, not its id. Called under the engine's read lock by search.
-        foreach (var user in engine.Core.Users)
+        // Readers search by the brand's name, not its id. Only banned brands can answer, and there are few of
+        // them, so walk those rather than every account. Called under the engine's read lock by search.
+        foreach (var brand in governance.Brands)
         {
-            if (user.Profile.AccountType is Model.AccountType.Brand or Model.AccountType.Enterprise
-                && string.Equals(user.Profile.DisplayName, q, StringComparison.OrdinalIgnoreCase)
-                && governance.SearchNotice(user.Profile.Id, now) is { } byName)
+            if (brand.Banned(now)
+                && engine.Core.FindUser(brand.BrandId) is { } user
+                && string.Equals(user.Profile.DisplayName, q, StringComparison.OrdinalIgnoreCase))
             {
-                return byName;
+                return governance.Options.BrandBanNotice;
             }
         }
 

@@ -41,6 +41,13 @@ public sealed class UserSignals
     /// <summary>Times of recent follows the user made, by followed author index (for follow-back detection).</summary>
     public Dictionary<int, long> FollowedAt { get; } = [];
 
+    /// <summary>Abnormal exposure: the note this user last reported impressions of (-1 none), how many within the window, since when (ticks).</summary>
+    public int ExposureNote { get; set; } = -1;
+
+    public int ExposureCount { get; set; }
+
+    public long ExposureSince { get; set; }
+
     /// <summary>Times of recent mutual follows formed within the follow-back window.</summary>
     public Queue<long> FollowBacks { get; } = new();
 }

@@ -71,6 +71,18 @@ public sealed partial class HnswIndex
     /// <summary>True when <paramref name="key"/> is live in the index.</summary>
     public bool Contains(int key) => _nodeOfKey.ContainsKey(key);
 
+    /// <summary>Copies the stored (for cosine: normalised) vector of a live key into <paramref name="destination"/>; false when absent.</summary>
+    public bool TryGetVector(int key, Span<float> destination)
+    {
+        if (!_nodeOfKey.TryGetValue(key, out var node))
+        {
+            return false;
+        }
+
+        VectorOf(node).CopyTo(destination);
+        return true;
+    }
+
     /// <summary>Inserts <paramref name="vector"/> under <paramref name="key"/>, replacing any earlier vector of that key.</summary>
     public void Upsert(int key, ReadOnlySpan<float> vector)
     {

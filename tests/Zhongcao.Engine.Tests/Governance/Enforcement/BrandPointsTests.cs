@@ -105,6 +105,28 @@ public sealed class BrandPointsTests
     }
 
     [Fact]
+    public void A_search_by_the_banned_brand_name_gets_the_notice_and_other_names_do_not()
+    {
+        using var h = WithBrand();
+        // The brand's display name differs from its id: readers search by name.
+        h.Append(new Zhongcao.Engine.Log.UserUpserted { At = h.Now, User = new UserProfile { Id = "brand", DisplayName = "Glow Lab", AccountType = AccountType.Brand } });
+        for (var i = 0; i < 5; i++)
+        {
+            Violate(h, i);
+        }
+
+        NextWeek(h);
+        var suppression = h.Engine.Feed.Suppression;
+        Assert.NotNull(suppression.SearchNotice("glow lab"));
+        Assert.NotNull(suppression.SearchNotice("brand"));
+        Assert.Null(suppression.SearchNotice("c1"));
+        Assert.Null(suppression.SearchNotice("Glow"));
+
+        h.Days(28);
+        Assert.Null(suppression.SearchNotice("Glow Lab"));
+    }
+
+    [Fact]
     public void A_banned_brand_disappears_from_feeds_and_comes_back_after_the_ban()
     {
         using var h = WithBrand();

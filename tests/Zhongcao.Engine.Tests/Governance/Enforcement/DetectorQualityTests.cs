@@ -6,7 +6,7 @@ namespace Zhongcao.Engine.Tests.Governance.Enforcement;
 /// <summary>Precision and recall of each detector on the labelled synthetic population (figures go to docs/enforcement.md).</summary>
 public sealed class DetectorQualityTests(ITestOutputHelper output)
 {
-    private static readonly string[] Detectors = ["bought-followers", "follow-ring", "coordinated", "identical-comments", "blind-engagement", "fake-ugc"];
+    private static readonly string[] Detectors = ["bought-followers", "follow-ring", "coordinated", "identical-comments", "blind-engagement", "fake-ugc", "abnormal-exposure"];
 
     [Fact]
     public void Each_detector_is_precise_and_finds_its_fraud()

@@ -100,6 +100,7 @@ internal sealed class SyntheticPopulation
         }
 
         BuildFraud(notes);
+        BuildExposureFraud();
     }
 
     private static readonly string[] Words =
@@ -182,6 +183,30 @@ internal sealed class SyntheticPopulation
             var body = $"Glowco serum changed my skin in 3 days, best serum ever, everyone must buy it{(i % 3 == 0 ? "!!" : "")}";
             var nid = "fu" + i;
             At(Day(57) + TimeSpan.FromHours(_rng.NextDouble() * 40), h => h.Publish(nid, id, body, null, "glowco"));
+        }
+    }
+
+    /// <summary>
+    /// Abnormal exposure: 150 fresh idle accounts "seeing" one organic note within 5 minutes (far more than
+    /// its pool delivers in that time, and to accounts no pool would have served it to), and 10 established accounts each reporting 30 impressions of one note in 5 minutes.
+    /// </summary>
+    private void BuildExposureFraud()
+    {
+        for (var i = 0; i < 150; i++)
+        {
+            var id = "ex" + i;
+            Account(id, "abnormal-exposure", 57.2);
+            At(Day(57.8) + TimeSpan.FromSeconds(i * 2), h => h.Event(id, "n5_1", EventType.Impression));
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            var id = "exr" + i;
+            Account(id, "abnormal-exposure", _rng.NextDouble() * 10);
+            for (var k = 0; k < 30; k++)
+            {
+                At(Day(56.3) + TimeSpan.FromSeconds((i * 3) + (k * 10)), h => h.Event(id, "n9_1", EventType.Impression));
+            }
         }
     }
 

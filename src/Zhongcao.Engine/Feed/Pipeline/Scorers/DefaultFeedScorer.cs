@@ -5,7 +5,8 @@ using Zhongcao.Engine.Feed.Pipeline.Sources;
 namespace Zhongcao.Engine.Feed.Pipeline.Scorers;
 
 /// <summary>
-/// score = engagement × freshness × quality × governance × pool boost × affinity (see <see cref="ScoreParts"/>).
+/// score = engagement × freshness × quality × governance × pool boost × affinity × journey × temporal × recovery
+/// (see <see cref="ScoreParts"/>); the last three come from the reader's learned profile and are 1 without one.
 /// Engagement comes from an <see cref="IEngagementScorer"/>, the seam for the learned model.
 /// </summary>
 public sealed class DefaultFeedScorer(IEngagementScorer engagement) : IFeedScorer
@@ -32,15 +33,18 @@ public sealed class DefaultFeedScorer(IEngagementScorer engagement) : IFeedScore
 
             c.Parts = new ScoreParts
             {
-                Engagement = engagement.Predict(context.User, note),
+                Engagement = engagement.Predict(context, c),
                 Freshness = Freshness.Boost(context.Now - note.Note.CreatedAt, o.FreshnessPeriod, o.FreshnessFloor, evergreen),
                 Quality = 0.5 + ((note.Assessment?.Quality ?? 50) / 100),
                 Governance = Eligibility.Multiplier(note, context.Now, context.Distribution),
                 Boost = c.Pool is { } pool ? Math.Max(1, pool.Boost) : 1,
                 Affinity = 1 + (0.1 * matches),
+                Journey = 1,
+                Temporal = 1,
+                Recovery = 1,
             };
-            var p = c.Parts;
-            c.Score = p.Engagement * p.Freshness * p.Quality * p.Governance * p.Boost * p.Affinity;
+            PersonalSignals.Apply(context, c);
+            c.Score = c.Parts.Product;
             c.MixedScore = c.Score;
         }
     }

@@ -13,4 +13,7 @@ public interface IEngagementScorer
 
     /// <summary>The prediction (positive).</summary>
     double Predict(UserState user, NoteState note);
+
+    /// <summary>The prediction with the request's context (time, the reader's profile); defaults to <see cref="Predict(UserState, NoteState)"/>.</summary>
+    double Predict(FeedContext context, FeedCandidate candidate) => Predict(context.User, candidate.Note);
 }

@@ -1,0 +1,105 @@
+using System.Globalization;
+using Zhongcao.Engine.Model;
+using Zhongcao.Engine.State;
+
+namespace Zhongcao.Engine.Governance.Enforcement;
+
+public sealed partial class GovernanceModule
+{
+    /// <summary>
+    /// The reach limit of a note from brand points (seed 004): the strongest brand traffic limit in force on any
+    /// brand the note is about (its brand author, its sponsor, brands it hashtags). Null when none.
+    /// </summary>
+    public Distribution.ReachLimit? LimitOf(int noteIndex, DateTimeOffset at)
+    {
+        if (_core is null || noteIndex < 0 || noteIndex >= _core.NoteCount || _brands.Count == 0)
+        {
+            return null;
+        }
+
+        ActivePenalty? strongest = null;
+        string? brandOf = null;
+        foreach (var brand in BrandsOf(_core, _core.Note(noteIndex).Note))
+        {
+            if (!_brands.TryGetValue(brand, out var record))
+            {
+                continue;
+            }
+
+            foreach (var p in record.Penalties)
+            {
+                if (p.Kind == PenaltyKind.BrandTrafficLimit && p.InForce(at) && p.Multiplier < 1
+                    && (strongest is null || p.Multiplier < strongest.Multiplier
+                        || (p.Multiplier == strongest.Multiplier && Later(p.Until, strongest.Until))))
+                {
+                    strongest = p;
+                    brandOf = brand;
+                }
+            }
+        }
+
+        return strongest is null
+            ? null
+            : new Distribution.ReachLimit(strongest.Multiplier, strongest.Until,
+                $"brand {brandOf} lost {Options.BrandStartPoints - (_brands[brandOf!].Points)} violation points (audit entry {strongest.AuditNumber.ToString(CultureInfo.InvariantCulture)}).");
+    }
+
+    private static bool Later(DateTimeOffset? a, DateTimeOffset? b) => a is null || (b is not null && a > b);
+
+    /// <summary>Asks the pools to refresh the reach limit of every note about <paramref name="brandId"/> (a limit started or was lifted).</summary>
+    private void RefreshBrandNotes(CoreState core, string brandId, DateTimeOffset at)
+    {
+        if (_distribution is null)
+        {
+            return;
+        }
+
+        for (var n = 0; n < core.NoteCount; n++)
+        {
+            var note = core.Note(n);
+            if (!note.Deleted && BrandsOf(core, note.Note).Contains(brandId, StringComparer.Ordinal))
+            {
+                _distribution.RefreshReachLimit(n, at);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Search multiplier of a note under a brand's non-brand search limit (seed 004, 6 lost points): in a search
+    /// that does not name the brand (id or display name), <see cref="EnforcementOptions.BrandSearchLimitMultiplier"/>
+    /// (0 = not shown); 1 otherwise.
+    /// </summary>
+    public double SearchMultiplier(CoreState core, int noteIndex, string query, DateTimeOffset at)
+    {
+        if (_brands.Count == 0)
+        {
+            return 1;
+        }
+
+        var m = 1.0;
+        foreach (var brand in BrandsOf(core, core.Note(noteIndex).Note))
+        {
+            if (_brands.TryGetValue(brand, out var record) && record.InForce(PenaltyKind.BrandSearchLimit, at) is not null && !Names(core, brand, query))
+            {
+                m = Math.Min(m, Math.Clamp(Options.BrandSearchLimitMultiplier, 0, 1));
+            }
+        }
+
+        return m;
+    }
+
+    /// <summary>True when <paramref name="query"/> names the brand: its id or display name appears in it (case-insensitive).</summary>
+    private static bool Names(CoreState core, string brandId, string query)
+    {
+        if (query.Contains(brandId, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return core.FindUser(brandId) is { Profile.DisplayName: { Length: > 0 } name } && query.Contains(name, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>True when <paramref name="author"/> is an account the marketing-content limits do not apply to: a verified enterprise or brand.</summary>
+    public static bool IsVerifiedEnterprise(UserState author) =>
+        author.Profile.Verified && author.Profile.AccountType is AccountType.Enterprise or AccountType.Brand;
+}

@@ -1,0 +1,338 @@
+using System.Numerics.Tensors;
+using Zhongcao.Engine.Distribution;
+using Zhongcao.Engine.Identity;
+using Zhongcao.Engine.Model;
+using Zhongcao.Engine.Ranking;
+using Zhongcao.Engine.Retrieval.Ann;
+using Zhongcao.Engine.State;
+
+namespace Zhongcao.Engine.Personalization;
+
+/// <summary>Deferred learning of <see cref="PersonalizationModule"/>: impression outcomes, the engagement model, note embeddings and the index.</summary>
+public sealed partial class PersonalizationModule
+{
+    /// <summary>A finished impression: who saw what, when, in which context, and which actions followed (bit per head).</summary>
+    private readonly record struct Example(int User, int Note, int Minute, byte Outcomes, byte Interest, byte Affinity, byte Journey);
+
+    private HnswIndex NewIndex() => new(new HnswOptions
+    {
+        Dimension = D,
+        Metric = AnnMetric.Cosine,
+        M = _options.HnswM,
+        EfConstruction = _options.HnswEfConstruction,
+        Seed = _options.Seed,
+    });
+
+    private void AddPending(UserTaste t, int user, int note, int minute, DateTimeOffset at)
+    {
+        var notes = t.Ints.AsSpan(UserTaste.IPendingNote, UserTaste.PendingSlots);
+        var slot = notes.IndexOf(note);
+        if (slot >= 0)
+        {
+            return; // a repeated impression of a pending note is the same opportunity
+        }
+
+        slot = notes.IndexOf(-1);
+        if (slot < 0)
+        {
+            slot = 0;
+            for (var i = 1; i < UserTaste.PendingSlots; i++)
+            {
+                if (t.Ints[UserTaste.IPendingMinute + i] < t.Ints[UserTaste.IPendingMinute + slot])
+                {
+                    slot = i;
+                }
+            }
+
+            Emit(t, user, slot);
+        }
+
+        t.Ints[UserTaste.IPendingNote + slot] = note;
+        t.Ints[UserTaste.IPendingMinute + slot] = minute;
+        t.Bytes[UserTaste.BPendingBits + slot] = 0;
+        Context(t, note, at, t.Bytes.AsSpan(UserTaste.BPendingContext + (slot * UserTaste.ContextBytes), UserTaste.ContextBytes));
+    }
+
+    private void ExpirePending(UserTaste t, int user, int minute)
+    {
+        var window = (int)_options.AttributionWindow.TotalMinutes;
+        for (var i = 0; i < UserTaste.PendingSlots; i++)
+        {
+            if (t.Ints[UserTaste.IPendingNote + i] >= 0 && t.Ints[UserTaste.IPendingMinute + i] + window < minute)
+            {
+                Emit(t, user, i);
+            }
+        }
+    }
+
+    private static void MarkOutcome(UserTaste t, int note, int head)
+    {
+        var slot = t.Ints.AsSpan(UserTaste.IPendingNote, UserTaste.PendingSlots).IndexOf(note);
+        if (slot >= 0)
+        {
+            t.Bytes[UserTaste.BPendingBits + slot] |= (byte)(1 << head);
+        }
+    }
+
+    private void Emit(UserTaste t, int user, int slot)
+    {
+        var note = t.Ints[UserTaste.IPendingNote + slot];
+        var c = UserTaste.BPendingContext + (slot * UserTaste.ContextBytes);
+        _examples.Add(new Example(user, note, t.Ints[UserTaste.IPendingMinute + slot], t.Bytes[UserTaste.BPendingBits + slot],
+            t.Bytes[c], t.Bytes[c + 1], t.Bytes[c + 2]));
+        t.Ints[UserTaste.IPendingNote + slot] = -1;
+    }
+
+    /// <summary>
+    /// The context bytes of (user, note) at a time: interest match bucket (Σ of the user's weights on the note's tags),
+    /// embedding affinity bucket (cosine in 8 steps; 8 = no embedding) and the journey stage of the note's category.
+    /// </summary>
+    private void Context(UserTaste? t, int note, DateTimeOffset at, Span<byte> context)
+    {
+        if (t is null)
+        {
+            context[0] = 0;
+            context[1] = 8;
+            context[2] = 0;
+            return;
+        }
+
+        var s = 0f;
+        foreach (var tag in _noteTags[note])
+        {
+            s += t.TagWeight(tag);
+        }
+
+        s *= DecayFactor(t, at);
+        context[0] = s switch { <= -1f => 1, < 0.5f => 0, < 2f => 2, < 5f => 3, < 12f => 4, _ => 5 };
+        var emb = t.Embedding;
+        var norm = TensorPrimitives.Norm(emb);
+        Span<float> v = stackalloc float[D];
+        if (norm > 1e-6f && _index.TryGetVector(note, v))
+        {
+            var cos = TensorPrimitives.Dot(emb, v) / norm;
+            context[1] = (byte)Math.Clamp((int)((cos + 1f) * 4f), 0, 7);
+        }
+        else
+        {
+            context[1] = 8;
+        }
+
+        var category = _noteCategory[note];
+        context[2] = category < 0 ? (byte)0 : (byte)Stage(t, category, at);
+    }
+
+    /// <summary>Hashed feature slots of one example (user, note, author, minute, context) into <paramref name="slots"/>.</summary>
+    private void Features(int user, int note, int author, int minute, ReadOnlySpan<byte> context, int[] slots)
+    {
+        var mask = (1 << _options.Model.Bits) - 1;
+        var category = (long)_noteCategory[note];
+        var product = (_noteFlags[note] & FlagProduct) != 0 ? 1L : 0L;
+        var block = ((minute / 60) % 24) / 4;
+        var interest = (long)context[0];
+        var affinity = (long)context[1];
+        var journey = (long)context[2];
+        slots[0] = Slot(0, note, mask);
+        slots[1] = Slot(1, author, mask);
+        slots[2] = Slot(2, user, mask);
+        slots[3] = Slot(3, ((long)user << 32) | (uint)category, mask);
+        slots[4] = Slot(4, ((long)user << 32) | (uint)author, mask);
+        slots[5] = Slot(5, (category << 8) | (uint)block, mask);
+        slots[6] = Slot(6, interest, mask);
+        slots[7] = Slot(7, affinity, mask);
+        slots[8] = Slot(8, (journey << 1) | product, mask);
+        slots[9] = Slot(9, (category << 1) | product, mask);
+        slots[10] = Slot(10, (interest << 4) | affinity, mask);
+        slots[11] = Slot(11, (category << 4) | interest, mask);
+    }
+
+    private int Slot(int feature, long value, int mask) =>
+        (int)(StableHash.Mix(((ulong)feature << 58) ^ (ulong)value ^ (_options.Seed * 0x9E3779B97F4A7C15UL)) & (ulong)mask);
+
+    /// <summary>Runs the deferred work in log order: model updates, embedding updates, then re-indexing.</summary>
+    private void Flush(CoreState core)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        Span<bool> outcomes = stackalloc bool[EngagementHeads.Count];
+        Span<byte> context = stackalloc byte[UserTaste.ContextBytes];
+        foreach (var x in _examples)
+        {
+            if (x.Note >= core.NoteCount)
+            {
+                continue;
+            }
+
+            for (var h = 0; h < outcomes.Length; h++)
+            {
+                outcomes[h] = (x.Outcomes & (1 << h)) != 0;
+            }
+
+            context[0] = x.Interest;
+            context[1] = x.Affinity;
+            context[2] = x.Journey;
+            Features(x.User, x.Note, core.Note(x.Note).AuthorIndex, x.Minute, context, _slots);
+            _model.Update(_slots, outcomes);
+        }
+
+        _examples.Clear();
+        var trained = System.Diagnostics.Stopwatch.GetTimestamp();
+        foreach (var (a, b) in _pairs)
+        {
+            EnsureTrained(core, a);
+            EnsureTrained(core, b);
+            TrainPair(a, b);
+            TrainPair(b, a);
+            Moved(a);
+            Moved(b);
+        }
+
+        _pairs.Clear();
+        var embedded = System.Diagnostics.Stopwatch.GetTimestamp();
+        Span<float> indexed = stackalloc float[D];
+        foreach (var n in _dirty)
+        {
+            _noteFlags[n] &= unchecked((byte)~FlagDirty);
+            _coUpdates[n] = 0;
+            var note = core.Note(n);
+            if (Distributable(note))
+            {
+                NoteVector(note, _vector);
+
+                // An insert costs a graph search; a vector that barely moved keeps its node (no tombstone either).
+                if (!_index.TryGetVector(n, indexed) || TensorPrimitives.Dot(indexed, _vector) < 0.995f)
+                {
+                    _index.Upsert(n, _vector);
+                    Inserts++;
+                }
+            }
+            else
+            {
+                _index.Remove(n);
+            }
+        }
+
+        _dirty.Clear();
+
+        // Replaced and removed nodes still route searches; once they outnumber the live ones, rebuild.
+        if (_index.TombstoneCount > Math.Max(1024, _index.Count))
+        {
+            var rebuilt = NewIndex();
+            for (var n = 0; n < _noteCount; n++)
+            {
+                if (_index.TryGetVector(n, _vector))
+                {
+                    rebuilt.Upsert(n, _vector);
+                }
+            }
+
+            _index = rebuilt;
+        }
+
+        var done = System.Diagnostics.Stopwatch.GetTimestamp();
+        FlushTimes[0] += System.Diagnostics.Stopwatch.GetElapsedTime(started, trained);
+        FlushTimes[1] += System.Diagnostics.Stopwatch.GetElapsedTime(trained, embedded);
+        FlushTimes[2] += System.Diagnostics.Stopwatch.GetElapsedTime(embedded, done);
+    }
+
+    /// <summary>Wall time spent in flushes (model training, embedding training, indexing), for diagnostics; not state.</summary>
+    public TimeSpan[] FlushTimes { get; } = new TimeSpan[3];
+
+    /// <summary>Counts a co-engagement update of a note's vector; re-indexes it after <see cref="PersonalizationOptions.ReindexAfter"/> of them.</summary>
+    private void Moved(int n)
+    {
+        if (_coUpdates[n] < byte.MaxValue)
+        {
+            _coUpdates[n]++;
+        }
+
+        if (_coUpdates[n] >= _options.ReindexAfter || !_index.Contains(n))
+        {
+            MarkDirty(n);
+        }
+    }
+
+    private bool Distributable(NoteState note) =>
+        !note.Deleted
+        && note.Assessment?.Verdict is not (PublicationVerdict.Review or PublicationVerdict.Reject)
+        && _distribution?.Of(note.Index) is not { PoolStage: DistributionStage.Removed };
+
+    /// <summary>
+    /// A note's retrieval embedding: its normalised learned vector (once co-engaged) plus <see cref="PersonalizationOptions.ContentWeight"/>
+    /// × its hashed-token content vector, normalised; content only for notes nobody co-engaged yet.
+    /// </summary>
+    private void NoteVector(NoteState note, Span<float> destination)
+    {
+        ContentVector(note, destination);
+        if ((_noteFlags[note.Index] & FlagTrained) == 0)
+        {
+            return;
+        }
+
+        var learned = _learned.AsSpan(note.Index * D, D);
+        var norm = TensorPrimitives.Norm(learned);
+        TensorPrimitives.Multiply(destination, _options.ContentWeight, destination);
+        if (norm > 0)
+        {
+            TensorPrimitives.MultiplyAdd(learned, 1f / norm, destination, destination);
+        }
+
+        var total = TensorPrimitives.Norm(destination);
+        if (total > 0)
+        {
+            TensorPrimitives.Divide(destination, total, destination);
+        }
+    }
+
+    private void ContentVector(NoteState note, Span<float> destination)
+    {
+        _tokens.Clear();
+        Search.SearchTerms.Add(note.Note.Title, _tokens);
+        Search.SearchTerms.Add(note.Note.Body, _tokens);
+        _embedder.Embed(_tokens, note.Tags, destination);
+    }
+
+    /// <summary>
+    /// A note's learned vector starts, at its first co-engagement, as its content vector: co-engagement then moves it,
+    /// so a lightly engaged note stays near its text and a heavily engaged one near the notes its readers also engage.
+    /// </summary>
+    private void EnsureTrained(CoreState core, int n)
+    {
+        if ((_noteFlags[n] & FlagTrained) != 0)
+        {
+            return;
+        }
+
+        ContentVector(core.Note(n), _learned.AsSpan(n * D, D));
+        _noteFlags[n] |= FlagTrained;
+    }
+
+    /// <summary>One skip-gram step with negative sampling on shared item vectors: pull <paramref name="a"/> and <paramref name="b"/> together, push random co-engaged notes away.</summary>
+    private void TrainPair(int a, int b)
+    {
+        var lr = _options.EmbeddingLearningRate;
+        var va = _learned.AsSpan(a * D, D);
+        var grad = _gradient.AsSpan();
+        grad.Clear();
+        Step(va, b, 1f, lr, grad);
+        for (var k = 0; k < _options.Negatives; k++)
+        {
+            var r = (int)(StableHash.Mix(_options.Seed ^ (++_randomCounter * 0xD1B54A32D192ED03UL)) % (ulong)_noteCount);
+            if (r != a && r != b && (_noteFlags[r] & FlagTrained) != 0)
+            {
+                Step(va, r, 0f, lr, grad);
+            }
+        }
+
+        TensorPrimitives.Add(va, grad, va);
+    }
+
+    private void Step(Span<float> va, int other, float label, float lr, Span<float> grad)
+    {
+        var vo = _learned.AsSpan(other * D, D);
+        var score = TensorPrimitives.Dot(va, vo);
+        var p = 1f / (1f + MathF.Exp(-Math.Clamp(score, -20f, 20f)));
+        var g = lr * (label - p);
+        TensorPrimitives.MultiplyAdd(vo, g, grad, grad);
+        TensorPrimitives.MultiplyAdd(va, g, vo, vo);
+    }
+}

@@ -1,0 +1,75 @@
+using Zhongcao.Engine.Snapshots;
+
+namespace Zhongcao.Engine.Retrieval.Ann;
+
+/// <summary>Snapshot of <see cref="HnswIndex"/>: the graph itself, so a restored index answers exactly as the one that was saved.</summary>
+public sealed partial class HnswIndex
+{
+    /// <summary>Writes the whole graph (vectors, links, tombstones, entry point and the level generator's state).</summary>
+    public void Save(BinaryEncoder w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        w.WriteVarInt(_count);
+        w.WriteVarInt(_entry);
+        w.WriteVarInt(_maxLevel);
+        w.WriteInt64(unchecked((long)_random.State));
+        ArrayCodec.WriteFloats(w, _vectors.AsSpan(0, _count * _dim));
+        ArrayCodec.WriteInts(w, _keys.AsSpan(0, _count));
+        ArrayCodec.WriteInts(w, _levels.AsSpan(0, _count));
+        var deleted = new byte[_count];
+        for (var i = 0; i < _count; i++)
+        {
+            deleted[i] = _deleted[i] ? (byte)1 : (byte)0;
+        }
+
+        w.WriteBytes(deleted);
+        ArrayCodec.WriteInts(w, _links0.AsSpan(0, _count * (_m0 + 1)));
+        for (var i = 0; i < _count; i++)
+        {
+            if (_levels[i] > 0)
+            {
+                ArrayCodec.WriteInts(w, _upper[i]);
+            }
+        }
+    }
+
+    /// <summary>Reads a graph written by <see cref="Save"/> into this (empty) index with the same options.</summary>
+    public void Load(ref BinaryDecoder r)
+    {
+        if (_count != 0)
+        {
+            throw new InvalidOperationException("Load only into an empty index.");
+        }
+
+        var count = r.ReadVarInt32();
+        _entry = r.ReadVarInt32();
+        _maxLevel = r.ReadVarInt32();
+        _random = new SplitMix64(unchecked((ulong)r.ReadInt64()));
+        Grow(Math.Max(count, 1));
+        var vectors = ArrayCodec.ReadFloats(ref r);
+        var keys = ArrayCodec.ReadInts(ref r);
+        var levels = ArrayCodec.ReadInts(ref r);
+        var deleted = r.ReadBytes();
+        var links0 = ArrayCodec.ReadInts(ref r);
+        if (vectors.Length != count * _dim || keys.Length != count || levels.Length != count || deleted.Length != count
+            || links0.Length != count * (_m0 + 1))
+        {
+            throw new InvalidDataException("HNSW snapshot arrays do not match its node count.");
+        }
+
+        vectors.CopyTo(_vectors, 0);
+        keys.CopyTo(_keys, 0);
+        levels.CopyTo(_levels, 0);
+        links0.CopyTo(_links0, 0);
+        _count = count;
+        for (var i = 0; i < count; i++)
+        {
+            _deleted[i] = deleted[i] != 0;
+            _upper[i] = levels[i] > 0 ? ArrayCodec.ReadInts(ref r) : null;
+            if (!_deleted[i])
+            {
+                _nodeOfKey[keys[i]] = i;
+            }
+        }
+    }
+}
