@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Zhongcao.Engine.Distribution;
 using Zhongcao.Engine.Feed;
+using Zhongcao.Engine.State;
 
 namespace Zhongcao.Benchmarks;
 
@@ -49,6 +51,34 @@ public static class FeedLatencyProbe
         Array.Sort(samples);
         double P(double q) => samples[(int)Math.Min(samples.Length - 1, Math.Ceiling(q * samples.Length) - 1)];
         Console.WriteLine($"feed page of 20 over {samples.Length} requests (ms): p50 {P(0.5):0.000}  p90 {P(0.9):0.000}  p99 {P(0.99):0.000}  max {samples[^1]:0.000}  mean {samples.Average():0.000}; {allocated / 1024} KB allocated per page; {items / (double)samples.Length:0.0} items per page");
+        if (engine.Modules.OfType<DistributionModule>().FirstOrDefault() is { } pools)
+        {
+            // Pool allocation alone, indexed (what the feed uses) against the scan it replaced, same state and users.
+            var now = engine.Time.GetUtcNow();
+            foreach (var (name, allocate) in new (string, Func<UserState, int>)[]
+            {
+                ("indexed", u => pools.Allocator.Allocate(engine.Core, u, 20, now).Count),
+                ("scan (before)", u => pools.Allocator.AllocateByScan(engine.Core, u, 20, now).Count),
+            })
+            {
+                var times = new double[4096];
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                for (var i = 0; i < times.Length; i++)
+                {
+                    using var read = engine.BeginRead();
+                    var user = engine.Core.User(engine.Core.UserIds.TryGet(users[i], out var ui) ? ui : 0);
+                    var start = Stopwatch.GetTimestamp();
+                    allocate(user);
+                    times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                }
+
+                var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / times.Length;
+                Array.Sort(times);
+                double Q(double q) => times[(int)Math.Min(times.Length - 1, Math.Ceiling(q * times.Length) - 1)];
+                Console.WriteLine($"pool allocation, {name}, {times.Length} users (ms): p50 {Q(0.5):0.000}  p90 {Q(0.9):0.000}  p99 {Q(0.99):0.000}  mean {times.Average():0.000}; CPU {cpuMs:0.000} ms per request; {pools.Index.Count:N0} notes indexed, {pools.Active.Count:N0} in a pool");
+            }
+        }
+
         engine.Dispose();
     }
 }

@@ -24,7 +24,7 @@ public class PoolAllocationBenchmarks
     private ManualTimeProvider _time = null!;
     private int _next;
 
-    [Params(2_000)]
+    [Params(2_000, 100_000)]
     public int ActiveNotes { get; set; }
 
     [GlobalSetup]
@@ -80,6 +80,15 @@ public class PoolAllocationBenchmarks
         using var _ = _withPools.BeginRead();
         var user = _withPools.Core.User(_next++ % Users);
         return _module.Allocator.Allocate(_withPools.Core, user, 20, _time.GetUtcNow()).Count;
+    }
+
+    /// <summary>The allocator before the audience index (walks tag and author note lists), same state: the "before" figure.</summary>
+    [Benchmark]
+    public int AllocateByScan()
+    {
+        using var _ = _withPools.BeginRead();
+        var user = _withPools.Core.User(_next++ % Users);
+        return _module.Allocator.AllocateByScan(_withPools.Core, user, 20, _time.GetUtcNow()).Count;
     }
 
     [GlobalCleanup]

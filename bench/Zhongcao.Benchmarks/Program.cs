@@ -34,6 +34,13 @@ public static class BenchmarkProgram
             return;
         }
 
+        // `-- pool-scaling [N...]` times pool allocation (indexed and the scan it replaced) at N notes in cold start.
+        if (args.Length > 0 && args[0] == "pool-scaling")
+        {
+            PoolScalingProbe.Run(args);
+            return;
+        }
+
         // `-- apply-cost` prints the personalisation module's CPU cost per applied event.
         if (args.Length > 0 && args[0] == "apply-cost")
         {

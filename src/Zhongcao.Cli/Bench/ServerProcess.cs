@@ -116,6 +116,9 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Peak resident memory of the server so far (VmHWM), in bytes; 0 where /proc is unavailable.</summary>
     public long PeakMemoryBytes() => ReadStatusKb("VmHWM:") * 1024;
 
+    /// <summary>Current resident memory of the server (VmRSS), in bytes; 0 where /proc is unavailable.</summary>
+    public long MemoryBytes() => ReadStatusKb("VmRSS:") * 1024;
+
     private long ReadStatusKb(string key)
     {
         try

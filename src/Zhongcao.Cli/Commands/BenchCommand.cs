@@ -33,12 +33,27 @@ public static class BenchCommand
         };
         var lagProbes = Int("--lag-probes", "Multi-node mode: replication probes per lag measurement", defaults.LagProbes);
         var idempotencyRows = Int("--idempotency-rows", "Multi-node mode: rows per variant of the event-id idempotency comparison (0 skips it)", defaults.IdempotencyRows);
-        var command = new Command("bench", "Measure ingestion, publishing and feeds end to end over HTTP against real server processes (SQLite, or several nodes on PostgreSQL with --db).")
+        var scale = new Option<string?>("--scale")
         {
-            users, notes, events, feeds, concurrency, httpNotes, httpUsers, seed, noIngest, json, smoke, db, nodes, lagProbes, idempotencyRows,
+            Description = "Instead of the load phases: hold N users and N notes in memory (e.g. 1m, 200k) and measure memory, in-process feed latency and feeds/s over HTTP",
+        };
+        var eventsPerNote = new Option<double>("--events-per-note")
+        {
+            Description = "With --scale: engagement events per note in the generated history (default 10)",
+            DefaultValueFactory = _ => 10,
+        };
+        var command = new Command("bench", "Measure ingestion, publishing and feeds end to end over HTTP against real server processes (SQLite, or several nodes on PostgreSQL with --db), or memory and feeds at a given scale (--scale).")
+        {
+            users, notes, events, feeds, concurrency, httpNotes, httpUsers, seed, noIngest, json, smoke, db, nodes, lagProbes, idempotencyRows, scale, eventsPerNote,
         };
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(scale) is { } scaleText)
+            {
+                return await ScaleAsync(scaleText, parse.GetValue(eventsPerNote), parse.GetValue(feeds), parse.GetValue(concurrency), parse.GetValue(seed),
+                    parse.InvocationConfiguration.Error, ct);
+            }
+
             var options = new BenchOptions
             {
                 Users = parse.GetValue(users),
@@ -142,6 +157,38 @@ public static class BenchCommand
         }
 
         return counts;
+    }
+
+    private static async Task<int> ScaleAsync(string sizeText, double eventsPerNote, int feeds, int concurrency, int seed, TextWriter error, CancellationToken ct)
+    {
+        if (ScaleOptions.ParseSize(sizeText) is not { } size)
+        {
+            await error.WriteLineAsync("zhongcao: --scale must be a size between 100 and 20m, such as 1m, 200k or 5000");
+            return CliApp.UsageError;
+        }
+
+        if (eventsPerNote is < 0 or > 1000 || feeds < 1 || concurrency is < 1 or > 256)
+        {
+            await error.WriteLineAsync("zhongcao: --events-per-note must be 0-1000, --feeds at least 1, --concurrency 1-256");
+            return CliApp.UsageError;
+        }
+
+        try
+        {
+            await new ScaleRunner(new ScaleOptions { Size = size, EventsPerNote = eventsPerNote, Feeds = feeds, HttpFeeds = feeds, Concurrency = concurrency, Seed = seed },
+                AnsiConsole.Console, TimeProvider.System).RunAsync(ct);
+            return 0;
+        }
+        catch (InvalidOperationException ex)
+        {
+            await error.WriteLineAsync("zhongcao bench --scale: " + ex.Message);
+            return 1;
+        }
+        catch (TimeoutException ex)
+        {
+            await error.WriteLineAsync("zhongcao bench --scale: " + ex.Message);
+            return 1;
+        }
     }
 
     private static Option<int> Int(string name, string description, int defaultValue) => new(name)

@@ -68,19 +68,23 @@ public static class SimulateCommand
         if (!skip)
         {
             var clock = Stopwatch.StartNew();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var profile = new SimulationProfile();
             SimulationResult? result = null;
             await AnsiConsole.Progress().AutoClear(false).StartAsync(async ctx =>
             {
                 var task = ctx.AddTask($"simulating {options.Policy}, {options.Users:N0} users, {options.Days} days", maxValue: 1);
                 var progress = new Progress<double>(v => task.Value = v);
-                result = await SimulationRunner.RunAsync(options, progress, ct);
+                result = await SimulationRunner.RunAsync(options, progress, ct, profile);
                 task.Value = 1;
             });
             clock.Stop();
             var json = ResultJson.Serialize(result!);
             await File.WriteAllTextAsync(Path.Combine(dir, "metrics.json"), json, new UTF8Encoding(false), ct);
             runs.Add(result!);
-            AnsiConsole.MarkupLine($"Wall time [bold]{clock.Elapsed.TotalSeconds:0.0} s[/], {result!.Impressions / Math.Max(0.001, clock.Elapsed.TotalSeconds):N0} simulated impressions/s, machine load {Markup.Escape(Load())}.");
+            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            AnsiConsole.MarkupLine($"Wall time [bold]{clock.Elapsed.TotalSeconds:0.0} s[/], CPU time {cpuSeconds:0.0} s, {result!.Impressions / Math.Max(0.001, clock.Elapsed.TotalSeconds):N0} simulated impressions/s ({result.Impressions / Math.Max(0.001, cpuSeconds):N0} per CPU-second), machine load {Markup.Escape(Load())}.");
+            AnsiConsole.MarkupLine($"Time by section: {Markup.Escape(profile.ToString())}.");
         }
 
         runs.AddRange(others);

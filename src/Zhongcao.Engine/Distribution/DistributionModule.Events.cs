@@ -93,6 +93,7 @@ public sealed partial class DistributionModule
             }
         }
 
+        _index.Update(d); // one more delivered: the note moves along its buckets' schedule order
         CheckBudget(d, at);
     }
 

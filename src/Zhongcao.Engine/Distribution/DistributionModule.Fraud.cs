@@ -43,6 +43,7 @@ public sealed partial class DistributionModule
         if (sameStage)
         {
             d.Current.Impressions--;
+            _index.Update(d); // one less delivered: back along its buckets' schedule order
         }
 
         rec.Set(ViewerRecord.ExcludedBit);

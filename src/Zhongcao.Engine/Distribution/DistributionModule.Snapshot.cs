@@ -25,7 +25,6 @@ public sealed partial class DistributionModule
 
     public void Load(CoreState core, ref BinaryDecoder reader)
     {
-        _ = core;
         _lastDay = reader.ReadVarInt();
         var n = reader.ReadCount();
         for (var i = 0; i < n; i++)
@@ -34,6 +33,11 @@ public sealed partial class DistributionModule
             _notes.Add(d);
             if (d is not null)
             {
+                d.Tags = d.NoteIndex < core.NoteCount ? core.Note(d.NoteIndex).Tags : [];
+                if (d.NoteIndex < core.NoteCount)
+                {
+                    _duplicates.Set(d.NoteIndex, NearDuplicates.SimHash(core.Note(d.NoteIndex).Note));
+                }
                 UpdateSets(d); // the membership sets are derived, not stored
             }
         }

@@ -201,6 +201,7 @@ public sealed partial class DistributionModule
         Toggle(_limited, n, d.GateLimited && d.PoolStage != DistributionStage.Removed);
         Toggle(_reach, n, d.ReachMultiplier < 1 && d.ReachUntil is not null && d.PoolStage != DistributionStage.Removed);
         Toggle(_fresh, n, d.Fresh && d.PoolStage != DistributionStage.Removed);
+        _index.Update(d);
     }
 
     private static void Toggle(SortedSet<int> set, int n, bool member)
@@ -257,6 +258,7 @@ public sealed partial class DistributionModule
             // Few impressions means supply was short (busy period), not that the note failed: wait longer.
             d.Extensions++;
             d.WindowEndsAt = at + WindowOf(d.Level);
+            _index.Update(d);
             Record(d, at, d.PoolStage, d.Level, TransitionOutcome.Extended,
                 $"{why} Too few to judge (minimum {Options.MinJudgeImpressions}); window extended until {d.WindowEndsAt:u} (extension {d.Extensions} of {Options.MaxWindowExtensions}).",
                 m, threshold);

@@ -23,6 +23,8 @@ public sealed partial class DistributionModule : IEngineModule
     private readonly SortedSet<int> _featured = [];
     private readonly SortedSet<int> _limited = [];
     private readonly SortedSet<int> _fresh = [];
+    private readonly PoolIndex _index = new();
+    private readonly NearDuplicates _duplicates = new();
     private readonly SortedSet<int> _reach = [];
     private long _lastDay = -1;
 
@@ -67,6 +69,12 @@ public sealed partial class DistributionModule : IEngineModule
     /// <summary>Evergreen or seasonally revived notes.</summary>
     public IReadOnlyCollection<int> Featured => _featured;
 
+    /// <summary>Notes wanting impressions, bucketed by audience key (derived from the state, rebuilt on load).</summary>
+    internal PoolIndex Index => _index;
+
+    /// <summary>Near-duplicate detection over the notes' text (derived, rebuilt on load).</summary>
+    internal NearDuplicates Duplicates => _duplicates;
+
     /// <summary>The distribution state of a note, or null when the module never saw it published.</summary>
     public NoteDistribution? Of(int noteIndex) => noteIndex >= 0 && noteIndex < _notes.Count ? _notes[noteIndex] : null;
 
@@ -90,6 +98,9 @@ public sealed partial class DistributionModule : IEngineModule
                 if (core.FindNote(ed.Note.Id) is { } edited && Of(edited.Index) is { } d)
                 {
                     d.TagPrefixes = PrefixesOf(edited.Tags);
+                    d.Tags = edited.Tags;
+                    _index.Update(d);
+                    _duplicates.Set(edited.Index, NearDuplicates.SimHash(edited.Note));
                 }
 
                 break;
@@ -123,8 +134,10 @@ public sealed partial class DistributionModule : IEngineModule
         var d = new NoteDistribution(state.Index, state.AuthorIndex, arm?.Policy ?? Options.Policy, arm?.Name ?? "", at)
         {
             TagPrefixes = PrefixesOf(state.Tags),
+            Tags = state.Tags,
         };
         _notes.Add(d);
+        _duplicates.Set(state.Index, NearDuplicates.SimHash(state.Note));
         if (Limits?.LimitOf(d.NoteIndex, at) is { } limit)
         {
             SetReach(d, limit);
@@ -142,6 +155,8 @@ public sealed partial class DistributionModule : IEngineModule
         }
 
         d.TagPrefixes = PrefixesOf(state.Tags);
+        d.Tags = state.Tags;
+        _index.Update(d);
         if (d.PoolStage == DistributionStage.Removed && d.HeldStage is null)
         {
             return; // deleted, or removed before anything was held: final
@@ -205,6 +220,7 @@ public sealed partial class DistributionModule : IEngineModule
             if (budget != d.Budget)
             {
                 d.Budget = budget;
+                _index.Update(d);
                 Record(d, a.At, d.PoolStage, d.Level, TransitionOutcome.Entered,
                     $"Gate assessed quality {d.Quality:0}: cold-start budget set to {budget} impressions.");
                 CheckBudget(d, a.At);

@@ -91,8 +91,16 @@ public sealed class DistributionOptions
     /// <summary>Share of a feed page reserved for pool candidates: 30% (brief: "up to 30%"; E: new notes' natural share would be 1/30, platforms push far higher).</summary>
     public double ReservedShare { get; set; } = 0.30;
 
-    /// <summary>Pool notes examined per feed request through the tag and author indexes (a quarter more for the long tail): 4,000 (choice: bounds the per-request cost).</summary>
+    /// <summary>Index entries examined per feed request over all audience buckets: 4,000 (choice: a hard bound on the per-request cost).</summary>
     public int MaxScan { get; set; } = 4_000;
+
+    /// <summary>
+    /// Entries examined per audience bucket (a tag's or a prefix's pool notes, furthest behind schedule first; an
+    /// eighth as deep per author; half as many open and a quarter as many residual long-tail notes per tag, newest
+    /// first): 64 (choice:
+    /// deep enough that a heavy reader who has seen the most urgent notes still finds unseen ones).
+    /// </summary>
+    public int BucketScan { get; set; } = 64;
 
     /// <summary>Served-but-not-impressed allocations expire after this: 10 min (choice).</summary>
     public TimeSpan PendingTtl { get; set; } = TimeSpan.FromMinutes(10);

@@ -117,6 +117,9 @@ public sealed partial class NoteDistribution
     /// <summary>Level-1 prefixes of the note's tags ("beauty" for "beauty/skincare"): adjacent-interest matching.</summary>
     internal string[] TagPrefixes { get; set; } = [];
 
+    /// <summary>The note's normalized tags as the core holds them (audience index keys; derived, not persisted).</summary>
+    internal string[] Tags { get; set; } = [];
+
     /// <summary>True while the note takes part in a pool (cold start or expansion).</summary>
     public bool InPool => PoolStage is DistributionStage.ColdStart or DistributionStage.Expansion;
 

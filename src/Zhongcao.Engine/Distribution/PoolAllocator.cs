@@ -13,7 +13,7 @@ namespace Zhongcao.Engine.Distribution;
 /// evergreen, seasonal, resurfaced to viewers who showed interest without engaging). Runs under the
 /// engine's read lock; its only state is an ephemeral served-but-not-yet-impressed counter per note.
 /// </summary>
-public sealed class PoolAllocator
+public sealed partial class PoolAllocator
 {
     private readonly DistributionModule _module;
     private readonly ConcurrentDictionary<int, (int Count, long LastTicks)> _pending = new();
@@ -37,7 +37,12 @@ public sealed class PoolAllocator
     public int PendingOf(int note, DateTimeOffset now) =>
         _pending.TryGetValue(note, out var p) && now.UtcTicks - p.LastTicks < _module.Options.PendingTtl.Ticks ? p.Count : 0;
 
-    /// <summary>Chooses up to <see cref="SlotsFor"/> candidates for <paramref name="user"/> and marks them served.</summary>
+    /// <summary>
+    /// Chooses up to <see cref="SlotsFor"/> candidates for <paramref name="user"/> and marks them served. Touches only
+    /// the audience buckets of <see cref="PoolIndex"/> that match the user (their tags, their authors, the level-1
+    /// prefixes of their tags for expansion notes), each read from the note furthest behind its schedule and only
+    /// <see cref="DistributionOptions.BucketScan"/> entries deep, so the cost does not grow with the catalogue.
+    /// </summary>
     public IReadOnlyList<PoolCandidate> Allocate(CoreState core, UserState user, int pageSize, DateTimeOffset now)
     {
         var slots = SlotsFor(pageSize);
@@ -47,53 +52,67 @@ public sealed class PoolAllocator
         }
 
         var o = _module.Options;
+        var index = _module.Index;
         var viewer = _module.Viewer(user.Index);
         var audience = new UserAudience(user, viewer);
         var best = new TopK(slots);
         var visited = new HashSet<int>();
         var scan = new ScanBudget(o.MaxScan);
-
-        // Pools: only notes the user can match are looked at, through indexes — the note indexes of the
-        // user's tags and of the authors whose audience they are in, newest first and only down to the
-        // oldest note still in a pool — plus the (few) expansion notes, which adjacent interests may reach.
         var returning = viewer?.ReturnedAt is { } back && now - back < o.ReturningFor;
-        void Consider(int n)
+
+        // An author's bucket holds that author's notes only: a few entries deep is enough, and a user may follow many.
+        var authorDepth = Math.Max(1, o.BucketScan / 8);
+
+        void Pools(IEnumerable<PoolIndex.Entry> bucket, int limit)
         {
-            if (_module.Of(n) is { InPool: true })
+            var depth = 0;
+            foreach (var e in bucket)
             {
-                ConsiderPool(core, user, viewer, audience, n, now, best);
-            }
-            else
-            {
-                ConsiderLongTail(core, user, viewer, audience, n, now, returning, best);
+                if (++depth > limit || !scan.Take())
+                {
+                    return;
+                }
+
+                if (visited.Add(e.Note))
+                {
+                    ConsiderPool(core, user, viewer, audience, e.Note, now, best);
+                }
             }
         }
 
-        var floor = _module.Active.Count == 0 ? int.MaxValue : ((SortedSet<int>)_module.Active).Min;
+        void Tail(IEnumerable<int> bucket, int limit)
+        {
+            var depth = 0;
+            foreach (var n in bucket)
+            {
+                if (++depth > limit || !scan.Take())
+                {
+                    return;
+                }
+
+                if (visited.Add(n))
+                {
+                    ConsiderLongTail(core, user, viewer, audience, n, now, returning, best);
+                }
+            }
+        }
+
         foreach (var tag in audience.Tags)
         {
-            ScanDown(core.NotesWithTag(tag), int.MaxValue, floor, scan, visited, Consider);
+            Pools(index.PoolWithTag(tag), o.BucketScan);
         }
 
         foreach (var author in audience.Authors)
         {
-            ScanDown(core.User(author).Notes, int.MaxValue, floor, scan, visited, Consider);
+            Pools(index.PoolOfAuthor(author), authorDepth);
         }
 
-        foreach (var n in ((SortedSet<int>)_module.Expanding).Reverse())
+        foreach (var prefix in audience.Prefixes)
         {
-            if (!scan.Take())
-            {
-                break;
-            }
-
-            if (visited.Add(n))
-            {
-                ConsiderPool(core, user, viewer, audience, n, now, best);
-            }
+            Pools(index.ExpansionWithPrefix(prefix), o.BucketScan);
         }
 
-        // Long tail: featured (evergreen, seasonal) notes, then older notes of the user's tags.
+        // Long tail: featured (evergreen, seasonal) notes, then the newest sustained notes of the user's tags and authors.
         foreach (var n in _module.Featured)
         {
             if (visited.Add(n))
@@ -102,10 +121,15 @@ public sealed class PoolAllocator
             }
         }
 
-        var tail = new ScanBudget(o.MaxScan / 4);
         foreach (var tag in audience.Tags)
         {
-            ScanDown(core.NotesWithTag(tag), Math.Min(floor, core.NoteCount), 0, tail, visited, Consider); // below what the pool scan saw
+            Tail(index.TailWithTag(tag, residual: false), o.BucketScan / 2);
+            Tail(index.TailWithTag(tag, residual: true), o.BucketScan / 4);
+        }
+
+        foreach (var author in audience.Authors)
+        {
+            Tail(index.TailOfAuthor(author), Math.Max(1, authorDepth / 2));
         }
 
         if (viewer is not null)
@@ -113,11 +137,17 @@ public sealed class PoolAllocator
             ConsiderResurfacing(core, user, viewer, now, best);
         }
 
+        return Commit(best, now);
+    }
+
+    private IReadOnlyList<PoolCandidate> Commit(TopK best, DateTimeOffset now)
+    {
+        var ttl = _module.Options.PendingTtl.Ticks;
         var picks = best.Result();
         foreach (var p in picks)
         {
             _pending.AddOrUpdate(p.NoteIndex, _ => (1, now.UtcTicks),
-                (_, old) => (now.UtcTicks - old.LastTicks < o.PendingTtl.Ticks ? old.Count + 1 : 1, now.UtcTicks));
+                (_, old) => (now.UtcTicks - old.LastTicks < ttl ? old.Count + 1 : 1, now.UtcTicks));
         }
 
         return picks;
@@ -129,38 +159,6 @@ public sealed class PoolAllocator
         if (_pending.TryGetValue(note, out var p) && p.Count > 0)
         {
             _pending.TryUpdate(note, (p.Count - 1, p.LastTicks), p);
-        }
-    }
-
-    /// <summary>Visits the entries of an ascending index list that are below <paramref name="below"/>, newest first, down to <paramref name="floor"/>, within the scan budget.</summary>
-    private static void ScanDown(IReadOnlyList<int> notes, int below, int floor, ScanBudget scan, HashSet<int> visited, Action<int> visit)
-    {
-        int lo = 0, hi = notes.Count - 1, start = -1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (notes[mid] < below)
-            {
-                start = mid;
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        for (var i = start; i >= 0 && notes[i] >= floor; i--)
-        {
-            if (!scan.Take())
-            {
-                return;
-            }
-
-            if (visited.Add(notes[i]))
-            {
-                visit(notes[i]);
-            }
         }
     }
 
@@ -194,13 +192,13 @@ public sealed class PoolAllocator
         var window = (d.WindowEndsAt - d.StageStartedAt).Ticks;
         var elapsed = window <= 0 ? 1 : (double)(now - d.StageStartedAt).Ticks / window;
         var deliveredFraction = (double)delivered / d.Budget;
-        var common = match * d.Multiplier * Fatigue(viewer, d.AuthorIndex, now) * (live ? o.LiveBoost : 1);
+        var common = match * d.Multiplier * AuthorFatigue(viewer, d, now) * (live ? o.LiveBoost : 1);
         if (d.Policy == DistributionPolicy.Guarantee)
         {
             var boost = Freshness.GuaranteeBoost(elapsed, deliveredFraction, o.GuaranteeMaxBoost);
             if (boost > 0)
             {
-                best.Offer(new PoolCandidate(n, live ? "pool:live" : "pool:guarantee", boost * common, boost, d.Policy));
+                Offer(best, user, new PoolCandidate(n, live ? "pool:live" : "pool:guarantee", boost * common, boost, d.Policy));
             }
 
             return;
@@ -210,7 +208,7 @@ public sealed class PoolAllocator
         var schedule = 1 + Math.Clamp(elapsed - deliveredFraction, -0.9, 1);
         var fresh = FreshnessOf(d, now);
         var source = live ? "pool:live" : d.Level == 0 ? "pool:coldStart" : $"pool:expansion:{d.Level}";
-        best.Offer(new PoolCandidate(n, source, schedule * fresh * common, 0, d.Policy));
+        Offer(best, user, new PoolCandidate(n, source, schedule * fresh * common, 0, d.Policy));
     }
 
     private void ConsiderLongTail(CoreState core, UserState user, ViewerState? viewer, UserAudience audience, int n, DateTimeOffset now,
@@ -236,9 +234,9 @@ public sealed class PoolAllocator
         var o = _module.Options;
         var priority = (d.Residual ? o.ResidualPriority : o.SustainedPriority)
             * FreshnessOf(d, now)
-            * (d.Season is not null ? 2 : 1) * (returning ? 2 : 1) * match * d.Multiplier * Fatigue(viewer, d.AuthorIndex, now);
+            * (d.Season is not null ? 2 : 1) * (returning ? 2 : 1) * match * d.Multiplier * AuthorFatigue(viewer, d, now);
         var source = d.Season is not null ? "pool:seasonal" : d.Evergreen ? "pool:evergreen" : "pool:sustained";
-        best.Offer(new PoolCandidate(n, source, priority, 0, DistributionPolicy.Pools));
+        Offer(best, user, new PoolCandidate(n, source, priority, 0, DistributionPolicy.Pools));
     }
 
     private void ConsiderResurfacing(CoreState core, UserState user, ViewerState viewer, DateTimeOffset now, TopK best)
@@ -276,14 +274,30 @@ public sealed class PoolAllocator
     private bool IsLive(Note note, DateTimeOffset now) =>
         note.PrimaryMediaType == MediaType.Live && now - note.CreatedAt < _module.Options.LiveWindow;
 
-    private double Fatigue(ViewerState? viewer, int author, DateTimeOffset now)
+    /// <summary>
+    /// Offers a candidate after the near-duplicate part of creative fatigue: fewer near-duplicates (SimHash) of notes
+    /// the user has already seen. That factor is at most 1, so it is only worked out for a candidate whose priority
+    /// without it would enter the page's top K (the index lookups are the costly part of fatigue).
+    /// </summary>
+    private void Offer(TopK best, UserState user, PoolCandidate candidate)
     {
-        if (viewer is null || !viewer.AuthorExposures.TryGetValue(author, out var e) || now - e.Last > _module.Options.FatigueWindow)
+        if (!best.Accepts(candidate))
         {
-            return 1;
+            return;
         }
 
-        return Freshness.Fatigue(e.Count, _module.Options.FatigueFloor, _module.Options.FatigueDecay);
+        var o = _module.Options;
+        var copies = _module.Duplicates.SeenDuplicates(candidate.NoteIndex, user);
+        best.Offer(copies == 0 ? candidate : candidate with { Priority = candidate.Priority * Freshness.Fatigue(copies, o.FatigueFloor, o.FatigueDecay) });
+    }
+
+    /// <summary>Creative fatigue by author: fewer notes of an author the user saw many times within the fatigue window.</summary>
+    private double AuthorFatigue(ViewerState? viewer, NoteDistribution d, DateTimeOffset now)
+    {
+        var o = _module.Options;
+        return viewer is not null && viewer.AuthorExposures.TryGetValue(d.AuthorIndex, out var e) && now - e.Last <= o.FatigueWindow
+            ? Freshness.Fatigue(e.Count, o.FatigueFloor, o.FatigueDecay)
+            : 1;
     }
 
     /// <summary>Governance: a limited note reaches only the multiplier's share of users (stable per user and note).</summary>

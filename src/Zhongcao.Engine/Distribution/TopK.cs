@@ -18,6 +18,10 @@ internal sealed class TopK(int k)
         return false;
     }
 
+    /// <summary>True when <paramref name="candidate"/> would enter the top K now.</summary>
+    public bool Accepts(PoolCandidate candidate) =>
+        k > 0 && candidate.Priority > 0 && (_items.Count < k || Better(candidate, _items[^1]));
+
     public void Offer(PoolCandidate candidate)
     {
         if (k <= 0 || candidate.Priority <= 0)

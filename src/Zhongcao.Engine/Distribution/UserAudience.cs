@@ -25,6 +25,7 @@ internal sealed class UserAudience
     private readonly HashSet<string> _tags = new(StringComparer.Ordinal);
     private readonly List<string> _ordered = [];
     private readonly HashSet<string> _prefixes = new(StringComparer.Ordinal);
+    private readonly List<string> _orderedPrefixes = [];
 
     public UserAudience(UserState user, ViewerState? viewer)
     {
@@ -46,6 +47,9 @@ internal sealed class UserAudience
 
     /// <summary>The user's tags: declared interests first, then engaged tags.</summary>
     public IReadOnlyList<string> Tags => _ordered;
+
+    /// <summary>Level-1 prefixes of the user's tags (adjacent interests), in the order of <see cref="Tags"/>.</summary>
+    public IReadOnlyList<string> Prefixes => _orderedPrefixes;
 
     /// <summary>Authors whose historical audience the user belongs to: followed, then engaged with.</summary>
     public IEnumerable<int> Authors => _viewer is null ? _user.Following.Items : _user.Following.Items.Concat(_viewer.EngagedAuthors.Items);
@@ -93,6 +97,10 @@ internal sealed class UserAudience
         }
 
         var slash = tag.IndexOf('/', StringComparison.Ordinal);
-        _prefixes.Add(slash > 0 ? tag[..slash] : tag);
+        var prefix = slash > 0 ? tag[..slash] : tag;
+        if (_prefixes.Add(prefix))
+        {
+            _orderedPrefixes.Add(prefix);
+        }
     }
 }

@@ -62,7 +62,7 @@ public sealed partial class CoreState
         var userCount = r.ReadCount();
         for (var i = 0; i < userCount; i++)
         {
-            var profile = LogCodec.ReadUser(ref r);
+            var profile = SharedStrings(LogCodec.ReadUser(ref r));
             var index = UserIds.GetOrAdd(profile.Id);
             var u = new UserState(index, profile);
             u.Following.Load(ref r);

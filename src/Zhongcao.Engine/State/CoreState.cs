@@ -14,6 +14,11 @@ public sealed partial class CoreState
     private readonly List<NoteState> _notes = [];
     private readonly Dictionary<string, List<int>> _notesByTag = new(StringComparer.Ordinal);
 
+    // One string instance per distinct tag, language and region: every note's Tags array and every profile
+    // refer to it instead of holding its own copy (a freshly normalised tag per note, a decoded string per
+    // profile after a snapshot load: at a million users and notes, hundreds of megabytes of duplicates).
+    private readonly HashSet<string> _shared = new(StringComparer.Ordinal);
+
     public IdMap UserIds { get; } = new();
     public IdMap NoteIds { get; } = new();
     public EventIdSet EventIds { get; } = new();
@@ -125,12 +130,12 @@ public sealed partial class CoreState
         var index = UserIds.GetOrAdd(profile.Id);
         if (index == _users.Count)
         {
-            _users.Add(new UserState(index, profile with { CreatedAt = at, UpdatedAt = at }));
+            _users.Add(new UserState(index, SharedStrings(profile) with { CreatedAt = at, UpdatedAt = at }));
         }
         else
         {
             var existing = _users[index];
-            existing.Profile = profile with { CreatedAt = existing.Profile.CreatedAt, UpdatedAt = at };
+            existing.Profile = SharedStrings(profile) with { CreatedAt = existing.Profile.CreatedAt, UpdatedAt = at };
         }
     }
 
@@ -237,7 +242,7 @@ public sealed partial class CoreState
     }
 
     /// <summary>A note's index keys: its hashtags, then the gate's categories and tags when assessed.</summary>
-    private static string[] TagsOf(Note note, NoteAssessment? assessment = null)
+    private string[] TagsOf(Note note, NoteAssessment? assessment = null)
     {
         var tags = new List<string>(note.Hashtags.Count + (assessment?.Categories.Count ?? 0) + (assessment?.Tags.Count ?? 0));
         AddTags(tags, note.Hashtags);
@@ -247,8 +252,30 @@ public sealed partial class CoreState
             AddTags(tags, assessment.Tags);
         }
 
-        return [.. tags];
+        var result = new string[tags.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = Shared(tags[i]);
+        }
+
+        return result;
     }
+
+    /// <summary>The one shared instance of a string equal to <paramref name="value"/>.</summary>
+    private string Shared(string value)
+    {
+        if (_shared.TryGetValue(value, out var shared))
+        {
+            return shared;
+        }
+
+        _shared.Add(value);
+        return value;
+    }
+
+    /// <summary>A profile whose short repeated strings are the shared instances (values unchanged).</summary>
+    private UserProfile SharedStrings(UserProfile profile) =>
+        profile with { Language = Shared(profile.Language), Region = Shared(profile.Region) };
 
     private static void AddTags(List<string> tags, IReadOnlyList<string> values)
     {

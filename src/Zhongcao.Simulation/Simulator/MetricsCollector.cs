@@ -31,6 +31,10 @@ internal sealed class MetricsCollector(SimulationOptions options, Population pop
         _creatorImpressions[traits.Creator]++;
         traits.Impressions++;
         traits.FirstImpressionAt ??= now;
+        if (o.Like || o.Save || o.Comment || o.Share || o.Follow)
+        {
+            traits.FirstInteractionAt ??= now;
+        }
         var young = now - traits.PublishedAt < TimeSpan.FromHours(24);
         if (young)
         {
@@ -99,6 +103,8 @@ internal sealed class MetricsCollector(SimulationOptions options, Population pop
             .GroupBy(n => n.Creator).Select(g => (double)g.Max(n => n.Impressions)).ToArray();
         var firstMinutes = Notes.Where(n => n.FirstImpressionAt is not null)
             .Select(n => (n.FirstImpressionAt!.Value - n.PublishedAt).TotalMinutes).OrderBy(m => m).ToArray();
+        var interactionMinutes = Notes.Where(n => n.FirstInteractionAt is not null)
+            .Select(n => (n.FirstInteractionAt!.Value - n.PublishedAt).TotalMinutes).OrderBy(m => m).ToArray();
         var violating = Notes.Where(n => n.Violating).ToArray();
         var r = new SimulationResult
         {
@@ -127,6 +133,8 @@ internal sealed class MetricsCollector(SimulationOptions options, Population pop
             FraudRingExposureShare = Ratio(_ring, _impressions),
             Coverage = Ratio(Notes.Count(n => n.Impressions > 0), Notes.Count),
             MedianMinutesToFirstImpression = firstMinutes.Length == 0 ? 0 : Round(firstMinutes[firstMinutes.Length / 2]),
+            MedianMinutesToFirstInteraction = interactionMinutes.Length == 0 ? 0 : Round(interactionMinutes[interactionMinutes.Length / 2]),
+            InteractedNoteShare = Ratio(interactionMinutes.Length, Notes.Count),
             ViolatingNotes = violating.Length,
             ViolatingNotesStopped = violating.Count(n => n.Verdict != "Allow"),
         };
@@ -136,7 +144,22 @@ internal sealed class MetricsCollector(SimulationOptions options, Population pop
         }
 
         FillSeries(r.Series, noteReach, creatorReach, firstMinutes, distribution);
+        r.Series.TimeToFirstInteraction = MinuteBuckets(interactionMinutes);
         return r;
+    }
+
+    /// <summary>Notes by minutes from publication: ≤10, ≤30, ≤60, ≤180, ≤720, ≤1440, >1440, never (notes not in <paramref name="minutes"/>).</summary>
+    private List<int> MinuteBuckets(double[] minutes)
+    {
+        var buckets = new int[FirstImpressionBuckets.Length + 2];
+        foreach (var m in minutes)
+        {
+            var b = Array.FindIndex(FirstImpressionBuckets, limit => m <= limit);
+            buckets[b < 0 ? FirstImpressionBuckets.Length : b]++;
+        }
+
+        buckets[^1] = Notes.Count - minutes.Length;
+        return [.. buckets];
     }
 
     private void FillSeries(ResultSeries s, double[] noteReach, double[] creatorReach, double[] firstMinutes, Func<int, NoteDistribution?> distribution)
@@ -162,15 +185,7 @@ internal sealed class MetricsCollector(SimulationOptions options, Population pop
             s.NewNoteShareByHour.Add(Ratio(_hourNew[h], _hourImpressions[h]));
         }
 
-        var buckets = new int[FirstImpressionBuckets.Length + 2];
-        foreach (var m in firstMinutes)
-        {
-            var b = Array.FindIndex(FirstImpressionBuckets, limit => m <= limit);
-            buckets[b < 0 ? FirstImpressionBuckets.Length : b]++;
-        }
-
-        buckets[^1] = Notes.Count - firstMinutes.Length;
-        s.TimeToFirstImpression = [.. buckets];
+        s.TimeToFirstImpression = MinuteBuckets(firstMinutes);
         s.ExposureByClass["normal"] = _impressions - _promotional - _violating + Notes.Where(n => n.Promotional && n.Violating).Sum(n => n.Impressions);
         s.ExposureByClass["promotional"] = _promotional;
         s.ExposureByClass["violating"] = _violating;

@@ -27,6 +27,8 @@ public static class ReportWriter
         ("Violating exposure share", r => r.ViolatingExposureShare), ("Promotional exposure share", r => r.PromotionalExposureShare),
         ("Fraud-ring exposure share", r => r.FraudRingExposureShare), ("Coverage", r => r.Coverage),
         ("Median minutes to first impression", r => r.MedianMinutesToFirstImpression),
+        ("Median minutes to first interaction", r => r.MedianMinutesToFirstInteraction),
+        ("Notes with an interaction", r => r.InteractedNoteShare),
     ];
 
     public static string Render(IReadOnlyList<SimulationResult> runs)
@@ -110,6 +112,8 @@ public static class ReportWriter
             runs.Select((r, i) => (names[i], Indexed(r.Series.NewNoteShareByHour))).ToArray(), hours, 1, "simulated hour", "share"));
         Figure(sb, "Time to first impression (notes)", SvgChart.Bars("first-impression", FirstImpressionLabels,
             runs.Select((r, i) => (names[i], (IReadOnlyList<double>)r.Series.TimeToFirstImpression.Select(v => (double)v).ToArray())).ToArray(), "notes"));
+        Figure(sb, "Time to first interaction (notes)", SvgChart.Bars("first-interaction", FirstImpressionLabels,
+            runs.Select((r, i) => (names[i], (IReadOnlyList<double>)r.Series.TimeToFirstInteraction.Select(v => (double)v).ToArray())).ToArray(), "notes"));
         string[] classes = ["promotional", "violating", "fraudRing"];
         Figure(sb, "Exposure share of promotional, violating and fraud-ring notes", SvgChart.Bars("exposure-classes", classes,
             runs.Select((r, i) => (names[i], (IReadOnlyList<double>)classes.Select(c => r.Impressions == 0 ? 0 : (double)r.Series.ExposureByClass.GetValueOrDefault(c) / r.Impressions).ToArray())).ToArray(), "share of impressions"));

@@ -21,6 +21,9 @@ public sealed class ResultSeries
     /// <summary>Notes by minutes to first impression: buckets ≤10, ≤30, ≤60, ≤180, ≤720, ≤1440, >1440, never.</summary>
     public List<int> TimeToFirstImpression { get; set; } = [];
 
+    /// <summary>Notes by minutes to first engagement (like, save, comment, share, follow): same buckets.</summary>
+    public List<int> TimeToFirstInteraction { get; set; } = [];
+
     /// <summary>Impressions by note class: normal, promotional, violating, fraud ring.</summary>
     public SortedDictionary<string, long> ExposureByClass { get; set; } = [];
 }

@@ -27,4 +27,7 @@ internal sealed class SimNoteTraits(int creator, int category, double quality, b
     public long Impressions { get; set; }
     public long ImpressionsFirstDay { get; set; }
     public DateTimeOffset? FirstImpressionAt { get; set; }
+
+    /// <summary>When a viewer first engaged with it (like, save, comment, share or follow), if ever.</summary>
+    public DateTimeOffset? FirstInteractionAt { get; set; }
 }

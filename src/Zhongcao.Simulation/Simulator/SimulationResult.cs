@@ -60,6 +60,12 @@ public sealed class SimulationResult
     public double Coverage { get; set; }
     public double MedianMinutesToFirstImpression { get; set; }
 
+    /// <summary>Median minutes from publication to the first engagement (like, save, comment, share, follow), over notes that got one.</summary>
+    public double MedianMinutesToFirstInteraction { get; set; }
+
+    /// <summary>Share of published notes that got at least one engagement.</summary>
+    public double InteractedNoteShare { get; set; }
+
     /// <summary>Publication gate verdicts on the simulated notes, and how many of the latently violating notes the gate did not allow.</summary>
     public SortedDictionary<string, int> GateVerdicts { get; set; } = [];
     public int ViolatingNotes { get; set; }

@@ -41,7 +41,13 @@ public sealed partial class SimulationRunner
     {
         ended = true;
         _metrics.FeedRequests++;
-        if (_durable.Engine.Feed.Get(new FeedRequest(viewer.Id, _options.PageSize, null, false)) is not FeedOutcome.Page page || page.Items.Count == 0)
+        FeedOutcome outcome;
+        using (_profile.Time("feed"))
+        {
+            outcome = _durable.Engine.Feed.Get(new FeedRequest(viewer.Id, _options.PageSize, null, false));
+        }
+
+        if (outcome is not FeedOutcome.Page page || page.Items.Count == 0)
         {
             return 0;
         }

@@ -33,10 +33,12 @@ public sealed partial class SimulationRunner
     private readonly MetricsCollector _metrics;
     private readonly Dictionary<string, int> _noteIndex = new(StringComparer.Ordinal);
     private readonly List<LogEntry> _pending = [];
+    private readonly SimulationProfile _profile;
     private long _eventSeq;
 
-    private SimulationRunner(SimulationOptions options)
+    private SimulationRunner(SimulationOptions options, SimulationProfile? profile)
     {
+        _profile = profile ?? new SimulationProfile();
         options.Validate();
         _options = options;
         _random = new Random(options.Seed);
@@ -49,11 +51,15 @@ public sealed partial class SimulationRunner
         _metrics = new MetricsCollector(options, _population);
     }
 
-    /// <summary>Runs a whole simulation; <paramref name="progress"/> receives the simulated fraction done (0-1).</summary>
-    public static async Task<SimulationResult> RunAsync(SimulationOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs a whole simulation; <paramref name="progress"/> receives the simulated fraction done (0-1) and
+    /// <paramref name="profile"/>, if given, where the time went.
+    /// </summary>
+    public static async Task<SimulationResult> RunAsync(SimulationOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default,
+        SimulationProfile? profile = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var runner = new SimulationRunner(options);
+        var runner = new SimulationRunner(options, profile);
         try
         {
             return await runner.RunAsync(progress, cancellationToken).ConfigureAwait(false);
@@ -80,7 +86,11 @@ public sealed partial class SimulationRunner
             }
 
             _time.SetUtcNow(_options.Start.AddMinutes(m));
-            await WriteAsync([new DistributionTick { At = _time.GetUtcNow() }], ct).ConfigureAwait(false);
+            using (_profile.Time("tick"))
+            {
+                await WriteAsync([new DistributionTick { At = _time.GetUtcNow() }], ct).ConfigureAwait(false);
+            }
+
             if (posts[m] is { } authors)
             {
                 await PublishAsync(authors, ct).ConfigureAwait(false);
@@ -199,7 +209,12 @@ public sealed partial class SimulationRunner
             var id = "p" + (_metrics.Notes.Count + 1).ToString("D7", CultureInfo.InvariantCulture);
             var (note, traits) = _notes.Create(creator, id, now);
             // As the notes endpoint does: the gate decides first, note and decision are written together.
-            var assessment = GateAssessment.From(_gate.Check(note), note);
+            Zhongcao.Engine.Model.NoteAssessment assessment;
+            using (_profile.Time("gate"))
+            {
+                assessment = GateAssessment.From(_gate.Check(note), note);
+            }
+
             traits.Id = id;
             traits.Verdict = assessment.Verdict.ToString();
             traits.Images = traits.Video ? 0 : note.Media.Count;
@@ -213,7 +228,11 @@ public sealed partial class SimulationRunner
             }
         }
 
-        await _durable.WriteAsync(entries, atomic: true, ct).ConfigureAwait(false);
+        using (_profile.Time("publish (write + apply)"))
+        {
+            await _durable.WriteAsync(entries, atomic: true, ct).ConfigureAwait(false);
+        }
+
         foreach (var (ring, id) in farmed)
         {
             FarmEngagement(ring, id);
@@ -229,6 +248,7 @@ public sealed partial class SimulationRunner
     {
         if (_pending.Count > 0)
         {
+            using var _ = _profile.Time("events (write + apply)");
             await _durable.WriteAsync([.. _pending], ct).ConfigureAwait(false);
             _pending.Clear();
         }

@@ -17,6 +17,9 @@ public class BenchAndDemoArgumentTests
     [InlineData("demo", "--users", "many")]
     [InlineData("demo", "--seed", "x")]
     [InlineData("bench", "--events", "ten")]
+    [InlineData("bench", "--scale", "lots")]
+    [InlineData("bench", "--scale", "10")]
+    [InlineData("bench", "--scale", "1m", "--events-per-note", "-1")]
     public async Task Bad_arguments_exit_with_the_usage_code(params string[] args)
     {
         var (code, error) = await Run(args);
@@ -59,5 +62,25 @@ public class BenchAndDemoArgumentTests
     public void More_http_notes_than_notes_is_refused()
     {
         Assert.Contains("--http-notes", new BenchOptions { Notes = 10, HttpNotes = 11 }.Validate());
+    }
+
+    [Theory]
+    [InlineData("1m", 1_000_000)]
+    [InlineData("200k", 200_000)]
+    [InlineData("1.5M", 1_500_000)]
+    [InlineData(" 5000 ", 5_000)]
+    public void Scale_sizes_accept_k_and_m_suffixes(string text, int expected)
+    {
+        Assert.Equal(expected, ScaleOptions.ParseSize(text));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("99")]
+    [InlineData("1g")]
+    [InlineData("21m")]
+    public void Impossible_scale_sizes_are_refused(string text)
+    {
+        Assert.Null(ScaleOptions.ParseSize(text));
     }
 }

@@ -49,12 +49,15 @@ internal sealed class PoolHarness : IDisposable
     public void Publish(string noteId, string author, params string[] hashtags) => Publish(noteId, author, MediaType.Image, hashtags);
 
     public void Publish(string noteId, string author, MediaType media, params string[] hashtags) =>
+        PublishText(noteId, author, noteId, "body", media, hashtags);
+
+    public void PublishText(string noteId, string author, string title, string body, MediaType media, params string[] hashtags) =>
         Append(new NotePublished
         {
             At = Now,
             Note = new Note
             {
-                Id = noteId, AuthorId = author, Title = noteId, Body = "body", Hashtags = hashtags,
+                Id = noteId, AuthorId = author, Title = title, Body = body, Hashtags = hashtags,
                 Media = [new MediaItem(media, 1080, 1440, 0)], CreatedAt = Now, UpdatedAt = Now,
             },
         });

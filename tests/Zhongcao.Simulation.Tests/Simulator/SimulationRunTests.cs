@@ -34,10 +34,15 @@ public class SimulationRunTests
         Assert.InRange(r.Coverage, 0, 1);
         Assert.InRange(r.Series.ExposureByClass["normal"], 0, r.Impressions);
         Assert.Equal(r.NotesPublished, r.Series.TimeToFirstImpression.Sum());
+        Assert.Equal(r.NotesPublished, r.Series.TimeToFirstInteraction.Sum());
+        // A note cannot be engaged with before it is first shown.
+        Assert.True(r.MedianMinutesToFirstInteraction == 0 || r.MedianMinutesToFirstInteraction >= r.MedianMinutesToFirstImpression);
+        Assert.True(r.Series.TimeToFirstInteraction[^1] >= r.Series.TimeToFirstImpression[^1]);
         var json = ResultJson.Serialize(r);
         foreach (var key in new[] { "creatorExposureGini", "noteExposureGini", "top1PercentShare", "smallCreatorShare", "newNoteShare", "guaranteeSuccessRate",
             "reachQualitySpearman", "ctr", "engagementPerImpression", "intraListDiversity", "repeatExposureRate", "violatingExposureShare",
-            "promotionalExposureShare", "coverage", "impressions", "seed", "users", "policy" })
+            "promotionalExposureShare", "coverage", "impressions", "seed", "users", "policy", "medianMinutesToFirstImpression",
+            "medianMinutesToFirstInteraction", "interactedNoteShare" })
         {
             Assert.Contains("\"" + key + "\":", json, StringComparison.Ordinal);
         }
@@ -50,7 +55,7 @@ public class SimulationRunTests
         var follower = await SimulationRunner.RunAsync(Small("follower-only"));
         var html = ReportWriter.Render([pools, follower]);
 
-        foreach (var id in new[] { "funnel", "scatter-0", "lorenz-creators", "small-by-hour", "new-by-hour", "first-impression", "exposure-classes", "sim-data" })
+        foreach (var id in new[] { "funnel", "scatter-0", "lorenz-creators", "small-by-hour", "new-by-hour", "first-impression", "first-interaction", "exposure-classes", "sim-data" })
         {
             Assert.Contains("id='" + id + "'", html, StringComparison.Ordinal);
         }

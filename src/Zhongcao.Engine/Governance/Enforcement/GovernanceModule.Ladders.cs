@@ -34,6 +34,11 @@ public sealed partial class GovernanceModule
             facts, rule, automated, decidedBy, AppealText);
         var penalty = new ActivePenalty { Kind = step.Kind, Ladder = ladder, Since = at, Until = until, AuditNumber = entry.Number };
         account.Penalties.Add(penalty);
+        if (step.Kind == PenaltyKind.VisibilityLimit)
+        {
+            RefreshAuthorNotes(core, user, at); // the account's notes, already distributing, are limited now
+        }
+
         return penalty;
     }
 

@@ -160,10 +160,17 @@ public sealed partial class GovernanceModule
         if (d.Outcome == ModerationOutcome.Overturn)
         {
             var appealed = appeal.AuditNumber;
+            var liftedLimit = false;
             foreach (var p in AccountOf(affected).Penalties.Where(p => p.AuditNumber == appealed && !p.Lifted))
             {
                 p.Lifted = true;
                 AccountOf(affected).Strikes[(int)p.Ladder] = Math.Max(0, AccountOf(affected).Strikes[(int)p.Ladder] - 1);
+                liftedLimit |= p.Kind == PenaltyKind.VisibilityLimit;
+            }
+
+            if (liftedLimit)
+            {
+                RefreshAuthorNotes(core, affected, d.At); // distribution resumes at full reach now, not at expiry
             }
 
             foreach (var b in _brands.Values)

@@ -7,19 +7,46 @@ namespace Zhongcao.Engine.Governance.Enforcement;
 public sealed partial class GovernanceModule
 {
     /// <summary>
-    /// The reach limit of a note from brand points (seed 004): the strongest brand traffic limit in force on any
-    /// brand the note is about (its brand author, its sponsor, brands it hashtags). Null when none.
+    /// The reach limit of a note: the strongest of its author's visibility limit (the content and channel
+    /// ladders' 14-day step, seed 001: <see cref="EnforcementOptions.VisibilityLimitMultiplier"/>) and the brand
+    /// traffic limits in force on any brand the note is about (its brand author, its sponsor, brands it
+    /// hashtags; seed 004). Null when none.
     /// </summary>
     public Distribution.ReachLimit? LimitOf(int noteIndex, DateTimeOffset at)
     {
-        if (_core is null || noteIndex < 0 || noteIndex >= _core.NoteCount || _brands.Count == 0)
+        if (_core is null || noteIndex < 0 || noteIndex >= _core.NoteCount)
         {
             return null;
         }
 
+        var account = AccountLimitOf(_core.Note(noteIndex).AuthorIndex, at);
+        var brand = _brands.Count == 0 ? null : BrandLimitOf(noteIndex, at);
+        return (account, brand) switch
+        {
+            (null, _) => brand,
+            (_, null) => account,
+            _ => brand.Multiplier < account.Multiplier ? brand : account,
+        };
+    }
+
+    private Distribution.ReachLimit? AccountLimitOf(int author, DateTimeOffset at)
+    {
+        if (!_accounts.TryGetValue(author, out var account) || account.InForce(PenaltyKind.VisibilityLimit, at) is not { } limit)
+        {
+            return null;
+        }
+
+        return new Distribution.ReachLimit(Math.Clamp(Options.VisibilityLimitMultiplier, 0, 1), limit.Until,
+            $"the author's account is under a visibility limit (audit entry {limit.AuditNumber.ToString(CultureInfo.InvariantCulture)}).");
+    }
+
+    private Distribution.ReachLimit? BrandLimitOf(int noteIndex, DateTimeOffset at)
+    {
+        var core = _core!;
+
         ActivePenalty? strongest = null;
         string? brandOf = null;
-        foreach (var brand in BrandsOf(_core, _core.Note(noteIndex).Note))
+        foreach (var brand in BrandsOf(core, core.Note(noteIndex).Note))
         {
             if (!_brands.TryGetValue(brand, out var record))
             {
@@ -45,6 +72,23 @@ public sealed partial class GovernanceModule
     }
 
     private static bool Later(DateTimeOffset? a, DateTimeOffset? b) => a is null || (b is not null && a > b);
+
+    /// <summary>Asks the pools to refresh the reach limit of every note of <paramref name="user"/> (an account limit started or was lifted).</summary>
+    private void RefreshAuthorNotes(CoreState core, int user, DateTimeOffset at)
+    {
+        if (_distribution is null)
+        {
+            return;
+        }
+
+        foreach (var n in core.User(user).Notes)
+        {
+            if (!core.Note(n).Deleted)
+            {
+                _distribution.RefreshReachLimit(n, at);
+            }
+        }
+    }
 
     /// <summary>Asks the pools to refresh the reach limit of every note about <paramref name="brandId"/> (a limit started or was lifted).</summary>
     private void RefreshBrandNotes(CoreState core, string brandId, DateTimeOffset at)

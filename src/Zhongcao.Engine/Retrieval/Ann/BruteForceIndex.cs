@@ -93,7 +93,7 @@ public sealed class BruteForceIndex
         var heap = new PriorityQueue<int, (float Score, int NegKey)>(k + 1);
         for (var i = 0; i < _vectors.Count; i++)
         {
-            var s = TensorPrimitives.Dot(q, _vectors[i]);
+            var s = VectorMath.Dot(q, _vectors[i]);
             if (heap.Count == k && heap.TryPeek(out _, out var worst) && (s < worst.Score || (s == worst.Score && -_keys[i] <= worst.NegKey)))
             {
                 continue;

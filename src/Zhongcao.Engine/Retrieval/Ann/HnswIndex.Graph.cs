@@ -77,13 +77,25 @@ public sealed partial class HnswIndex
             candidates.Pop();
             var block = LinkBlock(c, level);
             var links = block.Slice(1, block[0]);
+
+            // First pass: mark the unvisited neighbours and touch the start of each one's vector. The loads
+            // are independent, so the CPU overlaps their cache misses (on a large index almost every vector
+            // is a miss); the distances below then mostly read cached lines.
+            var fresh = scratch.Fresh(links.Length);
+            var freshCount = 0;
+            var touched = 0f;
             foreach (var e in links)
             {
-                if (!visited.TryVisit(e))
+                if (visited.TryVisit(e))
                 {
-                    continue;
+                    fresh[freshCount++] = e;
+                    touched += _vectors[e * _dim];
                 }
+            }
 
+            scratch.Touched += touched;
+            foreach (var e in fresh[..freshCount])
+            {
                 var d = Distance(q, e);
                 if (results.Count < ef || d < bound)
                 {

@@ -210,7 +210,7 @@ public sealed partial class HnswIndex
     private ReadOnlySpan<float> VectorOf(int node) => new(_vectors, node * _dim, _dim);
 
     /// <summary>Distance used inside the graph: the negated similarity, so smaller is nearer.</summary>
-    private float Distance(ReadOnlySpan<float> query, int node) => -TensorPrimitives.Dot(query, VectorOf(node));
+    private float Distance(ReadOnlySpan<float> query, int node) => -VectorMath.Dot(query, VectorOf(node));
 
     private int AddNode(int key, ReadOnlySpan<float> vector)
     {
@@ -251,5 +251,21 @@ public sealed partial class HnswIndex
         public NodeHeap Candidates { get; } = new();
 
         public NodeHeap Results { get; } = new();
+
+        /// <summary>Sink for the touched floats, so the JIT cannot drop the loads.</summary>
+        public float Touched { get; set; }
+
+        private int[] _fresh = new int[64];
+
+        /// <summary>A buffer for at least <paramref name="length"/> neighbour ids.</summary>
+        public Span<int> Fresh(int length)
+        {
+            if (_fresh.Length < length)
+            {
+                _fresh = new int[length];
+            }
+
+            return _fresh;
+        }
     }
 }
