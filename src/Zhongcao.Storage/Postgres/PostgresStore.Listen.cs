@@ -26,6 +26,11 @@ public sealed partial class PostgresStore
 
     public Task Next => Volatile.Read(ref _next).Task;
 
+    /// <summary>Whether the listening connection has its LISTEN in place right now.</summary>
+    public bool Listening => _listening;
+
+    private volatile bool _listening;
+
     public void Listen()
     {
         lock (_listenGate)
@@ -73,6 +78,7 @@ public sealed partial class PostgresStore
                     listen.ExecuteNonQuery();
                 }
 
+                _listening = true;
                 Signal(); // (re)connected: whatever was announced meanwhile is found by re-reading the log
                 while (!_stopListening)
                 {
@@ -81,6 +87,7 @@ public sealed partial class PostgresStore
             }
             catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or IOException or TimeoutException)
             {
+                _listening = false;
                 if (!_stopListening)
                 {
                     Thread.Sleep(1000); // the follower keeps polling meanwhile

@@ -135,7 +135,14 @@ public class PostgresStoreTests
         using var engineB = new ZhongcaoEngine();
         using var a = DurableEngine.Open(storeA, engineA, options);
         using var b = DurableEngine.Open(storeB, engineB, options);
-        await storeB.Next.WaitAsync(TimeSpan.FromSeconds(10)); // B listens
+        // B's listener may have its LISTEN in place before or after Open returns: wait for the state, not a signal.
+        var setUp = System.Diagnostics.Stopwatch.StartNew();
+        while (!storeB.Listening)
+        {
+            Assert.True(setUp.Elapsed < TimeSpan.FromSeconds(20), "the follower never started listening");
+            await Task.Delay(10);
+        }
+
         var followed = 0;
         b.FollowedObserved = page => Interlocked.Add(ref followed, page.Count);
 
