@@ -249,7 +249,7 @@ public sealed class BenchRunner(BenchOptions options, IAnsiConsole console, Time
     }
 
     /// <summary>The <c>accepted</c> count of an events response.</summary>
-    private static long Accepted(byte[] json)
+    internal static long Accepted(byte[] json)
     {
         var reader = new Utf8JsonReader(json);
         while (reader.Read())
@@ -264,7 +264,8 @@ public sealed class BenchRunner(BenchOptions options, IAnsiConsole console, Time
         return -1;
     }
 
-    private static ByteArrayContent Body(byte[] bytes)
+    /// <summary>A JSON request body over pre-serialised bytes (the load generator serialises before timing).</summary>
+    internal static ByteArrayContent Body(byte[] bytes)
     {
         var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = Json;

@@ -21,7 +21,6 @@ namespace Zhongcao.Cli.Bench;
 /// </summary>
 public sealed class MultiNodeRunner(BenchOptions options, IAnsiConsole console, TimeProvider time)
 {
-    private static readonly MediaTypeHeaderValue Json = new("application/json");
     private static readonly Dictionary<string, string> PollOnly = new() { ["Zhongcao__LogNotify"] = "false" };
 
     public async Task<MultiNodeReport> RunAsync(CancellationToken ct)
@@ -509,26 +508,10 @@ public sealed class MultiNodeRunner(BenchOptions options, IAnsiConsole console, 
             return -1;
         }
 
-        var json = await response.Content.ReadAsByteArrayAsync(ct);
-        var reader = new Utf8JsonReader(json);
-        while (reader.Read())
-        {
-            if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("accepted"u8))
-            {
-                reader.Read();
-                return reader.GetInt64();
-            }
-        }
-
-        return -1;
+        return BenchRunner.Accepted(await response.Content.ReadAsByteArrayAsync(ct));
     }
 
-    private static ByteArrayContent Body(byte[] bytes)
-    {
-        var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = Json;
-        return content;
-    }
+    private static ByteArrayContent Body(byte[] bytes) => BenchRunner.Body(bytes);
 
     private static string Redact(string connectionString)
     {
