@@ -31,6 +31,7 @@ public sealed class BenchRunner(BenchOptions options, IAnsiConsole console, Time
             var workload = Step("Generating the synthetic community", () => BenchWorkload.Create(options, now));
             var eventBodies = Step("Serialising event batches", () => BenchWorkload.Batches(workload.Events, options.BatchSize));
             var extraBodies = Step("Serialising background batches", () => BenchWorkload.Batches(workload.ExtraEvents, options.BatchSize));
+            var warmupBodies = BenchWorkload.Batches(workload.WarmupEvents, options.BatchSize);
 
             var db = Path.Combine(dir, "bench.db");
             var preloadSeconds = await PreloadAsync(db, workload.Preload, ct);
@@ -55,6 +56,7 @@ public sealed class BenchRunner(BenchOptions options, IAnsiConsole console, Time
                 {
                     phases.Add(await UsersAsync(http, server, workload, ct));
                     phases.Add(await NotesAsync(http, server, workload, ct));
+                    await WarmUpAsync(http, server, warmupBodies, ct);
                     ingestion = await EventsAsync(http, server, eventBodies, ct);
                     phases.Add(ingestion);
                     phases.AddRange(await FeedsAsync(http, server, workload, extraBodies, ct));
@@ -146,6 +148,25 @@ public sealed class BenchRunner(BenchOptions options, IAnsiConsole console, Time
             };
         }, ct);
         return result with { ServerPeakBytes = server.PeakMemoryBytes(), Note = "POST /v1/notes, one note per request, each durable before the response; a 403 from enforcement counts as refused, not as an error" };
+    }
+
+    /// <summary>Posts the warm-up batches (not timed, not reported as a phase) so phase (b) sees a compiled, steady server.</summary>
+    private async Task WarmUpAsync(HttpClient http, ServerProcess server, byte[][] batches, CancellationToken ct)
+    {
+        if (batches.Length == 0)
+        {
+            return;
+        }
+
+        var uri = new Uri(server.BaseAddress, "/v1/events");
+        var result = await LoadRunner.RunAsync("warm-up", batches.Length, options.Concurrency,
+            (i, token) => PostEventsAsync(http, uri, batches[i], token), ct);
+        if (result.Errors > 0)
+        {
+            throw new InvalidOperationException($"{result.Errors} warm-up requests failed.{Environment.NewLine}{server.RecentOutput}");
+        }
+
+        console.MarkupLine(CultureInfo.InvariantCulture, "[grey]Warm-up before phase b (not timed): {0:N0} events in {1:F1} s[/]", result.Items, result.Seconds);
     }
 
     private async Task<PhaseResult> EventsAsync(HttpClient http, ServerProcess server, byte[][] batches, CancellationToken ct)

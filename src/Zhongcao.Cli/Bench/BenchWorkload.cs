@@ -17,8 +17,9 @@ namespace Zhongcao.Cli.Bench;
 public sealed class BenchWorkload
 {
     private BenchWorkload(List<LogEntry> preload, List<byte[]> userBodies, List<string> httpUserIds, List<byte[]> noteBodies,
-        List<EngagementEvent> events, List<EngagementEvent> extraEvents, string[] feedUsers)
+        List<EngagementEvent> events, List<EngagementEvent> warmupEvents, List<EngagementEvent> extraEvents, string[] feedUsers)
     {
+        WarmupEvents = warmupEvents;
         Preload = preload;
         UserBodies = userBodies;
         HttpUserIds = httpUserIds;
@@ -42,6 +43,9 @@ public sealed class BenchWorkload
     /// <summary>The events of phase (b), in order (also inserted by the raw SQLite baseline).</summary>
     public IReadOnlyList<EngagementEvent> Events { get; }
 
+    /// <summary>Events with ids of their own, posted before phase (b) to warm the server up; not timed.</summary>
+    public IReadOnlyList<EngagementEvent> WarmupEvents { get; }
+
     /// <summary>More events with fresh ids, ingested in the background during the feed phase.</summary>
     public IReadOnlyList<EngagementEvent> ExtraEvents { get; }
 
@@ -51,7 +55,7 @@ public sealed class BenchWorkload
     public static BenchWorkload Create(BenchOptions o, DateTimeOffset now)
     {
         // Extra events for the feed phase: a fifth as many again, enough to keep one client busy.
-        var extra = o.IngestDuringFeeds ? Math.Max(o.BatchSize, o.Events / 5) : 0;
+        var extra = (o.IngestDuringFeeds ? Math.Max(o.BatchSize, o.Events / 5) : 0) + o.WarmupEvents;
         var entries = CommunityGenerator.Generate(new CommunityOptions
         {
             Seed = o.Seed,
@@ -80,7 +84,8 @@ public sealed class BenchWorkload
 
         var allEvents = entries.OfType<EventRecorded>().Select(e => e.Event).ToList();
         var events = allEvents.Take(o.Events).ToList();
-        var extraEvents = allEvents.Skip(o.Events).ToList();
+        var warmupEvents = allEvents.Skip(o.Events).Take(o.WarmupEvents).ToList();
+        var extraEvents = allEvents.Skip(o.Events + warmupEvents.Count).ToList();
 
         var random = new Random(o.Seed);
         var feedUsers = new string[o.Feeds];
@@ -89,7 +94,7 @@ public sealed class BenchWorkload
             feedUsers[i] = users[random.Next(users.Count)].Id;
         }
 
-        return new BenchWorkload(preload, userBodies, httpUserIds, noteBodies, events, extraEvents, feedUsers);
+        return new BenchWorkload(preload, userBodies, httpUserIds, noteBodies, events, warmupEvents, extraEvents, feedUsers);
     }
 
     /// <summary>Request bodies of <paramref name="batchSize"/> events each.</summary>

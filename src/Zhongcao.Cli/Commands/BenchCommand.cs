@@ -18,6 +18,7 @@ public static class BenchCommand
         var httpNotes = Int("--http-notes", "Notes published over HTTP (the rest are preloaded)", defaults.HttpNotes);
         var httpUsers = Int("--http-users", "Extra users created over HTTP", defaults.HttpUsers);
         var seed = Int("--seed", "Seed of the community and the load", defaults.Seed);
+        var warmup = Int("--warmup-events", "Events posted before phase b to warm the server up, not timed", defaults.WarmupEvents);
         var noIngest = new Option<bool>("--no-ingest-during-feeds") { Description = "Measure feeds without concurrent ingestion" };
         var json = new Option<string?>("--json") { Description = "Also write the results to this JSON file" };
         var smoke = new Option<bool>("--smoke") { Description = "Tiny sizes (about 20 s): checks the harness, measures nothing" };
@@ -44,7 +45,7 @@ public static class BenchCommand
         };
         var command = new Command("bench", "Measure ingestion, publishing and feeds end to end over HTTP against real server processes (SQLite, or several nodes on PostgreSQL with --db), or memory and feeds at a given scale (--scale).")
         {
-            users, notes, events, feeds, concurrency, httpNotes, httpUsers, seed, noIngest, json, smoke, db, nodes, lagProbes, idempotencyRows, scale, eventsPerNote,
+            users, notes, events, feeds, concurrency, httpNotes, httpUsers, seed, warmup, noIngest, json, smoke, db, nodes, lagProbes, idempotencyRows, scale, eventsPerNote,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -64,6 +65,7 @@ public static class BenchCommand
                 HttpNotes = parse.GetValue(httpNotes),
                 HttpUsers = parse.GetValue(httpUsers),
                 Seed = parse.GetValue(seed),
+                WarmupEvents = parse.GetValue(warmup),
                 IngestDuringFeeds = !parse.GetValue(noIngest),
                 JsonPath = parse.GetValue(json),
                 Postgres = parse.GetValue(db),
