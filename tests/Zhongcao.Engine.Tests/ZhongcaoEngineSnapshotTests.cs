@@ -96,7 +96,7 @@ public class ZhongcaoEngineSnapshotTests
     {
         using var original = RichLog().Build();
         var snapshot = Snapshot(original);
-        snapshot[4] = 2; // format version (int32 little endian after the 4-byte magic)
+        snapshot[4] = 1; // format version (int32 little endian after the 4-byte magic): 1 is the older one-block layout
 
         using var engine = new ZhongcaoEngine();
         Assert.False(engine.TryLoadSnapshot(snapshot));
@@ -109,10 +109,11 @@ public class ZhongcaoEngineSnapshotTests
     {
         using var original = RichLog().Build();
         var snapshot = Snapshot(original);
-        // magic(4) format(4) position(8) name "core" (length+1 varint, 4 bytes) then the zigzag version varint.
-        Assert.Equal(5, snapshot[16]);
-        Assert.Equal(CoreState.SnapshotVersion * 2, snapshot[21]);
-        snapshot[21] = (CoreState.SnapshotVersion + 1) * 2;
+        // magic(4) format(4), then the contents section's first frame length(4), position(8), section count (1),
+        // name "core" (length+1 varint, 4 bytes) then the zigzag version varint.
+        Assert.Equal(5, snapshot[21]);
+        Assert.Equal(CoreState.SnapshotVersion * 2, snapshot[26]);
+        snapshot[26] = (CoreState.SnapshotVersion + 1) * 2;
 
         using var engine = new ZhongcaoEngine();
         Assert.False(engine.TryLoadSnapshot(snapshot));
