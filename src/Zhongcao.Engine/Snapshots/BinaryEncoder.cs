@@ -89,8 +89,9 @@ public sealed class BinaryEncoder
     }
 
     /// <summary>
-    /// Largest span asked of the buffer at once for bulk data: a large block is copied piece by piece, so a
-    /// chunked snapshot writer never has to hold the whole block (a learned table may be hundreds of MB).
+    /// Largest piece copied at once for bulk data. A large block is copied into whatever span the buffer offers
+    /// (asking only for a few bytes), so a framed snapshot writer never has to hold the whole block (a learned
+    /// table may be hundreds of MB) and frames keep their size.
     /// </summary>
     private const int PieceBytes = 64 * 1024;
 
@@ -99,8 +100,8 @@ public sealed class BinaryEncoder
     {
         while (!bytes.IsEmpty)
         {
-            var span = _buffer.GetSpan(Math.Min(bytes.Length, PieceBytes));
-            var n = Math.Min(span.Length, bytes.Length);
+            var span = _buffer.GetSpan(1);
+            var n = Math.Min(Math.Min(span.Length, bytes.Length), PieceBytes);
             bytes[..n].CopyTo(span);
             _buffer.Advance(n);
             bytes = bytes[n..];
@@ -121,8 +122,8 @@ public sealed class BinaryEncoder
         WriteVarUInt((ulong)values.Length);
         while (!values.IsEmpty)
         {
-            var count = Math.Min(values.Length, PieceBytes / 4);
-            var span = _buffer.GetSpan(count * 4);
+            var span = _buffer.GetSpan(4);
+            var count = Math.Min(Math.Min(values.Length, PieceBytes / 4), span.Length / 4);
             for (var i = 0; i < count; i++)
             {
                 BinaryPrimitives.WriteSingleLittleEndian(span[(i * 4)..], values[i]);
