@@ -125,10 +125,18 @@ public sealed class ScaleRunner(ScaleOptions options, IAnsiConsole console, Time
                 }
             }
 
-            var snapshot = new ArrayBufferWriter<byte>(1 << 24);
-            engine.SaveSnapshot(snapshot);
-            store.Snapshots.Save(engine.Position, snapshot.WrittenSpan);
-            Report($"stored the log and a {snapshot.WrittenCount / 1048576.0:F0} MiB snapshot at position {engine.Position:N0} in {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s");
+            var snapshotBytes = 0L;
+            using (var write = store.Snapshots.BeginSave(engine.Position))
+            {
+                if (write is not null)
+                {
+                    engine.SaveSnapshot(write.Content);
+                    snapshotBytes = write.Content.Length;
+                    write.Commit();
+                }
+            }
+
+            Report($"stored the log and a {snapshotBytes / 1048576.0:F0} MiB snapshot at position {engine.Position:N0} in {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s");
         }
 
         var random = new Random(options.Seed);
