@@ -27,22 +27,35 @@ public sealed class FileSnapshotStore : ISnapshotStore
         _directory = directory;
         _keep = Math.Max(1, keep);
         Directory.CreateDirectory(directory);
+        foreach (var stale in Directory.EnumerateFiles(directory, Prefix + "*" + Suffix + TempSuffix))
+        {
+            File.Delete(stale); // left by a save that crashed (one process per folder)
+        }
     }
+
+    private readonly HashSet<long> _saving = [];
 
     public ISnapshotWrite? BeginSave(long position)
     {
         var final = Path.Combine(_directory, $"{Prefix}{position:D20}{Suffix}");
-        if (File.Exists(final))
+        lock (_saving)
         {
-            return null; // complete already (files appear only by rename); the state at a position is the same
+            // Complete already (files appear only by rename) or being written: the state at a position is the same.
+            if (File.Exists(final) || !_saving.Add(position))
+            {
+                return null;
+            }
         }
 
-        foreach (var stale in Directory.EnumerateFiles(_directory, Prefix + "*" + Suffix + TempSuffix))
+        try
         {
-            File.Delete(stale); // left by a save that crashed (one writer per folder)
+            return new FileWrite(this, final, position);
         }
-
-        return new FileWrite(this, final);
+        catch
+        {
+            Done(position);
+            throw;
+        }
     }
 
     public IReadOnlyList<StoredSnapshot> List() =>
@@ -106,6 +119,14 @@ public sealed class FileSnapshotStore : ISnapshotStore
         }
     }
 
+    private void Done(long position)
+    {
+        lock (_saving)
+        {
+            _saving.Remove(position);
+        }
+    }
+
     private void Prune()
     {
         foreach (var old in Files().Skip(_keep))
@@ -120,14 +141,16 @@ public sealed class FileSnapshotStore : ISnapshotStore
         private readonly FileSnapshotStore _owner;
         private readonly string _final;
         private readonly string _temp;
+        private readonly long _position;
         private readonly FileStream _file;
         private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         private bool _committed;
 
-        public FileWrite(FileSnapshotStore owner, string final)
+        public FileWrite(FileSnapshotStore owner, string final, long position)
         {
             _owner = owner;
             _final = final;
+            _position = position;
             _temp = final + TempSuffix;
             _file = new FileStream(_temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         }
@@ -160,6 +183,7 @@ public sealed class FileSnapshotStore : ISnapshotStore
             _file.Dispose();
             File.Move(_temp, _final, overwrite: true);
             _committed = true;
+            _owner.Done(_position);
             _owner.Prune();
         }
 
@@ -182,6 +206,7 @@ public sealed class FileSnapshotStore : ISnapshotStore
                 {
                     _file.Dispose();
                     File.Delete(_temp);
+                    _owner.Done(_position);
                 }
             }
 

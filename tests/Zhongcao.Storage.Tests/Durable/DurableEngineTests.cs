@@ -504,22 +504,72 @@ public sealed class DurableEngineTests : IDisposable
         /// <summary>Saving a snapshot fails (a full disk) while set.</summary>
         public bool FailSnapshots { get; set; }
 
-        public void Save(long position, ReadOnlySpan<byte> snapshot)
+        public ISnapshotWrite? BeginSave(long position)
         {
-            if (FailSnapshots)
-            {
-                throw new IOException("no space left on device");
-            }
-
-            if (SlowSnapshots)
-            {
-                Thread.Sleep(300);
-            }
-
-            _inner.Save(position, snapshot);
+            var inner = _inner.BeginSave(position);
+            return inner is null ? null : new FlakyWrite(this, inner);
         }
 
-        public IReadOnlyList<(long Position, Func<byte[]> Load)> List() => _inner.List();
+        public IReadOnlyList<StoredSnapshot> List() => _inner.List();
+
+        /// <summary>Fails part way through the snapshot (the disk fills up) while <see cref="FailSnapshots"/> is set.</summary>
+        private sealed class FlakyWrite(FlakyStore owner, ISnapshotWrite inner) : Stream, ISnapshotWrite
+        {
+            private long _written;
+
+            public Stream Content => this;
+
+            public void Commit()
+            {
+                if (owner.SlowSnapshots)
+                {
+                    Thread.Sleep(300);
+                }
+
+                inner.Commit();
+            }
+
+            public override void Write(byte[] buffer, int offset, int count)
+            {
+                _written += count;
+                if (owner.FailSnapshots && _written > 100)
+                {
+                    throw new IOException("no space left on device");
+                }
+
+                inner.Content.Write(buffer, offset, count);
+            }
+
+            public override bool CanRead => false;
+
+            public override bool CanSeek => false;
+
+            public override bool CanWrite => true;
+
+            public override long Length => _written;
+
+            public override long Position { get => _written; set => throw new NotSupportedException(); }
+
+            public override void Flush()
+            {
+            }
+
+            public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+            public override void SetLength(long value) => throw new NotSupportedException();
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing)
+                {
+                    inner.Dispose();
+                }
+
+                base.Dispose(disposing);
+            }
+        }
 
         public int SchemaVersion => 1;
 

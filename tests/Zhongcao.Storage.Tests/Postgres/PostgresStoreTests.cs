@@ -65,8 +65,8 @@ public class PostgresStoreTests
 
         var list = store.Snapshots.List();
         Assert.Equal([30L, 20L], list.Select(s => s.Position));
-        Assert.Equal(3000, list[0].Load().Length);
-        Assert.All(list[0].Load(), b => Assert.Equal(3, b));
+        Assert.Equal(3000, list[0].ReadAll().Length);
+        Assert.All(list[0].ReadAll(), b => Assert.Equal(3, b));
     }
 
     [PostgresFact]
@@ -76,12 +76,12 @@ public class PostgresStoreTests
         using (var first = PostgresStore.Open(db.ConnectionString))
         {
             first.Log.Append([Entry(1)]);
-            Assert.Equal(3, first.SchemaVersion);
+            Assert.Equal(PostgresMigrations.Latest, first.SchemaVersion);
         }
 
         using var second = PostgresStore.Open(db.ConnectionString);
         Assert.Equal(1, second.Log.LastSequence);
-        Assert.Equal(3, second.SchemaVersion);
+        Assert.Equal(PostgresMigrations.Latest, second.SchemaVersion);
     }
 
     [Fact]
