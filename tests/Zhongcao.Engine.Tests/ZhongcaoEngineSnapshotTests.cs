@@ -226,6 +226,66 @@ public class ZhongcaoEngineSnapshotTests
         Assert.Throws<InvalidDataException>(() => engine.TryLoadSnapshot(snapshot));
     }
 
+    [Fact]
+    public void Saving_a_64_MB_section_allocates_about_one_frame_not_a_copy_of_the_section()
+    {
+        var table = new TableModule(16 * 1024 * 1024); // 64 MB of floats
+        using var engine = new ZhongcaoEngine(modules: [table]);
+        var sink = new CountingSink();
+        engine.SaveSnapshot(sink); // warm up (JIT, pools)
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        engine.SaveSnapshot(sink);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(sink.Written > 2 * 64L * 1024 * 1024, $"{sink.Written} bytes written");
+        Assert.True(allocated < 4 * 1024 * 1024, $"{allocated:N0} bytes allocated to save a 64 MB section");
+    }
+
+    private sealed class TableModule(int floats) : IEngineModule
+    {
+        private float[] _table = new float[floats];
+
+        public string Name => "table";
+
+        public int SnapshotVersion => 1;
+
+        public void Apply(CoreState core, in SequencedEntry entry)
+        {
+        }
+
+        public void Save(BinaryEncoder writer) => ArrayCodec.WriteFloats(writer, _table);
+
+        public void Load(CoreState core, ref BinaryDecoder reader) => _table = ArrayCodec.ReadFloats(ref reader);
+    }
+
+    private sealed class CountingSink : Stream
+    {
+        public long Written { get; private set; }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => Written;
+
+        public override long Position { get => Written; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => Written += count;
+    }
+
     private static int CountFrames(byte[] snapshot, out int largest)
     {
         var frames = 0;
