@@ -41,7 +41,8 @@ public sealed class FileSnapshotStore : ISnapshotStore
         lock (_saving)
         {
             // Complete already (files appear only by rename) or being written: the state at a position is the same.
-            if (File.Exists(final) || !_saving.Add(position))
+            // A file that fails its checksum is replaced, though: it would otherwise be skipped at every restart.
+            if ((File.Exists(final) && IsIntact(final)) || !_saving.Add(position))
             {
                 return null;
             }
@@ -116,6 +117,19 @@ public sealed class FileSnapshotStore : ISnapshotStore
         {
             file.Dispose();
             throw;
+        }
+    }
+
+    private static bool IsIntact(string path)
+    {
+        try
+        {
+            Open(path).Dispose();
+            return true;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
         }
     }
 

@@ -79,6 +79,21 @@ public sealed class FileSnapshotStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_damaged_snapshot_is_replaced_when_the_same_position_is_saved_again()
+    {
+        var store = new FileSnapshotStore(_dir.Path);
+        store.Save(3, Content(1));
+        var file = Directory.GetFiles(_dir.Path).Single();
+        var bytes = File.ReadAllBytes(file);
+        bytes[5] ^= 0x01;
+        File.WriteAllBytes(file, bytes);
+
+        Assert.True(store.Save(3, Content(2)));
+
+        Assert.Equal(Content(2), Assert.Single(store.List()).ReadAll());
+    }
+
+    [Fact]
     public void A_temporary_file_left_by_a_crash_is_removed_when_the_store_opens_again()
     {
         var store = new FileSnapshotStore(_dir.Path);

@@ -263,6 +263,32 @@ public sealed class DurableEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_damaged_chunk_of_the_newest_snapshot_falls_back_to_the_older_one_without_touching_the_state()
+    {
+        var store = new MemoryStore(snapshotChunkBytes: 64); // each snapshot spans dozens of chunks
+        string digest;
+        long older, newest;
+        var node = Open(store, new DurableOptions { SnapshotOnDispose = false });
+        await Populate(node, 12);
+        await node.Durable.SnapshotAsync();
+        older = node.Engine.Position;
+        await Populate(node, 9, offset: 12);
+        await node.Durable.SnapshotAsync();
+        digest = node.Engine.StateDigest();
+        newest = node.Engine.Position;
+        node.Durable.Dispose();
+        node.Engine.Dispose();
+        Assert.True(store.SnapshotChunkCount(newest) > 10);
+
+        store.DamageSnapshot(newest, store.SnapshotChunkCount(newest) - 2, 5); // late in the stream, after most state
+        using var engine = new ZhongcaoEngine();
+        using var restarted = DurableEngine.Open(store, engine);
+
+        Assert.Equal((older, newest - older), restarted.Recovery);
+        Assert.Equal(digest, engine.StateDigest());
+    }
+
+    [Fact]
     public async Task A_snapshot_ahead_of_the_log_is_ignored()
     {
         string digest;
