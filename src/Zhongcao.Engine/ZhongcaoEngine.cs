@@ -19,7 +19,7 @@ namespace Zhongcao.Engine;
 public sealed class ZhongcaoEngine : IDisposable
 {
     private const uint SnapshotMagic = 0x4E53435A; // "ZCSN"
-    private const int SnapshotFormat = 1;
+    private const int SnapshotFormat = 2; // 2: sections as frames, streamed; 1: one length-prefixed block per section
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly List<IEngineModule> _modules;
@@ -174,42 +174,61 @@ public sealed class ZhongcaoEngine : IDisposable
         return parts;
     }
 
-    /// <summary>Writes a snapshot of the whole state (under the read lock).</summary>
-    public void SaveSnapshot(IBufferWriter<byte> output)
-    {
-        using var _ = BeginRead();
-        SaveSnapshotUnlocked(output);
-    }
-
-    private void SaveSnapshotUnlocked(IBufferWriter<byte> output)
-    {
-        var w = new BinaryEncoder(output);
-        w.WriteInt32(unchecked((int)SnapshotMagic));
-        w.WriteInt32(SnapshotFormat);
-        w.WriteInt64(Position);
-        WriteSection(w, "core", CoreState.SnapshotVersion, Core.Save);
-        w.WriteVarUInt((ulong)_modules.Count);
-        foreach (var module in _modules)
-        {
-            WriteSection(w, module.Name, module.SnapshotVersion, module.Save);
-        }
-    }
-
-    private static void WriteSection(BinaryEncoder w, string name, int version, Action<BinaryEncoder> save)
-    {
-        var section = new ArrayBufferWriter<byte>();
-        save(new BinaryEncoder(section));
-        w.WriteString(name);
-        w.WriteVarInt(version);
-        w.WriteBytes(section.WrittenSpan);
-    }
+    /// <summary>Frame size of snapshot sections (see <see cref="SaveSnapshot(Stream, int)"/>): the memory a save holds.</summary>
+    public const int SnapshotFrameBytes = 1 << 20;
 
     /// <summary>
-    /// Loads a snapshot into this (empty) engine. Returns false, leaving the engine empty, when the snapshot
-    /// was written by an incompatible version (format, core or a module section): the caller then replays
-    /// the whole log instead. Throws <see cref="InvalidDataException"/> on corrupt data.
+    /// Writes a snapshot of the whole state to <paramref name="output"/> under the read lock and returns the log
+    /// position it reflects. Layout (format 2): the magic and format as two little-endian int32s, then sections,
+    /// each a run of length-prefixed frames of at most <paramref name="frameBytes"/> ended by a zero length: first
+    /// the contents (position, then each section's name and version), then the core, then each module in order.
+    /// Sections of any size stream through one frame buffer: memory stays at about <paramref name="frameBytes"/>.
     /// </summary>
-    public bool TryLoadSnapshot(ReadOnlySpan<byte> snapshot)
+    public long SaveSnapshot(Stream output, int frameBytes = SnapshotFrameBytes)
+    {
+        using var _ = BeginRead();
+        Span<byte> head = stackalloc byte[8];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(head, SnapshotMagic);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(head[4..], SnapshotFormat);
+        output.Write(head);
+        var section = new SectionOutput(output, frameBytes);
+        var w = new BinaryEncoder(section);
+        w.WriteInt64(Position);
+        w.WriteVarUInt((ulong)_modules.Count + 1);
+        w.WriteString("core");
+        w.WriteVarInt(CoreState.SnapshotVersion);
+        foreach (var module in _modules)
+        {
+            w.WriteString(module.Name);
+            w.WriteVarInt(module.SnapshotVersion);
+        }
+
+        section.EndSection();
+        Core.Save(w);
+        section.EndSection();
+        foreach (var module in _modules)
+        {
+            module.Save(w);
+            section.EndSection();
+        }
+
+        return Position;
+    }
+
+    /// <summary>Writes a snapshot into memory (small states and tests; large ones go to a stream).</summary>
+    public void SaveSnapshot(IBufferWriter<byte> output) => SaveSnapshot(new BufferWriterStream(output));
+
+    /// <summary>Loads a snapshot held in memory; see <see cref="TryLoadSnapshot(Stream)"/>.</summary>
+    public bool TryLoadSnapshot(ReadOnlySpan<byte> snapshot) => TryLoadSnapshot(new MemoryStream(snapshot.ToArray(), writable: false));
+
+    /// <summary>
+    /// Loads a snapshot into this (empty) engine, reading the stream once, front to back, through a small buffer.
+    /// Returns false, leaving the engine empty, when the snapshot was written by an incompatible version (format,
+    /// core or a module section): the caller then replays the whole log instead. Throws
+    /// <see cref="InvalidDataException"/> on corrupt data, possibly after part of the state was loaded, so
+    /// stores check a snapshot's checksum before handing it over.
+    /// </summary>
+    public bool TryLoadSnapshot(Stream snapshot)
     {
         _lock.EnterWriteLock();
         try
@@ -219,44 +238,61 @@ public sealed class ZhongcaoEngine : IDisposable
                 throw new InvalidOperationException("Snapshots load only into an empty engine.");
             }
 
-            var r = new BinaryDecoder(snapshot);
-            if (unchecked((uint)r.ReadInt32()) != SnapshotMagic)
+            Span<byte> head = stackalloc byte[8];
+            if (snapshot.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) < head.Length)
+            {
+                throw new InvalidDataException("Not a Zhongcao snapshot (too short).");
+            }
+
+            if (System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(head) != SnapshotMagic)
             {
                 throw new InvalidDataException("Not a Zhongcao snapshot.");
             }
 
-            if (r.ReadInt32() != SnapshotFormat)
+            if (System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(head[4..]) != SnapshotFormat)
             {
                 return false;
             }
 
+            var input = new SectionInput(snapshot);
+            var r = new BinaryDecoder(input);
             var position = r.ReadInt64();
-            if (!ReadSectionHeader(ref r, "core", CoreState.SnapshotVersion, out var coreBytes))
+            var sections = r.ReadCount();
+            if (sections != _modules.Count + 1)
             {
                 return false;
             }
 
-            var moduleCount = r.ReadCount();
-            if (moduleCount != _modules.Count)
+            for (var i = 0; i < sections; i++)
             {
-                return false;
-            }
-
-            var sections = new byte[moduleCount][];
-            for (var i = 0; i < moduleCount; i++)
-            {
-                if (!ReadSectionHeader(ref r, _modules[i].Name, _modules[i].SnapshotVersion, out sections[i]))
+                var name = r.ReadString();
+                var version = r.ReadVarInt32();
+                var (expectedName, expectedVersion) = i == 0
+                    ? ("core", CoreState.SnapshotVersion)
+                    : (_modules[i - 1].Name, _modules[i - 1].SnapshotVersion);
+                if (name != expectedName || version != expectedVersion)
                 {
                     return false;
                 }
             }
 
-            var core = new BinaryDecoder(coreBytes);
+            ExpectEnd(ref r, "contents");
+            input.NextSection();
+            var core = new BinaryDecoder(input);
             Core.Load(ref core);
-            for (var i = 0; i < moduleCount; i++)
+            ExpectEnd(ref core, "core");
+            foreach (var module in _modules)
             {
-                var section = new BinaryDecoder(sections[i]);
-                _modules[i].Load(Core, ref section);
+                input.NextSection();
+                var section = new BinaryDecoder(input);
+                module.Load(Core, ref section);
+                ExpectEnd(ref section, module.Name);
+            }
+
+            Span<byte> probe = stackalloc byte[1];
+            if (snapshot.Read(probe) != 0)
+            {
+                throw new InvalidDataException("Unexpected data after the last snapshot section.");
             }
 
             Position = position;
@@ -268,23 +304,24 @@ public sealed class ZhongcaoEngine : IDisposable
         }
     }
 
-    private static bool ReadSectionHeader(ref BinaryDecoder r, string expectedName, int expectedVersion, out byte[] bytes)
+    private static void ExpectEnd(ref BinaryDecoder r, string section)
     {
-        var name = r.ReadString();
-        var version = r.ReadVarInt32();
-        bytes = r.ReadBytes();
-        return name == expectedName && version == expectedVersion;
+        if (!r.End)
+        {
+            throw new InvalidDataException($"Snapshot section {section} has data its reader did not use.");
+        }
     }
 
     /// <summary>
     /// SHA-256 of the snapshot bytes: two engines that applied the same log to the same position have the
-    /// same digest. Used by restart, crash and multi-node tests and exposed for operators.
+    /// same digest. Used by restart, crash and multi-node tests and exposed for operators. The snapshot is
+    /// hashed as it is written, never held whole.
     /// </summary>
     public string StateDigest()
     {
-        var buffer = new ArrayBufferWriter<byte>(1 << 16);
-        SaveSnapshot(buffer);
-        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        SaveSnapshot(new HashingStream(hash));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>Disposes the modules that hold resources (e.g. a background indexer), then the lock.</summary>

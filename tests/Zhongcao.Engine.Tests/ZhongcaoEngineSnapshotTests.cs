@@ -96,7 +96,7 @@ public class ZhongcaoEngineSnapshotTests
     {
         using var original = RichLog().Build();
         var snapshot = Snapshot(original);
-        snapshot[4] = 2; // format version (int32 little endian after the 4-byte magic)
+        snapshot[4] = 1; // format version (int32 little endian after the 4-byte magic): 1 is the older one-block layout
 
         using var engine = new ZhongcaoEngine();
         Assert.False(engine.TryLoadSnapshot(snapshot));
@@ -109,10 +109,11 @@ public class ZhongcaoEngineSnapshotTests
     {
         using var original = RichLog().Build();
         var snapshot = Snapshot(original);
-        // magic(4) format(4) position(8) name "core" (length+1 varint, 4 bytes) then the zigzag version varint.
-        Assert.Equal(5, snapshot[16]);
-        Assert.Equal(CoreState.SnapshotVersion * 2, snapshot[21]);
-        snapshot[21] = (CoreState.SnapshotVersion + 1) * 2;
+        // magic(4) format(4), then the contents section's first frame length(4), position(8), section count (1),
+        // name "core" (length+1 varint, 4 bytes) then the zigzag version varint.
+        Assert.Equal(5, snapshot[21]);
+        Assert.Equal(CoreState.SnapshotVersion * 2, snapshot[26]);
+        snapshot[26] = (CoreState.SnapshotVersion + 1) * 2;
 
         using var engine = new ZhongcaoEngine();
         Assert.False(engine.TryLoadSnapshot(snapshot));
@@ -159,6 +160,222 @@ public class ZhongcaoEngineSnapshotTests
         using var busy = new LogBuilder().User("x").Build();
 
         Assert.Throws<InvalidOperationException>(() => busy.TryLoadSnapshot(Snapshot(original)));
+    }
+
+    [Fact]
+    public void A_section_a_thousand_times_larger_than_a_frame_streams_through_small_frames()
+    {
+        const int frame = 64;
+        var module = new BulkModule(frame * 1000);
+        using var original = new ZhongcaoEngine(modules: [module]);
+        original.Apply(RichLog().Entries);
+        using var stream = new MemoryStream();
+        original.SaveSnapshot(stream, frame);
+
+        // Every frame header is at most the frame size: the writer never held more than one frame of the section.
+        var frames = CountFrames(stream.ToArray(), out var largest);
+        Assert.True(frames >= 1000, $"{frames} frames");
+        Assert.True(largest <= frame, $"largest frame {largest}");
+
+        stream.Position = 0;
+        var restoredModule = new BulkModule(0);
+        using var restored = new ZhongcaoEngine(modules: [restoredModule]);
+        Assert.True(restored.TryLoadSnapshot(new NonSeekableStream(stream)));
+        Assert.Equal(module.Floats, restoredModule.Floats);
+        Assert.Equal(module.Blob, restoredModule.Blob);
+        Assert.Equal(module.Words, restoredModule.Words);
+        Assert.Equal(original.StateDigest(), restored.StateDigest());
+    }
+
+    [Fact]
+    public void The_frame_size_changes_the_bytes_but_not_the_state()
+    {
+        using var original = RichLog().Build();
+        using var small = new MemoryStream();
+        original.SaveSnapshot(small, 16);
+        using var restored = new ZhongcaoEngine();
+
+        small.Position = 0;
+        Assert.True(restored.TryLoadSnapshot(small));
+        Assert.Equal(original.StateDigest(), restored.StateDigest());
+    }
+
+    [Fact]
+    public void A_snapshot_cut_short_anywhere_is_invalid_data()
+    {
+        using var original = new ZhongcaoEngine(modules: [new BulkModule(300)]);
+        original.Apply(RichLog().Entries);
+        using var full = new MemoryStream();
+        original.SaveSnapshot(full, 32);
+        var bytes = full.ToArray();
+        foreach (var cut in new[] { 9, 12, 20, bytes.Length / 3, bytes.Length / 2, bytes.Length - 5, bytes.Length - 1 })
+        {
+            using var engine = new ZhongcaoEngine(modules: [new BulkModule(0)]);
+            Assert.Throws<InvalidDataException>(() => engine.TryLoadSnapshot(new MemoryStream(bytes, 0, cut)));
+        }
+    }
+
+    [Fact]
+    public void A_module_that_leaves_part_of_its_section_unread_is_reported()
+    {
+        var module = new BulkModule(100);
+        using var original = new ZhongcaoEngine(modules: [module]);
+        var snapshot = Snapshot(original);
+        using var engine = new ZhongcaoEngine(modules: [new BulkModule(0) { SkipWords = true }]);
+
+        Assert.Throws<InvalidDataException>(() => engine.TryLoadSnapshot(snapshot));
+    }
+
+    [Fact]
+    public void Saving_a_64_MB_section_allocates_about_one_frame_not_a_copy_of_the_section()
+    {
+        var table = new TableModule(16 * 1024 * 1024); // 64 MB of floats
+        using var engine = new ZhongcaoEngine(modules: [table]);
+        var sink = new CountingSink();
+        engine.SaveSnapshot(sink); // warm up (JIT, pools)
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        engine.SaveSnapshot(sink);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(sink.Written > 2 * 64L * 1024 * 1024, $"{sink.Written} bytes written");
+        Assert.True(allocated < 4 * 1024 * 1024, $"{allocated:N0} bytes allocated to save a 64 MB section");
+    }
+
+    private sealed class TableModule(int floats) : IEngineModule
+    {
+        private float[] _table = new float[floats];
+
+        public string Name => "table";
+
+        public int SnapshotVersion => 1;
+
+        public void Apply(CoreState core, in SequencedEntry entry)
+        {
+        }
+
+        public void Save(BinaryEncoder writer) => ArrayCodec.WriteFloats(writer, _table);
+
+        public void Load(CoreState core, ref BinaryDecoder reader) => _table = ArrayCodec.ReadFloats(ref reader);
+    }
+
+    private sealed class CountingSink : Stream
+    {
+        public long Written { get; private set; }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => Written;
+
+        public override long Position { get => Written; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => Written += count;
+    }
+
+    private static int CountFrames(byte[] snapshot, out int largest)
+    {
+        var frames = 0;
+        largest = 0;
+        for (var at = 8; at < snapshot.Length;)
+        {
+            var length = BitConverter.ToInt32(snapshot, at);
+            at += 4 + length;
+            frames += length > 0 ? 1 : 0;
+            largest = Math.Max(largest, length);
+        }
+
+        return frames;
+    }
+
+    /// <summary>A module with bulk state: floats, a byte block and strings, sized by the constructor.</summary>
+    private sealed class BulkModule : IEngineModule
+    {
+        public BulkModule(int bytes)
+        {
+            Floats = new float[bytes / 8];
+            for (var i = 0; i < Floats.Length; i++)
+            {
+                Floats[i] = i * 0.5f;
+            }
+
+            Blob = new byte[bytes / 4];
+            for (var i = 0; i < Blob.Length; i++)
+            {
+                Blob[i] = (byte)(i * 7);
+            }
+
+            Words = [.. Enumerable.Range(0, bytes / 40).Select(i => $"word-{i}-词")];
+        }
+
+        public float[] Floats { get; private set; }
+
+        public byte[] Blob { get; private set; }
+
+        public string[] Words { get; private set; }
+
+        public bool SkipWords { get; init; }
+
+        public string Name => "bulk";
+
+        public int SnapshotVersion => 1;
+
+        public void Apply(CoreState core, in SequencedEntry entry)
+        {
+        }
+
+        public void Save(BinaryEncoder writer)
+        {
+            ArrayCodec.WriteFloats(writer, Floats);
+            writer.WriteBytes(Blob);
+            writer.WriteStrings(Words);
+        }
+
+        public void Load(CoreState core, ref BinaryDecoder reader)
+        {
+            Floats = ArrayCodec.ReadFloats(ref reader);
+            Blob = reader.ReadBytes();
+            Words = SkipWords ? [] : reader.ReadStrings();
+        }
+    }
+
+    /// <summary>A stream whose length is unknown to the reader (as a snapshot read from a database).</summary>
+    private sealed class NonSeekableStream(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, Math.Min(count, 7));
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private sealed class CountingModule : IEngineModule

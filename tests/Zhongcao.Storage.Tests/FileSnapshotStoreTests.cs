@@ -1,3 +1,4 @@
+using Zhongcao.Storage.Abstractions;
 using Zhongcao.Storage.Tests.Support;
 
 using Zhongcao.Tests.Shared;
@@ -23,8 +24,8 @@ public sealed class FileSnapshotStoreTests : IDisposable
         var list = store.List();
 
         Assert.Equal([30L, 20L], list.Select(s => s.Position));
-        Assert.Equal(Content(3), list[0].Load());
-        Assert.Equal(Content(2), list[1].Load());
+        Assert.Equal(Content(3), list[0].ReadAll());
+        Assert.Equal(Content(2), list[1].ReadAll());
         Assert.Equal(2, Directory.GetFiles(_dir.Path).Length);
     }
 
@@ -38,7 +39,7 @@ public sealed class FileSnapshotStoreTests : IDisposable
         bytes[10] ^= 0x01;
         File.WriteAllBytes(file, bytes);
 
-        var loader = store.List().Single().Load;
+        var loader = store.List().Single().Open;
 
         Assert.Throws<InvalidDataException>(() => loader());
     }
@@ -51,7 +52,7 @@ public sealed class FileSnapshotStoreTests : IDisposable
         var file = Directory.GetFiles(_dir.Path).Single();
         File.WriteAllBytes(file, File.ReadAllBytes(file).AsSpan(0, 20).ToArray());
 
-        Assert.Throws<InvalidDataException>(() => store.List().Single().Load());
+        Assert.Throws<InvalidDataException>(() => store.List().Single().ReadAll());
     }
 
     [Fact]
@@ -67,14 +68,49 @@ public sealed class FileSnapshotStoreTests : IDisposable
     }
 
     [Fact]
-    public void Saving_the_same_position_again_replaces_the_file()
+    public void Saving_the_same_position_again_keeps_the_stored_snapshot()
+    {
+        var store = new FileSnapshotStore(_dir.Path);
+        Assert.True(store.Save(3, Content(1)));
+        Assert.False(store.Save(3, Content(2)));
+
+        var only = Assert.Single(store.List());
+        Assert.Equal(Content(1), only.ReadAll());
+    }
+
+    [Fact]
+    public void A_damaged_snapshot_is_replaced_when_the_same_position_is_saved_again()
     {
         var store = new FileSnapshotStore(_dir.Path);
         store.Save(3, Content(1));
-        store.Save(3, Content(2));
+        var file = Directory.GetFiles(_dir.Path).Single();
+        var bytes = File.ReadAllBytes(file);
+        bytes[5] ^= 0x01;
+        File.WriteAllBytes(file, bytes);
 
-        var only = Assert.Single(store.List());
-        Assert.Equal(Content(2), only.Load());
+        Assert.True(store.Save(3, Content(2)));
+
+        Assert.Equal(Content(2), Assert.Single(store.List()).ReadAll());
+    }
+
+    [Fact]
+    public void A_temporary_file_left_by_a_crash_is_removed_when_the_store_opens_again()
+    {
+        var store = new FileSnapshotStore(_dir.Path);
+        var write = store.BeginSave(9)!;
+        write.Content.Write(Content(1));
+        // The process dies here: no commit, no dispose.
+        var temp = Assert.Single(Directory.GetFiles(_dir.Path));
+        Assert.EndsWith(".tmp", temp);
+        Assert.Empty(store.List());
+        write.Dispose(); // (releases the handle so the reopened store can delete the file on any platform)
+        File.WriteAllBytes(temp, Content(1));
+
+        var reopened = new FileSnapshotStore(_dir.Path);
+
+        Assert.Empty(Directory.GetFiles(_dir.Path));
+        Assert.Empty(reopened.List());
+        Assert.True(reopened.Save(9, Content(2)));
     }
 
     [Fact]

@@ -10,6 +10,7 @@ namespace Zhongcao.Storage.Tests;
 /// </summary>
 public abstract class StoreContract : IDisposable
 {
+    // Snapshot tests below cover every provider: round trips through tiny chunks, damage, abandoned writes.
     private readonly List<IStore> _opened = [];
 
     /// <summary>Opens a new, empty store owned by this test.</summary>
@@ -150,9 +151,114 @@ public abstract class StoreContract : IDisposable
         var list = snapshots.List();
 
         Assert.Equal(12, list[0].Position);
-        Assert.Equal([4, 5, 6, 7], list[0].Load());
+        Assert.Equal([4, 5, 6, 7], list[0].ReadAll());
         Assert.Equal(5, list[1].Position);
-        Assert.Equal([1, 2, 3], list[1].Load());
+        Assert.Equal([1, 2, 3], list[1].ReadAll());
+    }
+
+    /// <summary>Opens a new, empty store that cuts snapshots into chunks of a few bytes (the file store has no chunks).</summary>
+    protected virtual IStore CreateWithTinySnapshotChunks() => CreateEmpty();
+
+    /// <summary>Changes one byte in the middle of the stored snapshot at <paramref name="position"/>, as a bad disk would.</summary>
+    protected abstract void DamageSnapshot(IStore store, long position);
+
+    private IStore OpenTiny()
+    {
+        var store = CreateWithTinySnapshotChunks();
+        _opened.Add(store);
+        return store;
+    }
+
+    /// <summary>An engine whose state touches users, notes, follows and events.</summary>
+    private static Zhongcao.Engine.ZhongcaoEngine EngineWithState(int users)
+    {
+        var engine = new Zhongcao.Engine.ZhongcaoEngine();
+        var entries = new List<SequencedEntry>();
+        for (var i = 0; i < users; i++)
+        {
+            entries.Add(new SequencedEntry(entries.Count + 1, Entries.User("u" + i, i, "tag" + (i % 5))));
+            entries.Add(new SequencedEntry(entries.Count + 1, Entries.Note("n" + i, "u" + i, i, "#tag" + (i % 7))));
+            if (i > 0)
+            {
+                entries.Add(new SequencedEntry(entries.Count + 1, Entries.Follow("u" + i, "u" + (i - 1), true, i)));
+                entries.Add(new SequencedEntry(entries.Count + 1, Entries.Event("e" + i, Zhongcao.Engine.Model.EventType.Like, "u" + i, "n" + (i - 1), i)));
+            }
+        }
+
+        engine.Apply(entries);
+        return engine;
+    }
+
+    [ContractFact]
+    public void An_engine_snapshot_in_many_tiny_chunks_loads_back_to_the_same_state()
+    {
+        var store = OpenTiny();
+        using var original = EngineWithState(60);
+        using (var write = store.Snapshots.BeginSave(original.Position))
+        {
+            Assert.NotNull(write);
+            original.SaveSnapshot(write.Content, frameBytes: 16); // frames of 16 bytes in chunks of a few bytes
+            write.Commit();
+        }
+
+        using var restored = new Zhongcao.Engine.ZhongcaoEngine();
+        var stored = Assert.Single(store.Snapshots.List());
+        using (var stream = stored.Open())
+        {
+            Assert.True(restored.TryLoadSnapshot(stream));
+        }
+
+        Assert.Equal(original.Position, restored.Position);
+        Assert.Equal(original.StateDigest(), restored.StateDigest());
+    }
+
+    [ContractFact]
+    public void A_damaged_snapshot_is_refused_when_opened_and_the_older_one_still_loads()
+    {
+        var store = OpenTiny();
+        byte[] Bytes(int seed) => Enumerable.Range(0, 500).Select(i => (byte)(i * seed + 1)).ToArray();
+        store.Snapshots.Save(5, Bytes(3));
+        store.Snapshots.Save(9, Bytes(7));
+
+        DamageSnapshot(store, 9);
+
+        var list = store.Snapshots.List();
+        Assert.Equal([9L, 5L], list.Select(s => s.Position));
+        Assert.Throws<InvalidDataException>(() => list[0].Open().Dispose());
+        Assert.Equal(Bytes(3), list[1].ReadAll());
+    }
+
+    [ContractFact]
+    public void A_snapshot_not_committed_leaves_nothing_behind_and_the_position_can_be_saved_later()
+    {
+        var store = OpenTiny();
+        using (var write = store.Snapshots.BeginSave(7))
+        {
+            Assert.NotNull(write);
+            write.Content.Write(new byte[300]); // many chunks already handed to the store
+            Assert.Empty(store.Snapshots.List());
+            // The writer fails here (an exception while serialising): disposed without commit.
+        }
+
+        Assert.Empty(store.Snapshots.List());
+        Assert.True(store.Snapshots.Save(7, [1, 2, 3]));
+        Assert.Equal([1, 2, 3], Assert.Single(store.Snapshots.List()).ReadAll());
+    }
+
+    [ContractFact]
+    public void Saving_a_position_already_stored_or_being_stored_is_skipped()
+    {
+        var store = OpenTiny();
+        using (var first = store.Snapshots.BeginSave(4))
+        {
+            Assert.NotNull(first);
+            first.Content.Write([1, 1, 1, 1, 1, 1, 1, 1, 1]);
+            Assert.Null(store.Snapshots.BeginSave(4)); // another writer at the same position: same state, skip
+            first.Commit();
+        }
+
+        Assert.False(store.Snapshots.Save(4, [2, 2]));
+        Assert.Equal([1, 1, 1, 1, 1, 1, 1, 1, 1], Assert.Single(store.Snapshots.List()).ReadAll());
     }
 
     [ContractFact]

@@ -9,19 +9,19 @@ public static class ArrayCodec
     public static void WriteInts(BinaryEncoder w, ReadOnlySpan<int> values) => w.WriteBytes(AsLittleEndian(values));
 
     /// <summary>Reads ints written by <see cref="WriteInts"/>.</summary>
-    public static int[] ReadInts(ref BinaryDecoder r) => FromBytes<int>(r.ReadBytes());
+    public static int[] ReadInts(ref BinaryDecoder r) => ReadArray<int>(ref r);
 
     /// <summary>Writes floats.</summary>
     public static void WriteFloats(BinaryEncoder w, ReadOnlySpan<float> values) => w.WriteBytes(AsLittleEndian(values));
 
     /// <summary>Reads floats written by <see cref="WriteFloats"/>.</summary>
-    public static float[] ReadFloats(ref BinaryDecoder r) => FromBytes<float>(r.ReadBytes());
+    public static float[] ReadFloats(ref BinaryDecoder r) => ReadArray<float>(ref r);
 
     /// <summary>Writes halves.</summary>
     public static void WriteHalves(BinaryEncoder w, ReadOnlySpan<Half> values) => w.WriteBytes(AsLittleEndian(values));
 
     /// <summary>Reads halves written by <see cref="WriteHalves"/>.</summary>
-    public static Half[] ReadHalves(ref BinaryDecoder r) => FromBytes<Half>(r.ReadBytes());
+    public static Half[] ReadHalves(ref BinaryDecoder r) => ReadArray<Half>(ref r);
 
     private static ReadOnlySpan<byte> AsLittleEndian<T>(ReadOnlySpan<T> values) where T : unmanaged
     {
@@ -33,16 +33,23 @@ public static class ArrayCodec
         return MemoryMarshal.AsBytes(values);
     }
 
-    private static T[] FromBytes<T>(byte[] bytes) where T : unmanaged
+    /// <summary>Reads one block straight into the result array (no intermediate byte copy, so a streamed table costs its size once).</summary>
+    private static T[] ReadArray<T>(ref BinaryDecoder r) where T : unmanaged
     {
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("Snapshots of learned tables are read on little-endian machines only.");
+        }
+
         var size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
-        if (bytes.Length % size != 0)
+        var bytes = r.ReadCount();
+        if (bytes % size != 0)
         {
             throw new InvalidDataException("Array block length is not a multiple of the element size.");
         }
 
-        var result = new T[bytes.Length / size];
-        bytes.AsSpan().CopyTo(MemoryMarshal.AsBytes(result.AsSpan()));
+        var result = new T[bytes / size];
+        r.ReadInto(MemoryMarshal.AsBytes(result.AsSpan()));
         return result;
     }
 }

@@ -3,32 +3,86 @@ using System.Text;
 
 namespace Zhongcao.Engine.Snapshots;
 
-/// <summary>Reads what <see cref="BinaryEncoder"/> wrote. Throws <see cref="InvalidDataException"/> on truncated or corrupt input.</summary>
+/// <summary>
+/// Reads what <see cref="BinaryEncoder"/> wrote. Throws <see cref="InvalidDataException"/> on truncated or corrupt input.
+/// Reads either one span held in memory (log entries) or a snapshot section streamed through a refillable buffer
+/// (<see cref="SectionInput"/>), so a section of any size is read with a few MB of memory.
+/// </summary>
 public ref struct BinaryDecoder
 {
-    private readonly ReadOnlySpan<byte> _data;
+    private ReadOnlySpan<byte> _data;
     private int _position;
+    private readonly SectionInput? _input;
 
     public BinaryDecoder(ReadOnlySpan<byte> data)
     {
         _data = data;
         _position = 0;
+        _input = null;
     }
 
-    public readonly int Position => _position;
+    internal BinaryDecoder(SectionInput input)
+    {
+        _input = input;
+        _data = input.Buffered;
+        _position = 0;
+    }
 
-    public readonly bool End => _position >= _data.Length;
+    /// <summary>Bytes read so far.</summary>
+    public readonly long Position => (_input?.ConsumedBefore ?? 0) + _position;
+
+    /// <summary>True when every byte (of the span, or of the streamed section) has been read.</summary>
+    public bool End => _position >= _data.Length && !TryRefill(1);
+
+    /// <summary>Upper bound on the bytes left (exact for a span; for a stream, what its length allows, if known).</summary>
+    private readonly long BytesLeft => _data.Length - _position + (_input?.RemainingHint ?? 0);
 
     private ReadOnlySpan<byte> Take(int count)
     {
-        if (count < 0 || count > _data.Length - _position)
+        if ((uint)count > (uint)(_data.Length - _position) && (count < 0 || !TryRefill(count)))
         {
-            throw new InvalidDataException($"Truncated data: wanted {count} bytes at offset {_position} of {_data.Length}.");
+            throw new InvalidDataException($"Truncated data: wanted {count} bytes at offset {Position} with {_data.Length - _position} left.");
         }
 
         var slice = _data.Slice(_position, count);
         _position += count;
         return slice;
+    }
+
+    /// <summary>Makes at least <paramref name="count"/> bytes available from the current position; false at the end of the data.</summary>
+    private bool TryRefill(int count)
+    {
+        if (_input is null)
+        {
+            return false;
+        }
+
+        _data = _input.Refill(_position, count);
+        _position = 0;
+        return _data.Length >= count;
+    }
+
+    /// <summary>Reads exactly <paramref name="destination"/>.Length raw bytes (written by <see cref="BinaryEncoder.WriteRaw"/>).</summary>
+    public void ReadInto(Span<byte> destination)
+    {
+        while (!destination.IsEmpty)
+        {
+            var available = _data.Length - _position;
+            if (available == 0)
+            {
+                if (!TryRefill(1))
+                {
+                    throw new InvalidDataException($"Truncated data: {destination.Length} more bytes wanted at offset {Position}.");
+                }
+
+                continue;
+            }
+
+            var n = Math.Min(available, destination.Length);
+            _data.Slice(_position, n).CopyTo(destination);
+            _position += n;
+            destination = destination[n..];
+        }
     }
 
     public byte ReadByte() => Take(1)[0];
@@ -81,9 +135,10 @@ public ref struct BinaryDecoder
     public int ReadCount()
     {
         var n = ReadVarUInt();
-        if (n > (ulong)(_data.Length - _position))
+        var left = BytesLeft;
+        if (n > (ulong)left || n > int.MaxValue)
         {
-            throw new InvalidDataException($"Count {n} exceeds the {_data.Length - _position} bytes left.");
+            throw new InvalidDataException($"Count {n} exceeds the {left} bytes left.");
         }
 
         return (int)n;
@@ -116,7 +171,7 @@ public ref struct BinaryDecoder
             return null;
         }
 
-        if (n - 1 > (ulong)(_data.Length - _position))
+        if (n - 1 > (ulong)BytesLeft || n - 1 > int.MaxValue)
         {
             throw new InvalidDataException("String length exceeds the data.");
         }
@@ -126,7 +181,12 @@ public ref struct BinaryDecoder
 
     public string ReadString() => ReadNullableString() ?? "";
 
-    public byte[] ReadBytes() => Take(ReadCount()).ToArray();
+    public byte[] ReadBytes()
+    {
+        var result = new byte[ReadCount()];
+        ReadInto(result);
+        return result;
+    }
 
     public string[] ReadStrings()
     {
@@ -148,11 +208,15 @@ public ref struct BinaryDecoder
     public float[] ReadSingles()
     {
         var n = ReadCount();
-        var bytes = Take(n <= int.MaxValue / 4 ? n * 4 : -1);
+        if ((ulong)n * 4 > (ulong)BytesLeft)
+        {
+            throw new InvalidDataException($"{n} floats exceed the {BytesLeft} bytes left.");
+        }
+
         var result = new float[n];
         for (var i = 0; i < n; i++)
         {
-            result[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(i * 4)..]);
+            result[i] = ReadSingle();
         }
 
         return result;

@@ -85,8 +85,27 @@ public sealed class BinaryEncoder
     public void WriteBytes(ReadOnlySpan<byte> bytes)
     {
         WriteVarUInt((ulong)bytes.Length);
-        bytes.CopyTo(_buffer.GetSpan(bytes.Length));
-        _buffer.Advance(bytes.Length);
+        WriteRaw(bytes);
+    }
+
+    /// <summary>
+    /// Largest piece copied at once for bulk data. A large block is copied into whatever span the buffer offers
+    /// (asking only for a few bytes), so a framed snapshot writer never has to hold the whole block (a learned
+    /// table may be hundreds of MB) and frames keep their size.
+    /// </summary>
+    private const int PieceBytes = 64 * 1024;
+
+    /// <summary>Writes bytes with no length prefix (the reader must know how many: see <see cref="BinaryDecoder.ReadInto"/>).</summary>
+    public void WriteRaw(ReadOnlySpan<byte> bytes)
+    {
+        while (!bytes.IsEmpty)
+        {
+            var span = _buffer.GetSpan(1);
+            var n = Math.Min(Math.Min(span.Length, bytes.Length), PieceBytes);
+            bytes[..n].CopyTo(span);
+            _buffer.Advance(n);
+            bytes = bytes[n..];
+        }
     }
 
     public void WriteStrings(IReadOnlyList<string> values)
@@ -101,13 +120,17 @@ public sealed class BinaryEncoder
     public void WriteSingles(ReadOnlySpan<float> values)
     {
         WriteVarUInt((ulong)values.Length);
-        var bytes = values.Length * 4;
-        var span = _buffer.GetSpan(bytes);
-        for (var i = 0; i < values.Length; i++)
+        while (!values.IsEmpty)
         {
-            BinaryPrimitives.WriteSingleLittleEndian(span[(i * 4)..], values[i]);
-        }
+            var span = _buffer.GetSpan(4);
+            var count = Math.Min(Math.Min(values.Length, PieceBytes / 4), span.Length / 4);
+            for (var i = 0; i < count; i++)
+            {
+                BinaryPrimitives.WriteSingleLittleEndian(span[(i * 4)..], values[i]);
+            }
 
-        _buffer.Advance(bytes);
+            _buffer.Advance(count * 4);
+            values = values[count..];
+        }
     }
 }

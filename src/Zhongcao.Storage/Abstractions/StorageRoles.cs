@@ -31,14 +31,67 @@ public interface ILogStore
     long LastSequence { get; }
 }
 
-/// <summary>Durable snapshots of the engine state, each tagged with the log position it reflects.</summary>
+/// <summary>
+/// Durable snapshots of the engine state, each tagged with the log position it reflects. Snapshots stream in
+/// and out (a large state's snapshot is many GB): nothing here holds a whole snapshot in memory.
+/// </summary>
 public interface ISnapshotStore
 {
-    /// <summary>Stores a snapshot atomically: after a crash either the whole snapshot or nothing is there.</summary>
-    void Save(long position, ReadOnlySpan<byte> snapshot);
+    /// <summary>
+    /// Starts storing a snapshot at <paramref name="position"/>: write it to <see cref="ISnapshotWrite.Content"/>,
+    /// then <see cref="ISnapshotWrite.Commit"/>. It is atomic: after a crash, or a dispose without commit, either
+    /// the whole snapshot or nothing is there. Returns null when a complete snapshot at that position is already
+    /// stored or being stored (another node at the same position, whose state is the same): nothing to do.
+    /// </summary>
+    ISnapshotWrite? BeginSave(long position);
 
-    /// <summary>Snapshots from newest to oldest, as (position, loader); a loader throws <see cref="InvalidDataException"/> on a damaged one.</summary>
-    IReadOnlyList<(long Position, Func<byte[]> Load)> List();
+    /// <summary>Snapshots from newest to oldest.</summary>
+    IReadOnlyList<StoredSnapshot> List();
+}
+
+/// <summary>A snapshot being stored; see <see cref="ISnapshotStore.BeginSave"/>.</summary>
+public interface ISnapshotWrite : IDisposable
+{
+    /// <summary>Where the snapshot bytes go; stores pass them on in chunks as they come.</summary>
+    Stream Content { get; }
+
+    /// <summary>Makes the snapshot durable and visible, all at once.</summary>
+    void Commit();
+}
+
+/// <summary>
+/// A stored snapshot. <see cref="Open"/> first reads it through once to check its checksum (streaming), so that a
+/// damaged snapshot throws <see cref="InvalidDataException"/> before any of it reaches the engine, then returns a
+/// stream of its bytes (dispose it).
+/// </summary>
+public sealed record StoredSnapshot(long Position, Func<Stream> Open)
+{
+    /// <summary>The whole snapshot in memory (tests and small states).</summary>
+    public byte[] ReadAll()
+    {
+        using var stream = Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}
+
+/// <summary>Conveniences over <see cref="ISnapshotStore"/>.</summary>
+public static class SnapshotStoreExtensions
+{
+    /// <summary>Stores a snapshot held in memory; false when one is already stored at <paramref name="position"/>.</summary>
+    public static bool Save(this ISnapshotStore store, long position, ReadOnlySpan<byte> snapshot)
+    {
+        using var write = store.BeginSave(position);
+        if (write is null)
+        {
+            return false;
+        }
+
+        write.Content.Write(snapshot);
+        write.Commit();
+        return true;
+    }
 }
 
 /// <summary>

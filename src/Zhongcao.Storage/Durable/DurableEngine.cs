@@ -141,7 +141,7 @@ public sealed partial class DurableEngine : IDisposable
     private void Recover()
     {
         var last = Store.Log.LastSequence;
-        foreach (var (position, load) in Store.Snapshots.List())
+        foreach (var (position, open) in Store.Snapshots.List())
         {
             if (position > last)
             {
@@ -151,7 +151,13 @@ public sealed partial class DurableEngine : IDisposable
 
             try
             {
-                if (Engine.TryLoadSnapshot(load()))
+                bool loaded;
+                using (var snapshot = open())
+                {
+                    loaded = Engine.TryLoadSnapshot(snapshot);
+                }
+
+                if (loaded)
                 {
                     _lastSnapshotPosition = position;
                     break;
@@ -580,20 +586,67 @@ public sealed partial class DurableEngine : IDisposable
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var buffer = new ArrayBufferWriter<byte>(1 << 20);
-            Engine.SaveSnapshot(buffer);
+            // Only this thread applies entries (the apply worker is idle here), so the position cannot move
+            // between reading it and the engine writing the snapshot under its read lock.
             var position = Engine.Position;
-            Store.Snapshots.Save(position, buffer.WrittenSpan);
+            using var write = Store.Snapshots.BeginSave(position);
+            if (write is null)
+            {
+                _lastSnapshotPosition = position;
+                _log($"Snapshot at {position} is already stored (another node at the same position); skipped.");
+                return null;
+            }
+
+            // The engine streams the snapshot into the store under its read lock, chunk by chunk: the store's
+            // chunk writes (a temporary file, or rows in an open transaction) happen under the lock, because
+            // moving them out would need a consistent copy of the whole state, which is many GB at scale. What
+            // makes the snapshot durable (fsync and rename, or the transaction's commit) happens after the lock
+            // is released. The lock only holds off appliers, and the applier is this thread.
+            var counted = new CountingStream(write.Content);
+            Engine.SaveSnapshot(counted);
+            write.Commit();
             _lastSnapshotPosition = position;
-            _log($"Snapshot at {position}: {buffer.WrittenCount:N0} bytes in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms.");
+            _log($"Snapshot at {position}: {counted.Written:N0} bytes in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms.");
             return null;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or StoreException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or StoreException or System.Data.Common.DbException)
         {
             Interlocked.Increment(ref _snapshotFailures);
             _log($"Snapshot failed (the log still has everything): {ex.Message}");
             return ex as StoreException ?? new StoreException($"The snapshot could not be saved: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>Passes writes through, counting the bytes.</summary>
+    private sealed class CountingStream(Stream inner) : Stream
+    {
+        public long Written { get; private set; }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            inner.Write(buffer);
+            Written += buffer.Length;
+        }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     private long _snapshotFailures;

@@ -53,6 +53,9 @@ internal static class PostgresMigrations
                 hash          text    NOT NULL
             );
             """),
+        (4, "snapshot byte counts (snapshots stream in 4 MiB chunks; rows from before have none)", """
+            ALTER TABLE zc_snapshot_done ADD COLUMN bytes bigint;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

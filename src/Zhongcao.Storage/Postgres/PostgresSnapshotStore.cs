@@ -1,3 +1,4 @@
+using System.Data;
 using System.Security.Cryptography;
 using Npgsql;
 using Zhongcao.Storage.Abstractions;
@@ -5,101 +6,250 @@ using Zhongcao.Storage.Abstractions;
 namespace Zhongcao.Storage.Postgres;
 
 /// <summary>
-/// Snapshots in PostgreSQL, split into 64 MiB chunks (bytea values are limited to 1 GB and large values
-/// strain memory on both sides). A snapshot counts only once its row in <c>zc_snapshot_done</c> exists,
-/// written in the same transaction as its chunks, with a SHA-256 checked on load.
+/// Snapshots in PostgreSQL as ordered chunk rows of <c>zc_snapshot</c> (4 MiB each by default: a bytea is
+/// limited to 1 GB, and a snapshot may be many GB), streamed in as the engine writes them, all in one
+/// transaction. A snapshot counts only once its row in <c>zc_snapshot_done</c> exists, written last in that
+/// transaction with the chunk count, byte count and SHA-256, so a crash leaves the whole snapshot or nothing.
+/// Loading checks the chunks against that row in a first pass, then streams them again, both in one
+/// repeatable-read transaction (a node pruning meanwhile cannot change what is read). Saving is idempotent per
+/// position: a node finding the position already stored, or being stored by another node, skips it.
 /// </summary>
-internal sealed class PostgresSnapshotStore(NpgsqlDataSource data, int keep = 2) : ISnapshotStore
+internal sealed class PostgresSnapshotStore(NpgsqlDataSource data, int keep = 2, int chunkBytes = SnapshotChunks.DefaultChunkBytes) : ISnapshotStore
 {
-    private const int ChunkBytes = 64 * 1024 * 1024;
+    /// <summary>First key of the per-position advisory lock (the second is the position's low 32 bits).</summary>
+    private const int SnapshotLockKey = 0x5A43_534E; // "ZCSN"
 
-    public void Save(long position, ReadOnlySpan<byte> snapshot)
+    private int Keep { get; } = keep;
+
+    private int ChunkBytes { get; } = chunkBytes;
+
+    public ISnapshotWrite? BeginSave(long position)
     {
-        var hash = SHA256.HashData(snapshot);
-        var chunks = new List<byte[]>();
-        for (var offset = 0; offset < snapshot.Length || chunks.Count == 0; offset += ChunkBytes)
+        var conn = data.OpenConnection();
+        NpgsqlTransaction? tx = null;
+        try
         {
-            chunks.Add(snapshot.Slice(offset, Math.Min(ChunkBytes, snapshot.Length - offset)).ToArray());
-            if (snapshot.Length == 0)
+            tx = conn.BeginTransaction();
+            // Two nodes stopping at the same log position both save it. The state is the same, so whichever takes
+            // this lock writes and the other skips, instead of the two colliding on the chunk rows' key.
+            using (var lockCmd = new NpgsqlCommand("SELECT pg_try_advisory_xact_lock($1, $2)", conn, tx))
             {
-                break;
+                lockCmd.Parameters.AddWithValue(SnapshotLockKey);
+                lockCmd.Parameters.AddWithValue(unchecked((int)position));
+                if (lockCmd.ExecuteScalar() is not true)
+                {
+                    return Skip();
+                }
             }
-        }
 
-        using var conn = data.OpenConnection();
-        using var tx = conn.BeginTransaction();
-        Exec(conn, tx, "DELETE FROM zc_snapshot_done WHERE position = $1", position);
-        Exec(conn, tx, "DELETE FROM zc_snapshot WHERE position = $1", position);
-        for (var i = 0; i < chunks.Count; i++)
+            using (var exists = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM zc_snapshot_done WHERE position = $1)", conn, tx))
+            {
+                exists.Parameters.AddWithValue(position);
+                if (exists.ExecuteScalar() is true)
+                {
+                    return Skip();
+                }
+            }
+
+            Exec(conn, tx, "DELETE FROM zc_snapshot WHERE position = $1", position);
+            return new PostgresWrite(this, conn, tx, position);
+        }
+        catch
         {
-            using var insert = new NpgsqlCommand("INSERT INTO zc_snapshot (position, chunk, data) VALUES ($1, $2, $3)", conn, tx);
-            insert.Parameters.AddWithValue(position);
-            insert.Parameters.AddWithValue(i);
-            insert.Parameters.AddWithValue(chunks[i]);
-            insert.ExecuteNonQuery();
+            tx?.Dispose();
+            conn.Dispose();
+            throw;
         }
 
-        using (var done = new NpgsqlCommand("INSERT INTO zc_snapshot_done (position, chunks, sha256) VALUES ($1, $2, $3)", conn, tx))
+        ISnapshotWrite? Skip()
         {
-            done.Parameters.AddWithValue(position);
-            done.Parameters.AddWithValue(chunks.Count);
-            done.Parameters.AddWithValue(hash);
-            done.ExecuteNonQuery();
+            tx.Rollback();
+            tx.Dispose();
+            conn.Dispose();
+            return null;
         }
-
-        // Keep the newest few; older ones are only an optimisation.
-        using (var prune = new NpgsqlCommand(
-            "DELETE FROM zc_snapshot_done WHERE position NOT IN (SELECT position FROM zc_snapshot_done ORDER BY position DESC LIMIT $1)", conn, tx))
-        {
-            prune.Parameters.AddWithValue(keep);
-            prune.ExecuteNonQuery();
-        }
-
-        Exec(conn, tx, "DELETE FROM zc_snapshot WHERE position NOT IN (SELECT position FROM zc_snapshot_done)", null);
-        tx.Commit();
     }
 
-    public IReadOnlyList<(long Position, Func<byte[]> Load)> List()
+    public IReadOnlyList<StoredSnapshot> List()
     {
         using var conn = data.OpenConnection();
         using var cmd = new NpgsqlCommand("SELECT position FROM zc_snapshot_done ORDER BY position DESC", conn);
         using var reader = cmd.ExecuteReader();
-        var result = new List<(long, Func<byte[]>)>();
+        var result = new List<StoredSnapshot>();
         while (reader.Read())
         {
             var position = reader.GetInt64(0);
-            result.Add((position, () => Load(position)));
+            result.Add(new StoredSnapshot(position, () => Open(position)));
         }
 
         return result;
     }
 
-    private byte[] Load(long position)
+    private Stream Open(long position)
+    {
+        var chunks = Chunks(position);
+        try
+        {
+            chunks.MoveNext(); // runs the checking pass: a damaged snapshot throws here, before any byte is read
+            return new ChunkReadStream(chunks);
+        }
+        catch
+        {
+            chunks.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>An empty marker once the chunks are checked, then the chunks in order, one row in memory at a time.</summary>
+    private IEnumerator<byte[]> Chunks(long position)
     {
         using var conn = data.OpenConnection();
-        byte[] expected;
-        using (var done = new NpgsqlCommand("SELECT sha256 FROM zc_snapshot_done WHERE position = $1", conn))
+        using var tx = conn.BeginTransaction(IsolationLevel.RepeatableRead);
+        int expectedChunks;
+        byte[] expectedHash;
+        long? expectedBytes;
+        using (var done = new NpgsqlCommand("SELECT chunks, sha256, bytes FROM zc_snapshot_done WHERE position = $1", conn, tx))
         {
             done.Parameters.AddWithValue(position);
-            expected = done.ExecuteScalar() as byte[] ?? throw new InvalidDataException($"Snapshot {position} is gone.");
+            using var row = done.ExecuteReader();
+            if (!row.Read())
+            {
+                throw new InvalidDataException($"Snapshot {position} is gone.");
+            }
+
+            expectedChunks = row.GetInt32(0);
+            expectedHash = row.GetFieldValue<byte[]>(1);
+            expectedBytes = row.IsDBNull(2) ? null : row.GetInt64(2);
         }
 
-        using var cmd = new NpgsqlCommand("SELECT data FROM zc_snapshot WHERE position = $1 ORDER BY chunk", conn);
-        cmd.Parameters.AddWithValue(position);
-        using var reader = cmd.ExecuteReader();
-        using var all = new MemoryStream();
+        using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+        {
+            var count = 0;
+            long bytes = 0;
+            using (var check = ChunkQuery(conn, tx, position))
+            using (var rows = check.ExecuteReader())
+            {
+                while (rows.Read())
+                {
+                    if (rows.GetInt32(0) != count)
+                    {
+                        throw new InvalidDataException($"Snapshot {position} misses chunk {count}.");
+                    }
+
+                    var chunk = rows.GetFieldValue<byte[]>(1);
+                    hash.AppendData(chunk);
+                    bytes += chunk.Length;
+                    count++;
+                }
+            }
+
+            if (count != expectedChunks || (expectedBytes is { } b && b != bytes))
+            {
+                throw new InvalidDataException($"Snapshot {position} has {count} chunks and {bytes} bytes, not the {expectedChunks} chunks and {expectedBytes} bytes recorded.");
+            }
+
+            if (!hash.GetHashAndReset().AsSpan().SequenceEqual(expectedHash))
+            {
+                throw new InvalidDataException($"Snapshot {position} fails its checksum.");
+            }
+        }
+
+        yield return [];
+        using var load = ChunkQuery(conn, tx, position);
+        using var reader = load.ExecuteReader();
         while (reader.Read())
         {
-            all.Write((byte[])reader[0]);
+            yield return reader.GetFieldValue<byte[]>(1);
         }
+    }
 
-        var bytes = all.ToArray();
-        if (!SHA256.HashData(bytes).AsSpan().SequenceEqual(expected))
+    private static NpgsqlCommand ChunkQuery(NpgsqlConnection conn, NpgsqlTransaction tx, long position)
+    {
+        var cmd = new NpgsqlCommand("SELECT chunk, data FROM zc_snapshot WHERE position = $1 ORDER BY chunk", conn, tx);
+        cmd.Parameters.AddWithValue(position);
+        return cmd;
+    }
+
+    /// <summary>A snapshot being written: chunk rows are inserted as they fill, inside one open transaction.</summary>
+    private sealed class PostgresWrite : ISnapshotWrite
+    {
+        private readonly PostgresSnapshotStore _owner;
+        private readonly NpgsqlConnection _conn;
+        private readonly NpgsqlTransaction _tx;
+        private readonly long _position;
+        private readonly NpgsqlCommand _insert;
+        private readonly ChunkingWriteStream _content;
+        private bool _done;
+
+        public PostgresWrite(PostgresSnapshotStore owner, NpgsqlConnection conn, NpgsqlTransaction tx, long position)
         {
-            throw new InvalidDataException($"Snapshot {position} fails its checksum.");
+            _owner = owner;
+            _conn = conn;
+            _tx = tx;
+            _position = position;
+            _insert = new NpgsqlCommand("INSERT INTO zc_snapshot (position, chunk, data) VALUES ($1, $2, $3)", conn, tx);
+            _insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = position });
+            _insert.Parameters.Add(new NpgsqlParameter<int>());
+            _insert.Parameters.Add(new NpgsqlParameter<byte[]>());
+            _content = new ChunkingWriteStream(owner.ChunkBytes, Insert);
         }
 
-        return bytes;
+        public Stream Content => _content;
+
+        private void Insert(byte[] chunk, int count)
+        {
+            ((NpgsqlParameter<int>)_insert.Parameters[1]).TypedValue = _content.Chunks;
+            ((NpgsqlParameter<byte[]>)_insert.Parameters[2]).TypedValue = count == chunk.Length ? chunk : chunk.AsSpan(0, count).ToArray();
+            _insert.ExecuteNonQuery();
+        }
+
+        public void Commit()
+        {
+            ObjectDisposedException.ThrowIf(_done, this);
+            var (chunks, bytes, sha) = _content.Finish();
+            using (var done = new NpgsqlCommand("INSERT INTO zc_snapshot_done (position, chunks, sha256, bytes) VALUES ($1, $2, $3, $4)", _conn, _tx))
+            {
+                done.Parameters.AddWithValue(_position);
+                done.Parameters.AddWithValue(chunks);
+                done.Parameters.AddWithValue(sha);
+                done.Parameters.AddWithValue(bytes);
+                done.ExecuteNonQuery();
+            }
+
+            // Keep the newest few; older ones are only an optimisation.
+            using (var prune = new NpgsqlCommand(
+                "DELETE FROM zc_snapshot_done WHERE position NOT IN (SELECT position FROM zc_snapshot_done ORDER BY position DESC LIMIT $1)", _conn, _tx))
+            {
+                prune.Parameters.AddWithValue(_owner.Keep);
+                prune.ExecuteNonQuery();
+            }
+
+            Exec(_conn, _tx, "DELETE FROM zc_snapshot WHERE position NOT IN (SELECT position FROM zc_snapshot_done)", null);
+            _tx.Commit();
+            _done = true;
+            Dispose();
+        }
+
+        public void Dispose()
+        {
+            _content.Dispose();
+            _insert.Dispose();
+            if (!_done)
+            {
+                _done = true;
+                try
+                {
+                    _tx.Rollback();
+                }
+                catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+                {
+                    // The connection broke mid-write: the server rolls the transaction back by itself.
+                }
+            }
+
+            _tx.Dispose();
+            _conn.Dispose();
+        }
     }
 
     private static void Exec(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, long? position)

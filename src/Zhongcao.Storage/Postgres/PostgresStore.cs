@@ -24,23 +24,26 @@ public sealed partial class PostgresStore : IStore, ILogStore, ILogAppendSignal
     private readonly NpgsqlDataSource _data;
     private readonly string _description;
 
-    private PostgresStore(string connectionString)
+    private PostgresStore(string connectionString, int snapshotChunkBytes)
     {
         var builder = new NpgsqlConnectionStringBuilder(ToConnectionString(connectionString));
         _description = $"postgres:{builder.Host}:{builder.Port}/{builder.Database}";
         _data = NpgsqlDataSource.Create(builder);
         SchemaVersion = Migrate();
-        Snapshots = new PostgresSnapshotStore(_data);
+        Snapshots = new PostgresSnapshotStore(_data, chunkBytes: snapshotChunkBytes);
         Leases = new PostgresLeaseStore(_data);
         Audit = new PostgresAuditStore(_data);
     }
 
     /// <summary>Opens a store from a <c>postgres://user:pass@host:port/db</c> URI or an Npgsql <c>Host=...</c> string.</summary>
-    public static PostgresStore Open(string connectionString)
+    public static PostgresStore Open(string connectionString) => Open(connectionString, SnapshotChunks.DefaultChunkBytes);
+
+    /// <summary>As <see cref="Open(string)"/> with another snapshot chunk size (tests use tiny ones).</summary>
+    internal static PostgresStore Open(string connectionString, int snapshotChunkBytes)
     {
         try
         {
-            return new PostgresStore(connectionString);
+            return new PostgresStore(connectionString, snapshotChunkBytes);
         }
         catch (NpgsqlException ex)
         {

@@ -263,6 +263,32 @@ public sealed class DurableEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task A_damaged_chunk_of_the_newest_snapshot_falls_back_to_the_older_one_without_touching_the_state()
+    {
+        var store = new MemoryStore(snapshotChunkBytes: 64); // each snapshot spans dozens of chunks
+        string digest;
+        long older, newest;
+        var node = Open(store, new DurableOptions { SnapshotOnDispose = false });
+        await Populate(node, 12);
+        await node.Durable.SnapshotAsync();
+        older = node.Engine.Position;
+        await Populate(node, 9, offset: 12);
+        await node.Durable.SnapshotAsync();
+        digest = node.Engine.StateDigest();
+        newest = node.Engine.Position;
+        node.Durable.Dispose();
+        node.Engine.Dispose();
+        Assert.True(store.SnapshotChunkCount(newest) > 10);
+
+        store.DamageSnapshot(newest, store.SnapshotChunkCount(newest) - 2, 5); // late in the stream, after most state
+        using var engine = new ZhongcaoEngine();
+        using var restarted = DurableEngine.Open(store, engine);
+
+        Assert.Equal((older, newest - older), restarted.Recovery);
+        Assert.Equal(digest, engine.StateDigest());
+    }
+
+    [Fact]
     public async Task A_snapshot_ahead_of_the_log_is_ignored()
     {
         string digest;
@@ -504,22 +530,72 @@ public sealed class DurableEngineTests : IDisposable
         /// <summary>Saving a snapshot fails (a full disk) while set.</summary>
         public bool FailSnapshots { get; set; }
 
-        public void Save(long position, ReadOnlySpan<byte> snapshot)
+        public ISnapshotWrite? BeginSave(long position)
         {
-            if (FailSnapshots)
-            {
-                throw new IOException("no space left on device");
-            }
-
-            if (SlowSnapshots)
-            {
-                Thread.Sleep(300);
-            }
-
-            _inner.Save(position, snapshot);
+            var inner = _inner.BeginSave(position);
+            return inner is null ? null : new FlakyWrite(this, inner);
         }
 
-        public IReadOnlyList<(long Position, Func<byte[]> Load)> List() => _inner.List();
+        public IReadOnlyList<StoredSnapshot> List() => _inner.List();
+
+        /// <summary>Fails part way through the snapshot (the disk fills up) while <see cref="FailSnapshots"/> is set.</summary>
+        private sealed class FlakyWrite(FlakyStore owner, ISnapshotWrite inner) : Stream, ISnapshotWrite
+        {
+            private long _written;
+
+            public Stream Content => this;
+
+            public void Commit()
+            {
+                if (owner.SlowSnapshots)
+                {
+                    Thread.Sleep(300);
+                }
+
+                inner.Commit();
+            }
+
+            public override void Write(byte[] buffer, int offset, int count)
+            {
+                _written += count;
+                if (owner.FailSnapshots && _written > 100)
+                {
+                    throw new IOException("no space left on device");
+                }
+
+                inner.Content.Write(buffer, offset, count);
+            }
+
+            public override bool CanRead => false;
+
+            public override bool CanSeek => false;
+
+            public override bool CanWrite => true;
+
+            public override long Length => _written;
+
+            public override long Position { get => _written; set => throw new NotSupportedException(); }
+
+            public override void Flush()
+            {
+            }
+
+            public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+            public override void SetLength(long value) => throw new NotSupportedException();
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing)
+                {
+                    inner.Dispose();
+                }
+
+                base.Dispose(disposing);
+            }
+        }
 
         public int SchemaVersion => 1;
 

@@ -14,6 +14,19 @@ public sealed class PostgresStoreContractTests : DurableStoreContract, IRequires
 
     protected override IStore Reopen() => PostgresStore.Open(_db.Value.ConnectionString);
 
+    protected override IStore CreateWithTinySnapshotChunks() => PostgresStore.Open(_db.Value.ConnectionString, snapshotChunkBytes: 7);
+
+    protected override void DamageSnapshot(IStore store, long position)
+    {
+        using var conn = new NpgsqlConnection(_db.Value.ConnectionString);
+        conn.Open();
+        using var cmd = new NpgsqlCommand(
+            "UPDATE zc_snapshot SET data = set_byte(data, 0, get_byte(data, 0) # 64) " +
+            "WHERE position = $1 AND chunk = (SELECT chunks / 2 FROM zc_snapshot_done WHERE position = $1)", conn);
+        cmd.Parameters.AddWithValue(position);
+        Assert.Equal(1, cmd.ExecuteNonQuery());
+    }
+
     protected override void RecordNewerSchemaVersion()
     {
         using var conn = new NpgsqlConnection(_db.Value.ConnectionString);

@@ -65,8 +65,8 @@ public class PostgresStoreTests
 
         var list = store.Snapshots.List();
         Assert.Equal([30L, 20L], list.Select(s => s.Position));
-        Assert.Equal(3000, list[0].Load().Length);
-        Assert.All(list[0].Load(), b => Assert.Equal(3, b));
+        Assert.Equal(3000, list[0].ReadAll().Length);
+        Assert.All(list[0].ReadAll(), b => Assert.Equal(3, b));
     }
 
     [PostgresFact]
@@ -76,12 +76,12 @@ public class PostgresStoreTests
         using (var first = PostgresStore.Open(db.ConnectionString))
         {
             first.Log.Append([Entry(1)]);
-            Assert.Equal(3, first.SchemaVersion);
+            Assert.Equal(PostgresMigrations.Latest, first.SchemaVersion);
         }
 
         using var second = PostgresStore.Open(db.ConnectionString);
         Assert.Equal(1, second.Log.LastSequence);
-        Assert.Equal(3, second.SchemaVersion);
+        Assert.Equal(PostgresMigrations.Latest, second.SchemaVersion);
     }
 
     [Fact]
@@ -157,5 +157,55 @@ public class PostgresStoreTests
 
         Assert.NotNull(engineB.Core.FindUser("u1"));
         Assert.Equal(1, Volatile.Read(ref followed));
+    }
+
+    [PostgresFact]
+    public async Task Two_nodes_stopping_at_the_same_position_both_shut_down_cleanly_with_one_snapshot_stored()
+    {
+        using var db = new PostgresDatabase();
+        var options = new DurableOptions { FollowLog = true, TailInterval = TimeSpan.FromMilliseconds(50), SnapshotOnDispose = true };
+        using var storeA = PostgresStore.Open(db.ConnectionString, snapshotChunkBytes: 64);
+        using var storeB = PostgresStore.Open(db.ConnectionString, snapshotChunkBytes: 64);
+        using var engineA = new ZhongcaoEngine();
+        using var engineB = new ZhongcaoEngine();
+        var a = DurableEngine.Open(storeA, engineA, options);
+        var b = DurableEngine.Open(storeB, engineB, options);
+        await a.WriteAsync([.. Enumerable.Range(0, 30).Select(i => (LogEntry)Entries.User("u" + i, i))]);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (engineB.Position < engineA.Position)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(20), "the follower did not catch up");
+            await Task.Delay(10);
+        }
+
+        // Both save the same position at shutdown, at the same time: one writes it, the other skips it.
+        await Task.WhenAll(Task.Run(a.Dispose), Task.Run(b.Dispose));
+
+        Assert.Equal(0, a.SnapshotFailures + b.SnapshotFailures);
+        var stored = Assert.Single(storeA.Snapshots.List());
+        Assert.Equal(engineA.Position, stored.Position);
+        using var restored = new ZhongcaoEngine();
+        using (var stream = stored.Open())
+        {
+            Assert.True(restored.TryLoadSnapshot(stream));
+        }
+
+        Assert.Equal(engineA.StateDigest(), restored.StateDigest());
+    }
+
+    [PostgresFact]
+    public void A_snapshot_stored_before_byte_counts_were_recorded_still_opens()
+    {
+        using var db = new PostgresDatabase();
+        using var store = PostgresStore.Open(db.ConnectionString, snapshotChunkBytes: 10);
+        store.Snapshots.Save(8, Enumerable.Range(0, 95).Select(i => (byte)i).ToArray());
+        using (var conn = new Npgsql.NpgsqlConnection(db.ConnectionString))
+        {
+            conn.Open();
+            using var cmd = new Npgsql.NpgsqlCommand("UPDATE zc_snapshot_done SET bytes = NULL", conn);
+            cmd.ExecuteNonQuery();
+        }
+
+        Assert.Equal(Enumerable.Range(0, 95).Select(i => (byte)i), store.Snapshots.List().Single().ReadAll());
     }
 }

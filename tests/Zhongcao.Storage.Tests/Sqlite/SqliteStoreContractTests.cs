@@ -20,6 +20,14 @@ public sealed class SqliteStoreContractTests : DurableStoreContract
     protected override void RecordNewerSchemaVersion() =>
         Exec(DbPath, $"INSERT INTO schema_version (version, description, applied_at) VALUES ({SqliteMigrations.Latest + 1}, 'future', datetime('now'))");
 
+    protected override void DamageSnapshot(IStore store, long position)
+    {
+        var file = Path.Combine(DbPath + ".snapshots", $"snapshot-{position:D20}.zcs");
+        var bytes = File.ReadAllBytes(file);
+        bytes[bytes.Length / 2] ^= 0x40;
+        File.WriteAllBytes(file, bytes);
+    }
+
     public override void Dispose()
     {
         base.Dispose();
