@@ -14,14 +14,16 @@ public sealed partial class PersonalizationModule
     /// <summary>A finished impression: who saw what, when, in which context, and which actions followed (bit per head).</summary>
     private readonly record struct Example(int User, int Note, int Minute, byte Outcomes, byte Interest, byte Affinity, byte Journey);
 
-    private HnswIndex NewIndex() => new(new HnswOptions
-    {
-        Dimension = D,
-        Metric = AnnMetric.Cosine,
-        M = _options.HnswM,
-        EfConstruction = _options.HnswEfConstruction,
-        Seed = _options.Seed,
-    });
+    private HnswIndex NewIndex() => new(
+        new HnswOptions
+        {
+            Dimension = D,
+            Metric = AnnMetric.Cosine,
+            M = _options.HnswM,
+            EfConstruction = _options.HnswEfConstruction,
+            Seed = _options.Seed,
+        },
+        _embeddings);
 
     private void AddPending(UserTaste t, int user, int note, int minute, DateTimeOffset at)
     {
@@ -119,7 +121,7 @@ public sealed partial class PersonalizationModule
         var norm = TensorPrimitives.Norm(emb);
         if (norm > 1e-6f && (_noteFlags[note] & FlagIndexed) != 0)
         {
-            var cos = TensorPrimitives.Dot(emb, _embeddings.AsSpan(note * D, D)) / norm;
+            var cos = TensorPrimitives.Dot(emb, _embeddings.Vector(note)) / norm;
             context[1] = (byte)Math.Clamp((int)((cos + 1f) * 4f), 0, 7);
         }
         else
@@ -202,7 +204,7 @@ public sealed partial class PersonalizationModule
             _noteFlags[n] &= unchecked((byte)~FlagDirty);
             _coUpdates[n] = 0;
             var note = core.Note(n);
-            var stored = _embeddings.AsSpan(n * D, D);
+            var stored = _embeddings[n];
             if (Distributable(note))
             {
                 NoteVector(note, _vector);
@@ -223,7 +225,7 @@ public sealed partial class PersonalizationModule
                         _indexedCount++;
                     }
 
-                    _indexer.Upsert(n, stored.ToArray());
+                    _indexer.Upsert(n);
                     Inserts++;
                 }
             }
@@ -231,7 +233,8 @@ public sealed partial class PersonalizationModule
             {
                 _noteFlags[n] &= unchecked((byte)~FlagIndexed);
                 _indexedCount--;
-                stored.Clear();
+
+                // The vector stays: the graph's tombstone of this note still routes searches by it.
                 _indexer.Remove(n);
             }
         }
@@ -278,7 +281,7 @@ public sealed partial class PersonalizationModule
             return;
         }
 
-        var learned = _learned.AsSpan(note.Index * D, D);
+        var learned = _learned.Vector(_learnedSlot[note.Index]);
         var norm = TensorPrimitives.Norm(learned);
         TensorPrimitives.Multiply(destination, _options.ContentWeight, destination);
         if (norm > 0)
@@ -293,20 +296,17 @@ public sealed partial class PersonalizationModule
         }
     }
 
-    /// <summary>The hashed-token vector of a note's title, body and tags; tokenising is the costly part, so it is cached until the note changes.</summary>
+    /// <summary>
+    /// The hashed-token vector of a note's title, body and tags, computed when needed (at a note's first co-engagement
+    /// and when it is re-indexed) rather than cached per note: tokenising costs a few microseconds a time, a cache
+    /// 4 × <see cref="D"/> bytes per note.
+    /// </summary>
     private void ContentVector(NoteState note, Span<float> destination)
     {
-        var cached = _content.AsSpan(note.Index * D, D);
-        if (!_contentReady[note.Index])
-        {
-            _tokens.Clear();
-            Search.SearchTerms.Add(note.Note.Title, _tokens);
-            Search.SearchTerms.Add(note.Note.Body, _tokens);
-            _embedder.Embed(_tokens, note.Tags, cached);
-            _contentReady[note.Index] = true;
-        }
-
-        cached.CopyTo(destination);
+        _tokens.Clear();
+        Search.SearchTerms.Add(note.Note.Title, _tokens);
+        Search.SearchTerms.Add(note.Note.Body, _tokens);
+        _embedder.Embed(_tokens, note.Tags, destination);
     }
 
     /// <summary>
@@ -320,7 +320,10 @@ public sealed partial class PersonalizationModule
             return;
         }
 
-        ContentVector(core.Note(n), _learned.AsSpan(n * D, D));
+        var slot = _learnedCount++;
+        _learned.EnsureCapacity(_learnedCount);
+        _learnedSlot[n] = slot;
+        ContentVector(core.Note(n), _learned[slot]);
         _noteFlags[n] |= FlagTrained;
     }
 
@@ -328,7 +331,7 @@ public sealed partial class PersonalizationModule
     private void TrainPair(int a, int b)
     {
         var lr = _options.EmbeddingLearningRate;
-        var va = _learned.AsSpan(a * D, D);
+        var va = _learned[_learnedSlot[a]];
         var grad = _gradient.AsSpan();
         grad.Clear();
         Step(va, b, 1f, lr, grad);
@@ -346,7 +349,7 @@ public sealed partial class PersonalizationModule
 
     private void Step(Span<float> va, int other, float label, float lr, Span<float> grad)
     {
-        var vo = _learned.AsSpan(other * D, D);
+        var vo = _learned[_learnedSlot[other]];
         var score = TensorPrimitives.Dot(va, vo);
         var p = 1f / (1f + MathF.Exp(-Math.Clamp(score, -20f, 20f)));
         var g = lr * (label - p);

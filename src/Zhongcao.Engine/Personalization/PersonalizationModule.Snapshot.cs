@@ -28,7 +28,8 @@ public sealed partial class PersonalizationModule
         }
 
         writer.WriteVarInt(_noteCount);
-        ArrayCodec.WriteFloats(writer, _learned.AsSpan(0, _noteCount * D));
+        ArrayCodec.WriteInts(writer, _learnedSlot.AsSpan(0, _noteCount));
+        _learned.Write(writer, _learnedCount);
         ArrayCodec.WriteInts(writer, _noteCategory.AsSpan(0, _noteCount));
         writer.WriteBytes(_noteFlags.AsSpan(0, _noteCount));
         writer.WriteBytes(_coUpdates.AsSpan(0, _noteCount));
@@ -61,12 +62,14 @@ public sealed partial class PersonalizationModule
         _model.Save(writer);
 
         // The embeddings of distributable notes are state; the graph over them is a cache rebuilt after a load.
-        ArrayCodec.WriteFloats(writer, _embeddings.AsSpan(0, _noteCount * D));
+        _embeddings.Write(writer, _noteCount);
     }
 
     /// <inheritdoc />
     public void Load(CoreState core, ref BinaryDecoder reader)
     {
+        // The graph reads the embedding store: stop the indexer before the store is replaced.
+        _indexer.Reset();
         foreach (var tag in reader.ReadStrings())
         {
             Intern(tag);
@@ -98,14 +101,19 @@ public sealed partial class PersonalizationModule
         ProfileCount = profiles;
         var notes = reader.ReadVarInt32();
         var capacity = Math.Max(1024, notes);
-        _learned = new float[capacity * D];
+        _learnedSlot = new int[capacity];
         _noteCategory = new int[capacity];
         _noteTags = new int[capacity][];
         _noteFlags = new byte[capacity];
-        _embeddings = new float[capacity * D];
-        _content = new float[capacity * D];
-        _contentReady = new bool[capacity];
-        ArrayCodec.ReadFloats(ref reader).CopyTo(_learned, 0);
+        var slots = ArrayCodec.ReadInts(ref reader);
+        if (slots.Length != notes)
+        {
+            throw new InvalidDataException("Personalisation learned-vector slots do not match the note count.");
+        }
+
+        slots.CopyTo(_learnedSlot, 0);
+        _learned.Clear();
+        _learnedCount = _learned.Read(ref reader);
         ArrayCodec.ReadInts(ref reader).CopyTo(_noteCategory, 0);
         reader.ReadBytes().CopyTo(_noteFlags, 0);
         _coUpdates = new byte[capacity];
@@ -133,17 +141,22 @@ public sealed partial class PersonalizationModule
         _randomCounter = unchecked((ulong)reader.ReadInt64());
         _model = new MultiTaskEngagementModel(_options.Model);
         _model.Load(ref reader);
-        ArrayCodec.ReadFloats(ref reader).CopyTo(_embeddings, 0);
+        _embeddings.Clear();
+        if (_embeddings.Read(ref reader) != notes)
+        {
+            throw new InvalidDataException("Personalisation embeddings do not match the note count.");
+        }
+
+        _embeddings.EnsureCapacity(capacity);
 
         // Re-index in the background, in note order; WaitForIndex tells when the graph has caught up.
-        _indexer.Reset();
         _indexedCount = 0;
         for (var n = 0; n < notes; n++)
         {
             if ((_noteFlags[n] & FlagIndexed) != 0)
             {
                 _indexedCount++;
-                _indexer.Upsert(n, _embeddings.AsSpan(n * D, D).ToArray());
+                _indexer.Upsert(n);
             }
         }
     }

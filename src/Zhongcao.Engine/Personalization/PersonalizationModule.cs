@@ -59,14 +59,16 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
     private readonly float _decayPerTick;
 
     private UserTaste?[] _users = new UserTaste?[1024];
-    private float[] _learned = new float[1024 * D];
+
+    // Learned item vectors exist only for notes that were co-engaged (FlagTrained): slot per note, vectors by slot.
+    private int[] _learnedSlot = new int[1024];
+    private readonly SegmentedVectors _learned = new(D);
+    private int _learnedCount;
     private int[] _noteCategory = new int[1024];
     private int[][] _noteTags = new int[1024][];
-    private float[] _embeddings = new float[1024 * D];
 
-    // Cache of each note's content vector (a function of its title, body and tags), invalidated when the note changes.
-    private float[] _content = new float[1024 * D];
-    private bool[] _contentReady = new bool[1024];
+    // Embeddings by note index (normalised); the HNSW graph reads them in place (see NoteIndexer for the threading).
+    private readonly SegmentedVectors _embeddings = new(D);
     private byte[] _noteFlags = new byte[1024];
     private byte[] _coUpdates = new byte[1024];
     private int _noteCount;
@@ -95,7 +97,7 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
     public string Name => "personalization";
 
     /// <inheritdoc />
-    public int SnapshotVersion => 2;
+    public int SnapshotVersion => 3;
 
     /// <summary>The options.</summary>
     public PersonalizationOptions Options => _options;
@@ -293,7 +295,7 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
             return false;
         }
 
-        _embeddings.AsSpan(note * D, D).CopyTo(destination);
+        _embeddings.Vector(note).CopyTo(destination);
         return true;
     }
 
@@ -344,7 +346,6 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
 
         EnsureNotes(note.Index + 1);
         var n = note.Index;
-        _contentReady[n] = false;
         var tags = new int[Math.Min(note.Tags.Length, 8)];
         for (var i = 0; i < tags.Length; i++)
         {
@@ -381,16 +382,14 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
         if (count > _noteFlags.Length)
         {
             var capacity = Math.Max(count, _noteFlags.Length * 2);
-            Array.Resize(ref _learned, capacity * D);
-            Array.Resize(ref _embeddings, capacity * D);
-            Array.Resize(ref _content, capacity * D);
-            Array.Resize(ref _contentReady, capacity);
+            Array.Resize(ref _learnedSlot, capacity);
             Array.Resize(ref _noteCategory, capacity);
             Array.Resize(ref _noteTags, capacity);
             Array.Resize(ref _noteFlags, capacity);
             Array.Resize(ref _coUpdates, capacity);
         }
 
+        _embeddings.EnsureCapacity(count);
         while (_noteCount < count)
         {
             var n = _noteCount++;
@@ -501,7 +500,7 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
             if ((_noteFlags[n] & FlagIndexed) != 0)
             {
                 var embedding = t.Floats.AsSpan(UserTaste.FEmbedding, D);
-                TensorPrimitives.MultiplyAdd(_embeddings.AsSpan(n * D, D), w, embedding, embedding);
+                TensorPrimitives.MultiplyAdd(_embeddings.Vector(n), w, embedding, embedding);
             }
 
             if (w > 0 && category >= 0)
