@@ -27,7 +27,7 @@ public sealed partial class PersonalizationModule
 
     private void AddPending(UserTaste t, int user, int note, int minute, DateTimeOffset at)
     {
-        var notes = t.Ints.AsSpan(UserTaste.IPendingNote, UserTaste.PendingSlots);
+        var notes = t.Ints.Slice(UserTaste.IPendingNote, UserTaste.PendingSlots);
         var slot = notes.IndexOf(note);
         if (slot >= 0)
         {
@@ -52,7 +52,7 @@ public sealed partial class PersonalizationModule
         t.Ints[UserTaste.IPendingNote + slot] = note;
         t.Ints[UserTaste.IPendingMinute + slot] = minute;
         t.Bytes[UserTaste.BPendingBits + slot] = 0;
-        Context(t, note, at, t.Bytes.AsSpan(UserTaste.BPendingContext + (slot * UserTaste.ContextBytes), UserTaste.ContextBytes));
+        Context(t, note, at, t.Bytes.Slice(UserTaste.BPendingContext + (slot * UserTaste.ContextBytes), UserTaste.ContextBytes));
     }
 
     private void ExpirePending(UserTaste t, int user, int minute)
@@ -69,7 +69,7 @@ public sealed partial class PersonalizationModule
 
     private static void MarkOutcome(UserTaste t, int note, int head)
     {
-        var slot = t.Ints.AsSpan(UserTaste.IPendingNote, UserTaste.PendingSlots).IndexOf(note);
+        var slot = t.Ints.Slice(UserTaste.IPendingNote, UserTaste.PendingSlots).IndexOf(note);
         if (slot >= 0)
         {
             t.Bytes[UserTaste.BPendingBits + slot] |= (byte)(1 << head);
@@ -99,9 +99,9 @@ public sealed partial class PersonalizationModule
     /// The context bytes of (user, note) at a time: interest match bucket (Σ of the user's weights on the note's tags),
     /// embedding affinity bucket (cosine in 8 steps; 8 = no embedding) and the journey stage of the note's category.
     /// </summary>
-    private void Context(UserTaste? t, int note, DateTimeOffset at, Span<byte> context)
+    private void Context(UserTaste? taste, int note, DateTimeOffset at, Span<byte> context)
     {
-        if (t is null)
+        if (taste is not { } t)
         {
             context[0] = 0;
             context[1] = 8;

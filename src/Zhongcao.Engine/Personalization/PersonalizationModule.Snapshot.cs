@@ -14,9 +14,9 @@ public sealed partial class PersonalizationModule
         writer.WriteStrings(_tagNames);
 
         writer.WriteVarInt(ProfileCount);
-        for (var u = 0; u < _users.Length; u++)
+        for (var u = 0; u < _tasteSlot.Length; u++)
         {
-            if (_users[u] is { } t)
+            if (TasteOf(u) is { } t)
             {
                 writer.WriteVarInt(u);
                 writer.WriteInt64(t.AsOfTicks);
@@ -76,7 +76,8 @@ public sealed partial class PersonalizationModule
         }
 
         var profiles = reader.ReadVarInt32();
-        _users = new UserTaste?[Math.Max(1024, core.UserCount)];
+        _tasteSlot = new int[Math.Max(1024, core.UserCount)];
+        _tastes.Clear();
         for (var i = 0; i < profiles; i++)
         {
             var u = reader.ReadVarInt32();
@@ -90,12 +91,17 @@ public sealed partial class PersonalizationModule
                 throw new InvalidDataException("Personalisation profile has the wrong layout.");
             }
 
-            if (u >= _users.Length)
+            if (u >= _tasteSlot.Length)
             {
-                Array.Resize(ref _users, u + 1);
+                Array.Resize(ref _tasteSlot, u + 1);
             }
 
-            _users[u] = new UserTaste(asOf, ints, floats, bytes) { RecentNext = recentNext };
+            var slot = _tastes.Add();
+            _tasteSlot[u] = slot + 1;
+            var t = new UserTaste(_tastes, slot) { AsOfTicks = asOf, RecentNext = recentNext };
+            ints.CopyTo(t.Ints);
+            floats.CopyTo(t.Floats);
+            bytes.CopyTo(t.Bytes);
         }
 
         ProfileCount = profiles;

@@ -58,7 +58,9 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
     private readonly List<string> _tokens = [];
     private readonly float _decayPerTick;
 
-    private UserTaste?[] _users = new UserTaste?[1024];
+    // Profiles: slot + 1 per user index (0 = none yet), records in the arena.
+    private int[] _tasteSlot = new int[1024];
+    private readonly TasteArena _tastes = new();
 
     // Learned item vectors exist only for notes that were co-engaged (FlagTrained): slot per note, vectors by slot.
     private int[] _learnedSlot = new int[1024];
@@ -107,6 +109,9 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
 
     /// <summary>Distributable notes with an embedding (replayed state; the graph may trail it while the indexer works).</summary>
     public int IndexedCount => _indexedCount;
+
+    /// <summary>Notes with a learned item vector (co-engaged at least once); only these hold one.</summary>
+    public int LearnedCount => _learnedCount;
 
     /// <summary>Live notes in the approximate graph, for diagnostics; not state.</summary>
     public int GraphCount => _indexer.Count;
@@ -177,7 +182,8 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
     }
 
     /// <summary>The learned profile of a user, or null before their first event.</summary>
-    public UserTaste? TasteOf(int userIndex) => userIndex < _users.Length ? _users[userIndex] : null;
+    public UserTaste? TasteOf(int userIndex) =>
+        (uint)userIndex < (uint)_tasteSlot.Length && _tasteSlot[userIndex] is var slot and > 0 ? new UserTaste(_tastes, slot - 1) : null;
 
     /// <summary>Name of an interned tag id.</summary>
     public string TagName(int tag) => _tagNames[tag];
@@ -194,7 +200,6 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
     /// <summary>The decay factor from a taste's stored time to <paramref name="at"/>.</summary>
     public float DecayFactor(UserTaste taste, DateTimeOffset at)
     {
-        ArgumentNullException.ThrowIfNull(taste);
         var dt = at.UtcTicks - taste.AsOfTicks;
         return dt <= 0 ? 1f : MathF.Exp(_decayPerTick * dt);
     }
@@ -229,7 +234,6 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
     /// <summary>Purchase-journey stage of a user for a category tag at <paramref name="at"/>.</summary>
     public Profiles.JourneyStage Stage(UserTaste taste, int category, DateTimeOffset at)
     {
-        ArgumentNullException.ThrowIfNull(taste);
         var slot = taste.FindTag(category);
         if (slot < 0 || taste.Floats[UserTaste.FJourney + slot] <= 0)
         {
@@ -247,7 +251,6 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
     /// </summary>
     public float Recovery(UserTaste taste, int author, DateTimeOffset at)
     {
-        ArgumentNullException.ThrowIfNull(taste);
         var minute = taste.NegativeMinute(author);
         if (minute < 0)
         {
@@ -421,17 +424,19 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
 
     private UserTaste Taste(UserState user, DateTimeOffset at)
     {
-        if (user.Index >= _users.Length)
+        if (user.Index >= _tasteSlot.Length)
         {
-            Array.Resize(ref _users, Math.Max(user.Index + 1, _users.Length * 2));
+            Array.Resize(ref _tasteSlot, Math.Max(user.Index + 1, _tasteSlot.Length * 2));
         }
 
-        if (_users[user.Index] is { } t)
+        if (_tasteSlot[user.Index] is var existing and > 0)
         {
-            return t;
+            return new UserTaste(_tastes, existing - 1);
         }
 
-        t = new UserTaste { AsOfTicks = at.UtcTicks };
+        var slot = _tastes.Add();
+        var t = new UserTaste(_tastes, slot);
+        t.Initialise(at.UtcTicks);
         foreach (var interest in user.Profile.Interests)
         {
             var tag = CoreState.NormalizeTag(interest);
@@ -441,7 +446,7 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
             }
         }
 
-        _users[user.Index] = t;
+        _tasteSlot[user.Index] = slot + 1;
         ProfileCount++;
         return t;
     }
@@ -499,7 +504,7 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
 
             if ((_noteFlags[n] & FlagIndexed) != 0)
             {
-                var embedding = t.Floats.AsSpan(UserTaste.FEmbedding, D);
+                var embedding = t.Floats.Slice(UserTaste.FEmbedding, D);
                 TensorPrimitives.MultiplyAdd(_embeddings.Vector(n), w, embedding, embedding);
             }
 
