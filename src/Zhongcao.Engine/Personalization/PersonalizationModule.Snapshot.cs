@@ -108,6 +108,12 @@ public sealed partial class PersonalizationModule
         var notes = reader.ReadVarInt32();
         var capacity = Math.Max(1024, notes);
         _learnedSlot = new int[capacity];
+        _contentReady = new ulong[(capacity + 63) >> 6];
+        _content.Clear();
+        while (_content.Count * ContentSegment < capacity)
+        {
+            _content.Add(new Half[ContentSegment * D]);
+        }
         _noteCategory = new int[capacity];
         _noteTags = new int[capacity][];
         _noteFlags = new byte[capacity];

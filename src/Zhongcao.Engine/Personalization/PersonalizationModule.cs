@@ -71,6 +71,11 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
 
     // Embeddings by note index (normalised); the HNSW graph reads them in place (see NoteIndexer for the threading).
     private readonly SegmentedVectors _embeddings = new(D);
+
+    // Cache of each note's content vector (a function of its title, body and tags) at half precision, and a bit per
+    // note telling it is filled; not state (a load starts it empty), so every use reads the half-rounded values.
+    private readonly List<Half[]> _content = [];
+    private ulong[] _contentReady = new ulong[16];
     private byte[] _noteFlags = new byte[1024];
     private byte[] _coUpdates = new byte[1024];
     private int _noteCount;
@@ -349,6 +354,7 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
 
         EnsureNotes(note.Index + 1);
         var n = note.Index;
+        _contentReady[n >> 6] &= ~(1UL << n);
         var tags = new int[Math.Min(note.Tags.Length, 8)];
         for (var i = 0; i < tags.Length; i++)
         {
@@ -386,6 +392,7 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
         {
             var capacity = Math.Max(count, _noteFlags.Length * 2);
             Array.Resize(ref _learnedSlot, capacity);
+            Array.Resize(ref _contentReady, (capacity + 63) >> 6);
             Array.Resize(ref _noteCategory, capacity);
             Array.Resize(ref _noteTags, capacity);
             Array.Resize(ref _noteFlags, capacity);
@@ -393,6 +400,10 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
         }
 
         _embeddings.EnsureCapacity(count);
+        while (_content.Count * ContentSegment < count)
+        {
+            _content.Add(new Half[ContentSegment * D]);
+        }
         while (_noteCount < count)
         {
             var n = _noteCount++;
