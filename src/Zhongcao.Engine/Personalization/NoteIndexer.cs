@@ -4,10 +4,17 @@ namespace Zhongcao.Engine.Personalization;
 
 /// <summary>
 /// The approximate index of note embeddings, kept off the writer's apply path. The module's replayed state holds the
-/// exact embeddings; this is a derived cache of them, built by one background thread from a bounded queue of
-/// (note, vector) upserts and removals in log order. The thread starts when work arrives and ends once the queue is
-/// empty, so an idle engine holds no thread.
+/// exact embeddings; this is a derived cache of them, built by one background thread from a bounded queue of note
+/// upserts and removals in log order. The thread starts when work arrives and ends once the queue is empty, so an
+/// idle engine holds no thread.
 /// <list type="bullet">
+/// <item>The graph holds no vectors of its own: it reads the module's embedding store by note index (a
+/// <see cref="SegmentedVectors"/>, whose segments never move). An upsert links the vector the store holds when the
+/// indexer gets to it, which may be newer than at queueing time (the newer vector's own upsert follows in the queue).
+/// The writer rewrites a note's vector only in a flush, under the engine's write lock, so feed searches (engine read
+/// lock) never see a vector change; the indexer thread may, while it inserts: it then computes one distance from a
+/// half-updated vector, which can only make the graph slightly less well linked, never read out of range. The graph
+/// is not state, so this does not touch the digest.</item>
 /// <item>Readers (<see cref="Search"/>) take a read lock; the indexer takes the write lock per insert, so a feed
 /// request waits at most one insert, never a whole batch.</item>
 /// <item>When tombstones (replaced or removed nodes) outnumber live ones the indexer builds a fresh graph from the live
@@ -22,7 +29,7 @@ internal sealed class NoteIndexer : IDisposable
     private readonly bool _background;
     private readonly int _capacity;
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
-    private readonly Queue<(int Note, float[]? Vector)> _queue = new();
+    private readonly Queue<(int Note, bool Remove)> _queue = new();
     private readonly object _gate = new();
     private HnswIndex _index;
     private bool _running;
@@ -74,11 +81,11 @@ internal sealed class NoteIndexer : IDisposable
         }
     }
 
-    /// <summary>Queues an insert (or replacement) of <paramref name="note"/> with <paramref name="vector"/>, which the indexer then owns.</summary>
-    public void Upsert(int note, float[] vector) => Enqueue(note, vector);
+    /// <summary>Queues an insert (or replacement) of <paramref name="note"/> with its vector in the store.</summary>
+    public void Upsert(int note) => Enqueue(note, false);
 
     /// <summary>Queues the removal of <paramref name="note"/>.</summary>
-    public void Remove(int note) => Enqueue(note, null);
+    public void Remove(int note) => Enqueue(note, true);
 
     /// <summary>Nearest live notes to <paramref name="query"/>, best first; safe while the indexer inserts.</summary>
     public int Search(ReadOnlySpan<float> query, int ef, Span<AnnHit> destination)
@@ -173,11 +180,11 @@ internal sealed class NoteIndexer : IDisposable
         _lock.Dispose();
     }
 
-    private void Enqueue(int note, float[]? vector)
+    private void Enqueue(int note, bool remove)
     {
         if (!_background)
         {
-            Process(note, vector);
+            Process(note, remove);
             return;
         }
 
@@ -199,7 +206,7 @@ internal sealed class NoteIndexer : IDisposable
                 _waiters--;
             }
 
-            _queue.Enqueue((note, vector));
+            _queue.Enqueue((note, remove));
             if (!_running)
             {
                 _running = true;
@@ -212,7 +219,7 @@ internal sealed class NoteIndexer : IDisposable
     {
         while (true)
         {
-            (int Note, float[]? Vector) item;
+            (int Note, bool Remove) item;
             lock (_gate)
             {
                 if (_disposed || !_queue.TryDequeue(out item))
@@ -228,23 +235,23 @@ internal sealed class NoteIndexer : IDisposable
                 }
             }
 
-            Process(item.Note, item.Vector);
+            Process(item.Note, item.Remove);
         }
     }
 
-    private void Process(int note, float[]? vector)
+    private void Process(int note, bool remove)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         _lock.EnterWriteLock();
         try
         {
-            if (vector is null)
+            if (remove)
             {
                 _index.Remove(note);
             }
             else
             {
-                _index.Upsert(note, vector);
+                _index.Upsert(note);
                 Interlocked.Increment(ref _inserts);
             }
         }
@@ -258,14 +265,9 @@ internal sealed class NoteIndexer : IDisposable
         if (_index.TombstoneCount > Math.Max(1024, _index.Count))
         {
             var rebuilt = _create();
-            var live = _index.LiveKeys();
-            var buffer = new float[_index.Options.Dimension];
-            foreach (var key in live)
+            foreach (var key in _index.LiveKeys())
             {
-                if (_index.TryGetVector(key, buffer))
-                {
-                    rebuilt.Upsert(key, buffer);
-                }
+                rebuilt.Upsert(key);
             }
 
             _lock.EnterWriteLock();

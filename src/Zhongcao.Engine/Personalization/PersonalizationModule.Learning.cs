@@ -14,18 +14,20 @@ public sealed partial class PersonalizationModule
     /// <summary>A finished impression: who saw what, when, in which context, and which actions followed (bit per head).</summary>
     private readonly record struct Example(int User, int Note, int Minute, byte Outcomes, byte Interest, byte Affinity, byte Journey);
 
-    private HnswIndex NewIndex() => new(new HnswOptions
-    {
-        Dimension = D,
-        Metric = AnnMetric.Cosine,
-        M = _options.HnswM,
-        EfConstruction = _options.HnswEfConstruction,
-        Seed = _options.Seed,
-    });
+    private HnswIndex NewIndex() => new(
+        new HnswOptions
+        {
+            Dimension = D,
+            Metric = AnnMetric.Cosine,
+            M = _options.HnswM,
+            EfConstruction = _options.HnswEfConstruction,
+            Seed = _options.Seed,
+        },
+        _embeddings);
 
     private void AddPending(UserTaste t, int user, int note, int minute, DateTimeOffset at)
     {
-        var notes = t.Ints.AsSpan(UserTaste.IPendingNote, UserTaste.PendingSlots);
+        var notes = t.Ints.Slice(UserTaste.IPendingNote, UserTaste.PendingSlots);
         var slot = notes.IndexOf(note);
         if (slot >= 0)
         {
@@ -50,7 +52,7 @@ public sealed partial class PersonalizationModule
         t.Ints[UserTaste.IPendingNote + slot] = note;
         t.Ints[UserTaste.IPendingMinute + slot] = minute;
         t.Bytes[UserTaste.BPendingBits + slot] = 0;
-        Context(t, note, at, t.Bytes.AsSpan(UserTaste.BPendingContext + (slot * UserTaste.ContextBytes), UserTaste.ContextBytes));
+        Context(t, note, at, t.Bytes.Slice(UserTaste.BPendingContext + (slot * UserTaste.ContextBytes), UserTaste.ContextBytes));
     }
 
     private void ExpirePending(UserTaste t, int user, int minute)
@@ -67,7 +69,7 @@ public sealed partial class PersonalizationModule
 
     private static void MarkOutcome(UserTaste t, int note, int head)
     {
-        var slot = t.Ints.AsSpan(UserTaste.IPendingNote, UserTaste.PendingSlots).IndexOf(note);
+        var slot = t.Ints.Slice(UserTaste.IPendingNote, UserTaste.PendingSlots).IndexOf(note);
         if (slot >= 0)
         {
             t.Bytes[UserTaste.BPendingBits + slot] |= (byte)(1 << head);
@@ -97,9 +99,9 @@ public sealed partial class PersonalizationModule
     /// The context bytes of (user, note) at a time: interest match bucket (Σ of the user's weights on the note's tags),
     /// embedding affinity bucket (cosine in 8 steps; 8 = no embedding) and the journey stage of the note's category.
     /// </summary>
-    private void Context(UserTaste? t, int note, DateTimeOffset at, Span<byte> context)
+    private void Context(UserTaste? taste, int note, DateTimeOffset at, Span<byte> context)
     {
-        if (t is null)
+        if (taste is not { } t)
         {
             context[0] = 0;
             context[1] = 8;
@@ -119,7 +121,7 @@ public sealed partial class PersonalizationModule
         var norm = TensorPrimitives.Norm(emb);
         if (norm > 1e-6f && (_noteFlags[note] & FlagIndexed) != 0)
         {
-            var cos = TensorPrimitives.Dot(emb, _embeddings.AsSpan(note * D, D)) / norm;
+            var cos = TensorPrimitives.Dot(emb, _embeddings.Vector(note)) / norm;
             context[1] = (byte)Math.Clamp((int)((cos + 1f) * 4f), 0, 7);
         }
         else
@@ -202,7 +204,7 @@ public sealed partial class PersonalizationModule
             _noteFlags[n] &= unchecked((byte)~FlagDirty);
             _coUpdates[n] = 0;
             var note = core.Note(n);
-            var stored = _embeddings.AsSpan(n * D, D);
+            var stored = _embeddings[n];
             if (Distributable(note))
             {
                 NoteVector(note, _vector);
@@ -223,7 +225,7 @@ public sealed partial class PersonalizationModule
                         _indexedCount++;
                     }
 
-                    _indexer.Upsert(n, stored.ToArray());
+                    _indexer.Upsert(n);
                     Inserts++;
                 }
             }
@@ -231,7 +233,8 @@ public sealed partial class PersonalizationModule
             {
                 _noteFlags[n] &= unchecked((byte)~FlagIndexed);
                 _indexedCount--;
-                stored.Clear();
+
+                // The vector stays: the graph's tombstone of this note still routes searches by it.
                 _indexer.Remove(n);
             }
         }
@@ -278,7 +281,7 @@ public sealed partial class PersonalizationModule
             return;
         }
 
-        var learned = _learned.AsSpan(note.Index * D, D);
+        var learned = _learned.Vector(_learnedSlot[note.Index]);
         var norm = TensorPrimitives.Norm(learned);
         TensorPrimitives.Multiply(destination, _options.ContentWeight, destination);
         if (norm > 0)
@@ -293,20 +296,29 @@ public sealed partial class PersonalizationModule
         }
     }
 
-    /// <summary>The hashed-token vector of a note's title, body and tags; tokenising is the costly part, so it is cached until the note changes.</summary>
+    /// <summary>Notes per segment of the content cache (1,024 × 32 halves = 64 KiB, below the large-object threshold).</summary>
+    private const int ContentSegment = 1024;
+
+    /// <summary>
+    /// The hashed-token vector of a note's title, body and tags, rounded to half precision. Tokenising is the costly part
+    /// (15–20 µs a note), so the rounded vector is cached (2 × <see cref="D"/> bytes a note) until the note changes; the
+    /// first computation returns the rounded values too, so a cold cache (after a load) gives the same results.
+    /// </summary>
     private void ContentVector(NoteState note, Span<float> destination)
     {
-        var cached = _content.AsSpan(note.Index * D, D);
-        if (!_contentReady[note.Index])
+        var n = note.Index;
+        var cached = _content[n / ContentSegment].AsSpan((n % ContentSegment) * D, D);
+        if ((_contentReady[n >> 6] & (1UL << n)) == 0)
         {
             _tokens.Clear();
             Search.SearchTerms.Add(note.Note.Title, _tokens);
             Search.SearchTerms.Add(note.Note.Body, _tokens);
-            _embedder.Embed(_tokens, note.Tags, cached);
-            _contentReady[note.Index] = true;
+            _embedder.Embed(_tokens, note.Tags, destination);
+            TensorPrimitives.ConvertToHalf(destination, cached);
+            _contentReady[n >> 6] |= 1UL << n;
         }
 
-        cached.CopyTo(destination);
+        TensorPrimitives.ConvertToSingle(cached, destination);
     }
 
     /// <summary>
@@ -320,7 +332,10 @@ public sealed partial class PersonalizationModule
             return;
         }
 
-        ContentVector(core.Note(n), _learned.AsSpan(n * D, D));
+        var slot = _learnedCount++;
+        _learned.EnsureCapacity(_learnedCount);
+        _learnedSlot[n] = slot;
+        ContentVector(core.Note(n), _learned[slot]);
         _noteFlags[n] |= FlagTrained;
     }
 
@@ -328,7 +343,7 @@ public sealed partial class PersonalizationModule
     private void TrainPair(int a, int b)
     {
         var lr = _options.EmbeddingLearningRate;
-        var va = _learned.AsSpan(a * D, D);
+        var va = _learned[_learnedSlot[a]];
         var grad = _gradient.AsSpan();
         grad.Clear();
         Step(va, b, 1f, lr, grad);
@@ -346,7 +361,7 @@ public sealed partial class PersonalizationModule
 
     private void Step(Span<float> va, int other, float label, float lr, Span<float> grad)
     {
-        var vo = _learned.AsSpan(other * D, D);
+        var vo = _learned[_learnedSlot[other]];
         var score = TensorPrimitives.Dot(va, vo);
         var p = 1f / (1f + MathF.Exp(-Math.Clamp(score, -20f, 20f)));
         var g = lr * (label - p);

@@ -14,9 +14,9 @@ public sealed partial class PersonalizationModule
         writer.WriteStrings(_tagNames);
 
         writer.WriteVarInt(ProfileCount);
-        for (var u = 0; u < _users.Length; u++)
+        for (var u = 0; u < _tasteSlot.Length; u++)
         {
-            if (_users[u] is { } t)
+            if (TasteOf(u) is { } t)
             {
                 writer.WriteVarInt(u);
                 writer.WriteInt64(t.AsOfTicks);
@@ -28,7 +28,8 @@ public sealed partial class PersonalizationModule
         }
 
         writer.WriteVarInt(_noteCount);
-        ArrayCodec.WriteFloats(writer, _learned.AsSpan(0, _noteCount * D));
+        ArrayCodec.WriteInts(writer, _learnedSlot.AsSpan(0, _noteCount));
+        _learned.Write(writer, _learnedCount);
         ArrayCodec.WriteInts(writer, _noteCategory.AsSpan(0, _noteCount));
         writer.WriteBytes(_noteFlags.AsSpan(0, _noteCount));
         writer.WriteBytes(_coUpdates.AsSpan(0, _noteCount));
@@ -61,19 +62,22 @@ public sealed partial class PersonalizationModule
         _model.Save(writer);
 
         // The embeddings of distributable notes are state; the graph over them is a cache rebuilt after a load.
-        ArrayCodec.WriteFloats(writer, _embeddings.AsSpan(0, _noteCount * D));
+        _embeddings.Write(writer, _noteCount);
     }
 
     /// <inheritdoc />
     public void Load(CoreState core, ref BinaryDecoder reader)
     {
+        // The graph reads the embedding store: stop the indexer before the store is replaced.
+        _indexer.Reset();
         foreach (var tag in reader.ReadStrings())
         {
             Intern(tag);
         }
 
         var profiles = reader.ReadVarInt32();
-        _users = new UserTaste?[Math.Max(1024, core.UserCount)];
+        _tasteSlot = new int[Math.Max(1024, core.UserCount)];
+        _tastes.Clear();
         for (var i = 0; i < profiles; i++)
         {
             var u = reader.ReadVarInt32();
@@ -87,25 +91,41 @@ public sealed partial class PersonalizationModule
                 throw new InvalidDataException("Personalisation profile has the wrong layout.");
             }
 
-            if (u >= _users.Length)
+            if (u >= _tasteSlot.Length)
             {
-                Array.Resize(ref _users, u + 1);
+                Array.Resize(ref _tasteSlot, u + 1);
             }
 
-            _users[u] = new UserTaste(asOf, ints, floats, bytes) { RecentNext = recentNext };
+            var slot = _tastes.Add();
+            _tasteSlot[u] = slot + 1;
+            var t = new UserTaste(_tastes, slot) { AsOfTicks = asOf, RecentNext = recentNext };
+            ints.CopyTo(t.Ints);
+            floats.CopyTo(t.Floats);
+            bytes.CopyTo(t.Bytes);
         }
 
         ProfileCount = profiles;
         var notes = reader.ReadVarInt32();
         var capacity = Math.Max(1024, notes);
-        _learned = new float[capacity * D];
+        _learnedSlot = new int[capacity];
+        _contentReady = new ulong[(capacity + 63) >> 6];
+        _content.Clear();
+        while (_content.Count * ContentSegment < capacity)
+        {
+            _content.Add(new Half[ContentSegment * D]);
+        }
         _noteCategory = new int[capacity];
         _noteTags = new int[capacity][];
         _noteFlags = new byte[capacity];
-        _embeddings = new float[capacity * D];
-        _content = new float[capacity * D];
-        _contentReady = new bool[capacity];
-        ArrayCodec.ReadFloats(ref reader).CopyTo(_learned, 0);
+        var slots = ArrayCodec.ReadInts(ref reader);
+        if (slots.Length != notes)
+        {
+            throw new InvalidDataException("Personalisation learned-vector slots do not match the note count.");
+        }
+
+        slots.CopyTo(_learnedSlot, 0);
+        _learned.Clear();
+        _learnedCount = _learned.Read(ref reader);
         ArrayCodec.ReadInts(ref reader).CopyTo(_noteCategory, 0);
         reader.ReadBytes().CopyTo(_noteFlags, 0);
         _coUpdates = new byte[capacity];
@@ -133,17 +153,22 @@ public sealed partial class PersonalizationModule
         _randomCounter = unchecked((ulong)reader.ReadInt64());
         _model = new MultiTaskEngagementModel(_options.Model);
         _model.Load(ref reader);
-        ArrayCodec.ReadFloats(ref reader).CopyTo(_embeddings, 0);
+        _embeddings.Clear();
+        if (_embeddings.Read(ref reader) != notes)
+        {
+            throw new InvalidDataException("Personalisation embeddings do not match the note count.");
+        }
+
+        _embeddings.EnsureCapacity(capacity);
 
         // Re-index in the background, in note order; WaitForIndex tells when the graph has caught up.
-        _indexer.Reset();
         _indexedCount = 0;
         for (var n = 0; n < notes; n++)
         {
             if ((_noteFlags[n] & FlagIndexed) != 0)
             {
                 _indexedCount++;
-                _indexer.Upsert(n, _embeddings.AsSpan(n * D, D).ToArray());
+                _indexer.Upsert(n);
             }
         }
     }

@@ -58,15 +58,24 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
     private readonly List<string> _tokens = [];
     private readonly float _decayPerTick;
 
-    private UserTaste?[] _users = new UserTaste?[1024];
-    private float[] _learned = new float[1024 * D];
+    // Profiles: slot + 1 per user index (0 = none yet), records in the arena.
+    private int[] _tasteSlot = new int[1024];
+    private readonly TasteArena _tastes = new();
+
+    // Learned item vectors exist only for notes that were co-engaged (FlagTrained): slot per note, vectors by slot.
+    private int[] _learnedSlot = new int[1024];
+    private readonly SegmentedVectors _learned = new(D);
+    private int _learnedCount;
     private int[] _noteCategory = new int[1024];
     private int[][] _noteTags = new int[1024][];
-    private float[] _embeddings = new float[1024 * D];
 
-    // Cache of each note's content vector (a function of its title, body and tags), invalidated when the note changes.
-    private float[] _content = new float[1024 * D];
-    private bool[] _contentReady = new bool[1024];
+    // Embeddings by note index (normalised); the HNSW graph reads them in place (see NoteIndexer for the threading).
+    private readonly SegmentedVectors _embeddings = new(D);
+
+    // Cache of each note's content vector (a function of its title, body and tags) at half precision, and a bit per
+    // note telling it is filled; not state (a load starts it empty), so every use reads the half-rounded values.
+    private readonly List<Half[]> _content = [];
+    private ulong[] _contentReady = new ulong[16];
     private byte[] _noteFlags = new byte[1024];
     private byte[] _coUpdates = new byte[1024];
     private int _noteCount;
@@ -95,7 +104,7 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
     public string Name => "personalization";
 
     /// <inheritdoc />
-    public int SnapshotVersion => 2;
+    public int SnapshotVersion => 3;
 
     /// <summary>The options.</summary>
     public PersonalizationOptions Options => _options;
@@ -105,6 +114,9 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
 
     /// <summary>Distributable notes with an embedding (replayed state; the graph may trail it while the indexer works).</summary>
     public int IndexedCount => _indexedCount;
+
+    /// <summary>Notes with a learned item vector (co-engaged at least once); only these hold one.</summary>
+    public int LearnedCount => _learnedCount;
 
     /// <summary>Live notes in the approximate graph, for diagnostics; not state.</summary>
     public int GraphCount => _indexer.Count;
@@ -175,7 +187,8 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
     }
 
     /// <summary>The learned profile of a user, or null before their first event.</summary>
-    public UserTaste? TasteOf(int userIndex) => userIndex < _users.Length ? _users[userIndex] : null;
+    public UserTaste? TasteOf(int userIndex) =>
+        (uint)userIndex < (uint)_tasteSlot.Length && _tasteSlot[userIndex] is var slot and > 0 ? new UserTaste(_tastes, slot - 1) : null;
 
     /// <summary>Name of an interned tag id.</summary>
     public string TagName(int tag) => _tagNames[tag];
@@ -192,7 +205,6 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
     /// <summary>The decay factor from a taste's stored time to <paramref name="at"/>.</summary>
     public float DecayFactor(UserTaste taste, DateTimeOffset at)
     {
-        ArgumentNullException.ThrowIfNull(taste);
         var dt = at.UtcTicks - taste.AsOfTicks;
         return dt <= 0 ? 1f : MathF.Exp(_decayPerTick * dt);
     }
@@ -227,7 +239,6 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
     /// <summary>Purchase-journey stage of a user for a category tag at <paramref name="at"/>.</summary>
     public Profiles.JourneyStage Stage(UserTaste taste, int category, DateTimeOffset at)
     {
-        ArgumentNullException.ThrowIfNull(taste);
         var slot = taste.FindTag(category);
         if (slot < 0 || taste.Floats[UserTaste.FJourney + slot] <= 0)
         {
@@ -245,7 +256,6 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
     /// </summary>
     public float Recovery(UserTaste taste, int author, DateTimeOffset at)
     {
-        ArgumentNullException.ThrowIfNull(taste);
         var minute = taste.NegativeMinute(author);
         if (minute < 0)
         {
@@ -293,7 +303,7 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
             return false;
         }
 
-        _embeddings.AsSpan(note * D, D).CopyTo(destination);
+        _embeddings.Vector(note).CopyTo(destination);
         return true;
     }
 
@@ -344,7 +354,7 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
 
         EnsureNotes(note.Index + 1);
         var n = note.Index;
-        _contentReady[n] = false;
+        _contentReady[n >> 6] &= ~(1UL << n);
         var tags = new int[Math.Min(note.Tags.Length, 8)];
         for (var i = 0; i < tags.Length; i++)
         {
@@ -381,16 +391,19 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
         if (count > _noteFlags.Length)
         {
             var capacity = Math.Max(count, _noteFlags.Length * 2);
-            Array.Resize(ref _learned, capacity * D);
-            Array.Resize(ref _embeddings, capacity * D);
-            Array.Resize(ref _content, capacity * D);
-            Array.Resize(ref _contentReady, capacity);
+            Array.Resize(ref _learnedSlot, capacity);
+            Array.Resize(ref _contentReady, (capacity + 63) >> 6);
             Array.Resize(ref _noteCategory, capacity);
             Array.Resize(ref _noteTags, capacity);
             Array.Resize(ref _noteFlags, capacity);
             Array.Resize(ref _coUpdates, capacity);
         }
 
+        _embeddings.EnsureCapacity(count);
+        while (_content.Count * ContentSegment < count)
+        {
+            _content.Add(new Half[ContentSegment * D]);
+        }
         while (_noteCount < count)
         {
             var n = _noteCount++;
@@ -422,17 +435,19 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
 
     private UserTaste Taste(UserState user, DateTimeOffset at)
     {
-        if (user.Index >= _users.Length)
+        if (user.Index >= _tasteSlot.Length)
         {
-            Array.Resize(ref _users, Math.Max(user.Index + 1, _users.Length * 2));
+            Array.Resize(ref _tasteSlot, Math.Max(user.Index + 1, _tasteSlot.Length * 2));
         }
 
-        if (_users[user.Index] is { } t)
+        if (_tasteSlot[user.Index] is var existing and > 0)
         {
-            return t;
+            return new UserTaste(_tastes, existing - 1);
         }
 
-        t = new UserTaste { AsOfTicks = at.UtcTicks };
+        var slot = _tastes.Add();
+        var t = new UserTaste(_tastes, slot);
+        t.Initialise(at.UtcTicks);
         foreach (var interest in user.Profile.Interests)
         {
             var tag = CoreState.NormalizeTag(interest);
@@ -442,7 +457,7 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
             }
         }
 
-        _users[user.Index] = t;
+        _tasteSlot[user.Index] = slot + 1;
         ProfileCount++;
         return t;
     }
@@ -500,8 +515,8 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
 
             if ((_noteFlags[n] & FlagIndexed) != 0)
             {
-                var embedding = t.Floats.AsSpan(UserTaste.FEmbedding, D);
-                TensorPrimitives.MultiplyAdd(_embeddings.AsSpan(n * D, D), w, embedding, embedding);
+                var embedding = t.Floats.Slice(UserTaste.FEmbedding, D);
+                TensorPrimitives.MultiplyAdd(_embeddings.Vector(n), w, embedding, embedding);
             }
 
             if (w > 0 && category >= 0)

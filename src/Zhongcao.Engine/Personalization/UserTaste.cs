@@ -1,7 +1,10 @@
+using System.Runtime.InteropServices;
+
 namespace Zhongcao.Engine.Personalization;
 
 /// <summary>
-/// One user's learned profile in three small arrays (about 600 bytes; created on the user's first event):
+/// One user's learned profile (created on the user's first event), a view of its fixed-size record in the module's
+/// <see cref="TasteArena"/> (<see cref="ApproximateBytes"/> bytes per profile, no object of its own):
 /// <list type="bullet">
 /// <item>interest weights over up to <see cref="TagSlots"/> tags (categories are tags too), each with purchase-journey points;</item>
 /// <item>a <see cref="PersonalizationOptions.Dimension"/>-float interest embedding (Σ action weight × note embedding);</item>
@@ -9,9 +12,10 @@ namespace Zhongcao.Engine.Personalization;
 /// <item>remembered negative feedback on authors (time in minutes), the latest engaged notes (co-engagement pairs) and
 /// pending impressions waiting for their outcome.</item>
 /// </list>
-/// Weights and journey points are stored as of <see cref="AsOfTicks"/> and decay together on the next event.
+/// Weights and journey points are stored as of <see cref="AsOfTicks"/> and decay together on the next event. A view is
+/// valid while the module's state is not replaced (a snapshot load); read it under the engine's read lock like all state.
 /// </summary>
-public sealed class UserTaste
+public readonly struct UserTaste
 {
     /// <summary>Interest slots (the weakest is replaced by a new tag).</summary>
     public const int TagSlots = 12;
@@ -56,64 +60,80 @@ public sealed class UserTaste
     internal const int ContextBytes = 3;
     internal const int ByteCount = BPendingContext + (PendingSlots * ContextBytes);
 
-    internal UserTaste()
+    private readonly TasteArena _arena;
+    private readonly int _slot;
+
+    internal UserTaste(TasteArena arena, int slot)
     {
-        Ints.AsSpan(0, ITemporal + TemporalSlots).Fill(-1);
-        Ints.AsSpan(INegAuthor, NegativeSlots).Fill(-1);
-        Ints.AsSpan(IRecent, RecentSlots).Fill(-1);
-        Ints.AsSpan(IPendingNote, PendingSlots).Fill(-1);
+        _arena = arena;
+        _slot = slot;
     }
 
-    internal UserTaste(long asOf, int[] ints, float[] floats, byte[] bytes)
+    /// <summary>Fills a fresh record: no tags, categories, authors, recent or pending notes.</summary>
+    internal void Initialise(long asOf)
     {
         AsOfTicks = asOf;
-        Ints = ints;
-        Floats = floats;
-        Bytes = bytes;
+        var ints = Ints;
+        ints[..(ITemporal + TemporalSlots)].Fill(-1);
+        ints.Slice(INegAuthor, NegativeSlots).Fill(-1);
+        ints.Slice(IRecent, RecentSlots).Fill(-1);
+        ints.Slice(IPendingNote, PendingSlots).Fill(-1);
     }
 
+    private Span<int> Record => _arena.Record(_slot);
+
     /// <summary>UTC ticks the stored weights refer to.</summary>
-    public long AsOfTicks { get; internal set; }
+    public long AsOfTicks
+    {
+        get => MemoryMarshal.Read<long>(MemoryMarshal.AsBytes(Record.Slice(TasteArena.AsOfOffset, 2)));
+        internal set => MemoryMarshal.Write(MemoryMarshal.AsBytes(Record.Slice(TasteArena.AsOfOffset, 2)), in value);
+    }
 
-    internal int[] Ints { get; } = new int[IntCount];
+    internal Span<int> Ints => Record.Slice(TasteArena.IntsOffset, IntCount);
 
-    internal float[] Floats { get; } = new float[FloatCount];
+    internal Span<float> Floats => MemoryMarshal.Cast<int, float>(Record.Slice(TasteArena.FloatsOffset, FloatCount));
 
-    internal byte[] Bytes { get; } = new byte[ByteCount];
+    internal Span<byte> Bytes => MemoryMarshal.AsBytes(Record[TasteArena.BytesOffset..])[..ByteCount];
 
     /// <summary>Next ring position of the recent-notes window.</summary>
-    internal int RecentNext { get; set; }
+    internal int RecentNext
+    {
+        get => Record[TasteArena.RecentOffset];
+        set => Record[TasteArena.RecentOffset] = value;
+    }
 
     /// <summary>The interest embedding as of <see cref="AsOfTicks"/>.</summary>
-    public ReadOnlySpan<float> Embedding => Floats.AsSpan(FEmbedding, D);
+    public ReadOnlySpan<float> Embedding => Floats.Slice(FEmbedding, D);
 
-    /// <summary>Approximate bytes held (object, arrays and their headers), for the memory budget.</summary>
-    public static int ApproximateBytes => 48 + (3 * 24) + (IntCount * 4) + (FloatCount * 4) + ByteCount;
+    /// <summary>Bytes held per profile (its arena record and the user's slot number), for the memory budget.</summary>
+    public static int ApproximateBytes => (TasteArena.Stride * 4) + 4;
 
     internal int FindTag(int tag)
     {
-        var ids = Ints.AsSpan(ITag, TagSlots);
+        var ids = Ints.Slice(ITag, TagSlots);
         return tag < 0 ? -1 : ids.IndexOf(tag);
     }
 
     /// <summary>Adds weight to a tag; a new tag takes an empty slot or the weakest one if it outweighs it.</summary>
     internal int AddTag(int tag, float w)
     {
-        var slot = FindTag(tag);
+        var ints = Ints.Slice(ITag, TagSlots);
+        var floats = Floats;
+        var slot = tag < 0 ? -1 : ints.IndexOf(tag);
         if (slot < 0)
         {
             var weakest = -1;
             var weakestValue = float.MaxValue;
             for (var i = 0; i < TagSlots; i++)
             {
-                if (Ints[ITag + i] < 0)
+                if (ints[i] < 0)
                 {
                     weakest = i;
                     weakestValue = -1;
                     break;
                 }
 
-                var v = MathF.Abs(Floats[FWeight + i]) + Floats[FJourney + i];
+                var v = MathF.Abs(floats[FWeight + i]) + floats[FJourney + i];
                 if (v < weakestValue)
                 {
                     weakest = i;
@@ -127,12 +147,12 @@ public sealed class UserTaste
             }
 
             slot = weakest;
-            Ints[ITag + slot] = tag;
-            Floats[FWeight + slot] = 0;
-            Floats[FJourney + slot] = 0;
+            ints[slot] = tag;
+            floats[FWeight + slot] = 0;
+            floats[FJourney + slot] = 0;
         }
 
-        Floats[FWeight + slot] += w;
+        floats[FWeight + slot] += w;
         return slot;
     }
 
@@ -144,14 +164,15 @@ public sealed class UserTaste
 
     internal void Decay(float factor)
     {
-        var f = Floats.AsSpan();
+        var f = Floats;
         System.Numerics.Tensors.TensorPrimitives.Multiply(f, factor, f);
     }
 
     /// <summary>Counts one engagement with <paramref name="category"/> at the given UTC hour and weekday.</summary>
     internal void AddTemporal(int category, int hour, int weekday)
     {
-        var slots = Ints.AsSpan(ITemporal, TemporalSlots);
+        var slots = Ints.Slice(ITemporal, TemporalSlots);
+        var bytes = Bytes;
         var slot = slots.IndexOf(category);
         if (slot < 0)
         {
@@ -168,10 +189,10 @@ public sealed class UserTaste
             }
 
             slots[slot] = category;
-            Bytes.AsSpan(BTemporal + (slot * TemporalWidth), TemporalWidth).Clear();
+            bytes.Slice(BTemporal + (slot * TemporalWidth), TemporalWidth).Clear();
         }
 
-        var counts = Bytes.AsSpan(BTemporal + (slot * TemporalWidth), TemporalWidth);
+        var counts = bytes.Slice(BTemporal + (slot * TemporalWidth), TemporalWidth);
         if (counts[hour / 4] == byte.MaxValue || counts[6 + weekday] == byte.MaxValue)
         {
             for (var i = 0; i < counts.Length; i++)
@@ -190,13 +211,13 @@ public sealed class UserTaste
     /// </summary>
     public float TemporalAffinity(int category, int hour, int weekday)
     {
-        var slot = category < 0 ? -1 : Ints.AsSpan(ITemporal, TemporalSlots).IndexOf(category);
+        var slot = category < 0 ? -1 : Ints.Slice(ITemporal, TemporalSlots).IndexOf(category);
         if (slot < 0)
         {
             return 1f;
         }
 
-        var counts = Bytes.AsSpan(BTemporal + (slot * TemporalWidth), TemporalWidth);
+        var counts = Bytes.Slice(BTemporal + (slot * TemporalWidth), TemporalWidth);
         var total = (float)TemporalTotal(slot);
         var block = (counts[hour / 4] + 1f) / ((total + 6f) / 6f);
         var day = (counts[6 + weekday] + 1f) / ((total + 7f) / 7f);
@@ -205,7 +226,7 @@ public sealed class UserTaste
 
     private int TemporalTotal(int slot)
     {
-        var counts = Bytes.AsSpan(BTemporal + (slot * TemporalWidth), 6);
+        var counts = Bytes.Slice(BTemporal + (slot * TemporalWidth), 6);
         var total = 0;
         foreach (var c in counts)
         {
@@ -218,8 +239,8 @@ public sealed class UserTaste
     /// <summary>Remembers negative feedback on an author at <paramref name="minute"/> (latest wins; the oldest entry makes room).</summary>
     internal void RememberNegative(int author, int minute)
     {
-        var authors = Ints.AsSpan(INegAuthor, NegativeSlots);
-        var minutes = Ints.AsSpan(INegMinute, NegativeSlots);
+        var authors = Ints.Slice(INegAuthor, NegativeSlots);
+        var minutes = Ints.Slice(INegMinute, NegativeSlots);
         var slot = authors.IndexOf(author);
         if (slot < 0)
         {
@@ -247,24 +268,25 @@ public sealed class UserTaste
     /// <summary>Minute of the remembered negative feedback on <paramref name="author"/>, or -1.</summary>
     public int NegativeMinute(int author)
     {
-        var slot = Ints.AsSpan(INegAuthor, NegativeSlots).IndexOf(author);
+        var slot = Ints.Slice(INegAuthor, NegativeSlots).IndexOf(author);
         return slot < 0 ? -1 : Ints[INegMinute + slot];
     }
 
     /// <summary>Adds a note to the recent window; returns the notes it pairs with (written into <paramref name="others"/>).</summary>
     internal int PushRecent(int note, Span<int> others)
     {
+        var ints = Ints;
         var n = 0;
         for (var i = 0; i < RecentSlots; i++)
         {
-            var r = Ints[IRecent + i];
+            var r = ints[IRecent + i];
             if (r >= 0 && r != note)
             {
                 others[n++] = r;
             }
         }
 
-        Ints[IRecent + RecentNext] = note;
+        ints[IRecent + RecentNext] = note;
         RecentNext = (RecentNext + 1) % RecentSlots;
         return n;
     }

@@ -79,6 +79,27 @@ public class BackgroundIndexTests
     }
 
     [Fact]
+    public void Only_co_engaged_notes_hold_a_learned_vector()
+    {
+        var h = new PersonalizationHarness();
+        h.User("author").User("reader");
+        for (var n = 0; n < 6; n++)
+        {
+            h.Note("n" + n, "author", $"cooking note {n}", "food/cooking", NoteKind.Lifestyle, "cooking");
+        }
+
+        h.Event(EventType.Like, "reader", "n1").Event(EventType.Like, "reader", "n4");
+        h.Tick();
+        Assert.Equal(2, h.Module.LearnedCount);
+        Assert.Equal(6, h.Module.IndexedCount);
+
+        // A third engaged note pairs with both earlier ones and gets the only new vector.
+        h.Event(EventType.Save, "reader", "n2");
+        h.Tick();
+        Assert.Equal(3, h.Module.LearnedCount);
+    }
+
+    [Fact]
     public void The_digest_covers_the_embeddings_not_how_the_graph_was_built()
     {
         // Two engines that differ only in how the graph is built (inline or background, drained or not) agree; a

@@ -94,6 +94,68 @@ public class HnswIndexTests
         Assert.Equal(3.0f, hits[0].Score, 3);
     }
 
+    [Fact]
+    public void An_index_over_an_external_store_answers_like_one_that_copies_and_keeps_recall()
+    {
+        var data = ClusteredVectors.Make(3000, Dim, 30, seed: 5);
+        var store = new SegmentedVectors(Dim);
+        store.EnsureCapacity(data.Length);
+        var external = new HnswIndex(new HnswOptions { Dimension = Dim, M = 12, EfConstruction = 100, Seed = 11 }, store);
+        var (copying, exact) = Build(data, 0, data.Length);
+        for (var i = 0; i < data.Length; i++)
+        {
+            // The owner keeps the store normalised (the metric is cosine); the copying index normalises on insert.
+            var norm = MathF.Sqrt(data[i].Sum(x => x * x));
+            for (var d = 0; d < Dim; d++)
+            {
+                store[i][d] = data[i][d] / norm;
+            }
+
+            external.Upsert(i);
+        }
+
+        var queries = ClusteredVectors.Make(100, Dim, 30, seed: 6);
+        foreach (var q in queries)
+        {
+            Assert.Equal(copying.Search(q, 10, 64).Select(h => h.Key), external.Search(q, 10, 64).Select(h => h.Key));
+        }
+
+        Assert.True(Recall(external, exact, queries, ef: 128) >= 0.95);
+
+        // Replacing a key reads the store's new vector: the key is found at its new place.
+        store[7].Clear();
+        store[7][0] = 1f;
+        external.Upsert(7);
+        var unit = new float[Dim];
+        unit[0] = 1f;
+        Assert.Equal(7, external.Search(unit, 1, 64)[0].Key);
+        Assert.Equal(1, external.TombstoneCount);
+    }
+
+    [Fact]
+    public void A_segmented_store_grows_without_moving_vectors_and_round_trips_through_a_snapshot()
+    {
+        var store = new SegmentedVectors(4);
+        store.EnsureCapacity(10);
+        store[3][2] = 5f;
+        var before = store[3];
+        store.EnsureCapacity((SegmentedVectors.SegmentSize * 3) + 1);
+        Assert.True(store.Capacity > SegmentedVectors.SegmentSize * 3);
+        before[1] = 7f; // a span taken before growing still writes the stored vector
+        Assert.Equal([0f, 7f, 5f, 0f], store.Vector(3).ToArray());
+        var last = SegmentedVectors.SegmentSize + 2;
+        store[last][3] = -1f;
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        var writer = new Zhongcao.Engine.Snapshots.BinaryEncoder(buffer);
+        store.Write(writer, last + 1);
+        var copy = new SegmentedVectors(4);
+        var reader = new Zhongcao.Engine.Snapshots.BinaryDecoder(buffer.WrittenSpan);
+        Assert.Equal(last + 1, copy.Read(ref reader));
+        Assert.Equal([0f, 7f, 5f, 0f], copy.Vector(3).ToArray());
+        Assert.Equal(-1f, copy.Vector(last)[3]);
+    }
+
     private static (HnswIndex Hnsw, BruteForceIndex Exact) Build(float[][] data, int from, int to)
     {
         var hnsw = new HnswIndex(new HnswOptions { Dimension = Dim, M = 12, EfConstruction = 100, Seed = 11 });

@@ -89,7 +89,7 @@ public sealed partial class HnswIndex
                 if (visited.TryVisit(e))
                 {
                     fresh[freshCount++] = e;
-                    touched += _vectors[e * _dim];
+                    touched += VectorOf(e)[0];
                 }
             }
 

@@ -13,7 +13,20 @@ public sealed partial class HnswIndex
         w.WriteVarInt(_entry);
         w.WriteVarInt(_maxLevel);
         w.WriteInt64(unchecked((long)_random.State));
-        ArrayCodec.WriteFloats(w, _vectors.AsSpan(0, _count * _dim));
+        if (_store is null)
+        {
+            ArrayCodec.WriteFloats(w, _vectors.AsSpan(0, _count * _dim));
+        }
+        else
+        {
+            var copy = new float[_count * _dim];
+            for (var i = 0; i < _count; i++)
+            {
+                VectorOf(i).CopyTo(copy.AsSpan(i * _dim, _dim));
+            }
+
+            ArrayCodec.WriteFloats(w, copy);
+        }
         ArrayCodec.WriteInts(w, _keys.AsSpan(0, _count));
         ArrayCodec.WriteInts(w, _levels.AsSpan(0, _count));
         var deleted = new byte[_count];
@@ -33,7 +46,10 @@ public sealed partial class HnswIndex
         }
     }
 
-    /// <summary>Reads a graph written by <see cref="Save"/> into this (empty) index with the same options.</summary>
+    /// <summary>
+    /// Reads a graph written by <see cref="Save"/> into this (empty) index with the same options; an index over an
+    /// external store keeps the store's vectors and skips the saved ones.
+    /// </summary>
     public void Load(ref BinaryDecoder r)
     {
         if (_count != 0)
@@ -57,7 +73,11 @@ public sealed partial class HnswIndex
             throw new InvalidDataException("HNSW snapshot arrays do not match its node count.");
         }
 
-        vectors.CopyTo(_vectors, 0);
+        if (_store is null)
+        {
+            vectors.CopyTo(_vectors, 0);
+        }
+
         keys.CopyTo(_keys, 0);
         levels.CopyTo(_levels, 0);
         links0.CopyTo(_links0, 0);

@@ -13,13 +13,21 @@ namespace Zhongcao.Engine.Retrieval.Ann;
 /// paths through the graph) but is never returned. Rebuild when tombstones dominate (<see cref="TombstoneCount"/>).</item>
 /// <item>Deterministic: node levels come from a <see cref="SplitMix64"/> seeded by <see cref="HnswOptions.Seed"/>
 /// and ties break on node index, so the same inserts in the same order give the same graph and answers.</item>
+/// <item>Vectors are either copied into the index (the default) or, with an external <see cref="SegmentedVectors"/>
+/// store, read from it by key: the index then holds only the graph, and a node's vector is whatever the store holds
+/// for its key at the time of reading (the owner keeps the store normalised for <see cref="AnnMetric.Cosine"/>; a
+/// tombstoned node routes by its key's current vector).</item>
 /// </list>
-/// Threading: writes (<see cref="Upsert"/>, <see cref="Remove"/>) need exclusive access (the engine's write
+/// Threading: writes (<see cref="Upsert(int, ReadOnlySpan{float})"/>, <see cref="Remove"/>) need exclusive access (the engine's write
 /// lock); any number of <see cref="Search(ReadOnlySpan{float}, int, int)"/> calls may run concurrently between writes.
+/// With an external store, whoever writes the store must also exclude searches while it does, or accept that a
+/// vector rewritten during a search or an insert is read half old, half new (a slightly wrong distance, never an
+/// out-of-range read).
 /// </summary>
 public sealed partial class HnswIndex
 {
     private readonly HnswOptions _options;
+    private readonly SegmentedVectors? _store;
     private readonly int _dim;
     private readonly int _m;
     private readonly int _m0;
@@ -39,19 +47,34 @@ public sealed partial class HnswIndex
     private int _entry = -1;
     private int _maxLevel = -1;
 
-    /// <summary>Creates an empty index.</summary>
+    /// <summary>Creates an empty index that keeps its own copy of every vector.</summary>
     public HnswIndex(HnswOptions options)
+        : this(options, null)
+    {
+    }
+
+    /// <summary>
+    /// Creates an empty index; with <paramref name="store"/> the vectors are read from it by key (keys are indexes
+    /// into the store) instead of being copied, and <see cref="Upsert(int)"/> inserts a key's stored vector.
+    /// </summary>
+    public HnswIndex(HnswOptions options, SegmentedVectors? store)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        if (store is not null && store.Dimension != options.Dimension)
+        {
+            throw new ArgumentException($"store has {store.Dimension} dimensions, the index {options.Dimension}", nameof(store));
+        }
+
         _options = options;
+        _store = store;
         _dim = options.Dimension;
         _m = options.M;
         _m0 = 2 * options.M;
         _levelMultiplier = 1.0 / Math.Log(options.M);
         _random = new SplitMix64(options.Seed);
         var capacity = options.InitialCapacity;
-        _vectors = new float[capacity * _dim];
+        _vectors = store is null ? new float[capacity * _dim] : [];
         _keys = new int[capacity];
         _levels = new int[capacity];
         _deleted = new bool[capacity];
@@ -91,7 +114,21 @@ public sealed partial class HnswIndex
         return true;
     }
 
-    /// <summary>Inserts <paramref name="vector"/> under <paramref name="key"/>, replacing any earlier vector of that key.</summary>
+    /// <summary>Inserts the external store's vector of <paramref name="key"/>, replacing any earlier node of that key.</summary>
+    public void Upsert(int key)
+    {
+        if (_store is null)
+        {
+            throw new InvalidOperationException("Upsert(key) needs an index over an external vector store.");
+        }
+
+        Upsert(key, _store.Vector(key));
+    }
+
+    /// <summary>
+    /// Inserts <paramref name="vector"/> under <paramref name="key"/>, replacing any earlier vector of that key. With an
+    /// external store the index links the store's vector of the key and ignores <paramref name="vector"/>.
+    /// </summary>
     public void Upsert(int key, ReadOnlySpan<float> vector)
     {
         if (vector.Length != _dim)
@@ -207,7 +244,7 @@ public sealed partial class HnswIndex
         return buffer;
     }
 
-    private ReadOnlySpan<float> VectorOf(int node) => new(_vectors, node * _dim, _dim);
+    private ReadOnlySpan<float> VectorOf(int node) => _store is null ? new(_vectors, node * _dim, _dim) : _store.Vector(_keys[node]);
 
     /// <summary>Distance used inside the graph: the negated similarity, so smaller is nearer.</summary>
     private float Distance(ReadOnlySpan<float> query, int node) => -VectorMath.Dot(query, VectorOf(node));
@@ -222,7 +259,10 @@ public sealed partial class HnswIndex
         var node = _count++;
         _keys[node] = key;
         _deleted[node] = false;
-        Prepare(vector, _vectors.AsSpan(node * _dim, _dim)).CopyTo(_vectors.AsSpan(node * _dim, _dim));
+        if (_store is null)
+        {
+            Prepare(vector, _vectors.AsSpan(node * _dim, _dim)).CopyTo(_vectors.AsSpan(node * _dim, _dim));
+        }
 
         // Level ~ floor(-ln(U) * mL), the paper's exponentially decaying distribution.
         var u = 1.0 - _random.NextDouble();
@@ -235,7 +275,11 @@ public sealed partial class HnswIndex
 
     private void Grow(int capacity)
     {
-        Array.Resize(ref _vectors, capacity * _dim);
+        if (_store is null)
+        {
+            Array.Resize(ref _vectors, capacity * _dim);
+        }
+
         Array.Resize(ref _keys, capacity);
         Array.Resize(ref _levels, capacity);
         Array.Resize(ref _deleted, capacity);
