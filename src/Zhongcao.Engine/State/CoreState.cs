@@ -19,6 +19,9 @@ public sealed partial class CoreState
     // profile after a snapshot load: at a million users and notes, hundreds of megabytes of duplicates).
     private readonly HashSet<string> _shared = new(StringComparer.Ordinal);
 
+    // One array per distinct list of image items (see Compact).
+    private readonly HashSet<MediaItem[]> _sharedMedia = new(MediaListComparer.Instance);
+
     public IdMap UserIds { get; } = new();
     public IdMap NoteIds { get; } = new();
     public EventIdSet EventIds { get; } = new();
@@ -166,9 +169,10 @@ public sealed partial class CoreState
         }
 
         var index = NoteIds.GetOrAdd(note.Id);
+        note = Compact(note, author);
         var state = new NoteState(index, note, author) { Tags = TagsOf(note) };
         _notes.Add(state);
-        _users[author].Notes.Add(index);
+        _users[author].AddNote(index);
         foreach (var tag in state.Tags)
         {
             AddToTag(tag, index);
@@ -196,7 +200,7 @@ public sealed partial class CoreState
 
         // An edit invalidates the previous assessment until the gate assesses the new version.
         state.Assessment = null;
-        state.Note = note with { CreatedAt = state.Note.CreatedAt };
+        state.Note = Compact(note, state.AuthorIndex) with { CreatedAt = state.Note.CreatedAt };
         state.Version++;
         Retag(state, TagsOf(note));
     }
@@ -275,7 +279,91 @@ public sealed partial class CoreState
 
     /// <summary>A profile whose short repeated strings are the shared instances (values unchanged).</summary>
     private UserProfile SharedStrings(UserProfile profile) =>
-        profile with { Language = Shared(profile.Language), Region = Shared(profile.Region) };
+        profile with
+        {
+            Language = Shared(profile.Language),
+            Region = Shared(profile.Region),
+            Bio = profile.Bio.Length == 0 ? "" : profile.Bio,
+            Interests = SharedArray(profile.Interests),
+        };
+
+    /// <summary>
+    /// The note as kept in memory (values unchanged): the author id is the author's own id instance, the
+    /// language, hashtags and sponsorship strings are the shared instances, and a media list of images only
+    /// is the one shared array with the same items (carousels mostly repeat one size; a video's duration
+    /// makes its list unique, so those are kept as they are, trimmed to an array).
+    /// </summary>
+    private Note Compact(Note note, int author) =>
+        note with
+        {
+            AuthorId = _users[author].Profile.Id,
+            Language = Shared(note.Language),
+            Hashtags = SharedArray(note.Hashtags),
+            Media = SharedMedia(note.Media),
+            Sponsorship = note.Sponsorship is { } s ? new Sponsorship(Shared(s.BrandId), Shared(s.Channel)) : null,
+        };
+
+    private string[] SharedArray(IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return [];
+        }
+
+        var result = new string[values.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = Shared(values[i]);
+        }
+
+        return result;
+    }
+
+    private MediaItem[] SharedMedia(IReadOnlyList<MediaItem> media)
+    {
+        if (media.Count == 0)
+        {
+            return [];
+        }
+
+        var items = media as MediaItem[] ?? [.. media];
+        foreach (var m in items)
+        {
+            if (m.DurationMs != 0)
+            {
+                return items;
+            }
+        }
+
+        if (_sharedMedia.TryGetValue(items, out var shared))
+        {
+            return shared;
+        }
+
+        _sharedMedia.Add(items);
+        return items;
+    }
+
+    /// <summary>Equality of media lists by their items.</summary>
+    private sealed class MediaListComparer : IEqualityComparer<MediaItem[]>
+    {
+        public static readonly MediaListComparer Instance = new();
+
+        public bool Equals(MediaItem[]? x, MediaItem[]? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && x.AsSpan().SequenceEqual(y));
+
+        public int GetHashCode(MediaItem[] obj)
+        {
+            var hash = new HashCode();
+            hash.Add(obj.Length);
+            foreach (var m in obj)
+            {
+                hash.Add(m);
+            }
+
+            return hash.ToHashCode();
+        }
+    }
 
     private static void AddTags(List<string> tags, IReadOnlyList<string> values)
     {
