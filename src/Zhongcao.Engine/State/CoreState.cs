@@ -22,6 +22,9 @@ public sealed partial class CoreState
     // One array per distinct list of image items (see Compact).
     private readonly HashSet<MediaItem[]> _sharedMedia = new(MediaListComparer.Instance);
 
+    // One array per distinct list of shared strings (see SharedArray).
+    private readonly HashSet<string[]> _sharedLists = new(StringListComparer.Instance);
+
     public IdMap UserIds { get; } = new();
     public IdMap NoteIds { get; } = new();
     public EventIdSet EventIds { get; } = new();
@@ -256,13 +259,7 @@ public sealed partial class CoreState
             AddTags(tags, assessment.Tags);
         }
 
-        var result = new string[tags.Count];
-        for (var i = 0; i < result.Length; i++)
-        {
-            result[i] = Shared(tags[i]);
-        }
-
-        return result;
+        return SharedArray(tags);
     }
 
     /// <summary>The one shared instance of a string equal to <paramref name="value"/>.</summary>
@@ -303,6 +300,10 @@ public sealed partial class CoreState
             Sponsorship = note.Sponsorship is { } s ? new Sponsorship(Shared(s.BrandId), Shared(s.Channel)) : null,
         };
 
+    /// <summary>
+    /// The one shared array equal, item by item, to <paramref name="values"/>, holding shared strings (lists of
+    /// interests, hashtags and tags repeat across users and notes: they are picked from a common vocabulary).
+    /// </summary>
     private string[] SharedArray(IReadOnlyList<string> values)
     {
         if (values.Count == 0)
@@ -316,7 +317,53 @@ public sealed partial class CoreState
             result[i] = Shared(values[i]);
         }
 
+        if (_sharedLists.TryGetValue(result, out var shared))
+        {
+            return shared;
+        }
+
+        _sharedLists.Add(result);
         return result;
+    }
+
+    /// <summary>Equality of string lists by their items (ordinal).</summary>
+    private sealed class StringListComparer : IEqualityComparer<string[]>
+    {
+        public static readonly StringListComparer Instance = new();
+
+        public bool Equals(string[]? x, string[]? y)
+        {
+            if (ReferenceEquals(x, y))
+            {
+                return true;
+            }
+
+            if (x is null || y is null || x.Length != y.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < x.Length; i++)
+            {
+                if (!string.Equals(x[i], y[i], StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public int GetHashCode(string[] obj)
+        {
+            var hash = new HashCode();
+            foreach (var v in obj)
+            {
+                hash.Add(v, StringComparer.Ordinal);
+            }
+
+            return hash.ToHashCode();
+        }
     }
 
     private MediaItem[] SharedMedia(IReadOnlyList<MediaItem> media)
