@@ -22,7 +22,7 @@ public sealed partial class CoreState
     // One array per distinct list of image items (see Compact).
     private readonly HashSet<MediaItem[]> _sharedMedia = new(MediaListComparer.Instance);
 
-    // One array per distinct list of shared strings (see SharedArray).
+    // One array per distinct interest list (see SharedArray).
     private readonly HashSet<string[]> _sharedLists = new(StringListComparer.Instance);
 
     public IdMap UserIds { get; } = new();
@@ -281,7 +281,7 @@ public sealed partial class CoreState
             Language = Shared(profile.Language),
             Region = Shared(profile.Region),
             Bio = profile.Bio.Length == 0 ? "" : profile.Bio,
-            Interests = SharedArray(profile.Interests),
+            Interests = SharedArray(profile.Interests, shareList: true),
         };
 
     /// <summary>
@@ -301,10 +301,12 @@ public sealed partial class CoreState
         };
 
     /// <summary>
-    /// The one shared array equal, item by item, to <paramref name="values"/>, holding shared strings (lists of
-    /// interests, hashtags and tags repeat across users and notes: they are picked from a common vocabulary).
+    /// An array of the shared instances of <paramref name="values"/>; with <paramref name="shareList"/>, the one
+    /// shared array equal to it item by item. Users' interest lists repeat (picked from the category list), so
+    /// they are shared; notes' hashtag and tag lists are mostly distinct combinations, for which a table entry
+    /// would cost more than it saves.
     /// </summary>
-    private string[] SharedArray(IReadOnlyList<string> values)
+    private string[] SharedArray(IReadOnlyList<string> values, bool shareList = false)
     {
         if (values.Count == 0)
         {
@@ -315,6 +317,11 @@ public sealed partial class CoreState
         for (var i = 0; i < result.Length; i++)
         {
             result[i] = Shared(values[i]);
+        }
+
+        if (!shareList)
+        {
+            return result;
         }
 
         if (_sharedLists.TryGetValue(result, out var shared))

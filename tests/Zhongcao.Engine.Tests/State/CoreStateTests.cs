@@ -310,9 +310,9 @@ public class CoreStateTests
         var core = engine.Core;
         var (n1, n2) = (core.FindNote("n1")!, core.FindNote("n2")!);
         Assert.Same(core.FindUser("author")!.Profile.Id, n1.Note.AuthorId);
-        Assert.Same(n1.Note.Hashtags, n2.Note.Hashtags);
+        Assert.Same(n1.Note.Hashtags[0], n2.Note.Hashtags[0]);
         Assert.Same(n1.Note.Media, n2.Note.Media);
-        Assert.Same(n1.Tags, n2.Tags);
+        Assert.Same(n1.Tags[0], n2.Tags[0]);
         Assert.Equal(["护肤"], n1.Tags);
         Assert.Same(core.FindUser("author")!.Profile.Interests, core.FindUser("reader")!.Profile.Interests);
         Assert.Empty(core.FindUser("reader")!.Notes);
