@@ -1,4 +1,5 @@
 using Zhongcao.Engine.Log;
+using Zhongcao.Engine.Model;
 using Zhongcao.Engine.Modules;
 using Zhongcao.Engine.Snapshots;
 using Zhongcao.Engine.State;
@@ -15,6 +16,12 @@ public sealed class SearchModule : IEngineModule
 {
     /// <summary>The index (read under the engine's read lock).</summary>
     public InvertedIndex Index { get; } = new();
+
+    // Per note index: the version and tags it is indexed with (null when not indexed). These are the note's own
+    // instances (shared with the core state while current), kept so a re-index can remove the old terms.
+    private readonly List<(Note? Note, string[] Tags)> _indexed = [];
+    private readonly List<string> _oldTerms = new(64);
+    private readonly List<string> _newTerms = new(64);
 
     /// <inheritdoc />
     public string Name => "search";
@@ -56,22 +63,69 @@ public sealed class SearchModule : IEngineModule
 
     private void Reindex(NoteState note)
     {
-        if (note.Deleted)
+        var i = note.Index;
+        while (_indexed.Count <= i)
         {
-            Index.Remove(note.Index);
-            return;
+            _indexed.Add(default);
         }
 
-        var terms = new List<string>(64);
+        var previous = _indexed[i];
+        List<string>? oldTerms = null;
+        List<string>? newTerms = null;
+        if (!note.Deleted)
+        {
+            newTerms = _newTerms;
+            newTerms.Clear();
+            AddText(note.Note, newTerms);
+            if (previous.Note is not null)
+            {
+                oldTerms = _oldTerms;
+                oldTerms.Clear();
+                if (ReferenceEquals(previous.Note, note.Note))
+                {
+                    // Same version (an assessment changed the tags): the text's terms are the ones just computed.
+                    oldTerms.AddRange(newTerms);
+                }
+                else
+                {
+                    AddText(previous.Note, oldTerms);
+                }
+
+                AddTags(previous.Tags, oldTerms);
+            }
+
+            AddTags(note.Tags, newTerms);
+            _indexed[i] = (note.Note, note.Tags);
+        }
+        else
+        {
+            if (previous.Note is not null)
+            {
+                oldTerms = _oldTerms;
+                oldTerms.Clear();
+                AddText(previous.Note, oldTerms);
+                AddTags(previous.Tags, oldTerms);
+            }
+
+            _indexed[i] = default;
+        }
+
+        Index.Update(i, oldTerms, newTerms);
+    }
+
+    private static void AddText(Note note, List<string> terms)
+    {
         // The title counts twice: it is what the author chose to say first (a cheap field weight, BM25F-like).
-        SearchTerms.Add(note.Note.Title, terms);
-        SearchTerms.Add(note.Note.Title, terms);
-        SearchTerms.Add(note.Note.Body, terms);
-        foreach (var tag in note.Tags)
+        SearchTerms.Add(note.Title, terms);
+        SearchTerms.Add(note.Title, terms);
+        SearchTerms.Add(note.Body, terms);
+    }
+
+    private static void AddTags(string[] tags, List<string> terms)
+    {
+        foreach (var tag in tags)
         {
             SearchTerms.AddKey(tag, terms);
         }
-
-        Index.Set(note.Index, terms);
     }
 }

@@ -83,7 +83,7 @@ public sealed class SearchService
         var scores = new Dictionary<int, double>();
         foreach (var term in terms)
         {
-            var postings = index.Postings(term);
+            var postings = index.Read(term);
             if (postings.Count == 0)
             {
                 continue;

@@ -33,11 +33,11 @@ public sealed partial class CoreState
         var note = _notes[n];
         var c = note.Counters;
         user.EventCount++;
-        c.ByType[(int)e.Type]++;
+        c.CountType(e.Type);
         switch (e.Type)
         {
             case EventType.Impression:
-                c.ImpressionsBySurface[(int)e.Surface]++;
+                c.CountSurface(e.Surface);
                 user.Seen.Add(n);
                 break;
             case EventType.Dwell:
@@ -46,35 +46,35 @@ public sealed partial class CoreState
             case EventType.Like:
                 if (user.Liked.Add(n))
                 {
-                    c.Likes++;
+                    c.LikesCount++;
                 }
 
                 break;
             case EventType.Unlike:
                 if (user.Liked.Remove(n))
                 {
-                    c.Likes--;
+                    c.LikesCount--;
                 }
 
                 break;
             case EventType.Save:
                 if (user.Saved.Add(n))
                 {
-                    c.Saves++;
+                    c.SavesCount++;
                 }
 
                 break;
             case EventType.Unsave:
                 if (user.Saved.Remove(n))
                 {
-                    c.Saves--;
+                    c.SavesCount--;
                 }
 
                 break;
             case EventType.Comment:
                 if (e.ByAuthor)
                 {
-                    c.AuthorReplies++;
+                    c.AuthorReplyCount++;
                 }
 
                 break;
@@ -86,7 +86,7 @@ public sealed partial class CoreState
                 c.CarouselImagesTotal += e.Total;
                 if (e.Total > 0 && e.Viewed >= e.Total)
                 {
-                    c.CarouselCompletions++;
+                    c.CarouselCompletionCount++;
                 }
 
                 break;
@@ -94,17 +94,17 @@ public sealed partial class CoreState
                 c.VideoFractionTotal += e.Fraction;
                 if (e.Fraction >= VideoCompletionFraction)
                 {
-                    c.VideoCompletions++;
+                    c.VideoCompletionCount++;
                 }
 
                 if (e.Replay)
                 {
-                    c.VideoReplays++;
+                    c.VideoReplayCount++;
                 }
 
                 if (e.SoundOn)
                 {
-                    c.VideoSoundOn++;
+                    c.VideoSoundOnCount++;
                 }
 
                 break;

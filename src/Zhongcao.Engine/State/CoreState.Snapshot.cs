@@ -82,6 +82,7 @@ public sealed partial class CoreState
             var note = LogCodec.ReadNote(ref r);
             var index = NoteIds.GetOrAdd(note.Id);
             var author = UserIds.GetOrAdd(note.AuthorId);
+            note = Compact(note, author);
             var n = new NoteState(index, note, author) { Version = r.ReadVarInt32() };
             if (r.ReadBool())
             {
@@ -92,7 +93,7 @@ public sealed partial class CoreState
             n.Assessment = r.ReadBool() ? LogCodec.ReadAssessment(ref r) : null;
             n.Tags = TagsOf(note, n.Assessment);
             _notes.Add(n);
-            _users[author].Notes.Add(index);
+            _users[author].AddNote(index);
             foreach (var tag in n.Tags)
             {
                 AddToTag(tag, index);

@@ -19,6 +19,12 @@ public sealed partial class CoreState
     // profile after a snapshot load: at a million users and notes, hundreds of megabytes of duplicates).
     private readonly HashSet<string> _shared = new(StringComparer.Ordinal);
 
+    // One array per distinct list of image items (see Compact).
+    private readonly HashSet<MediaItem[]> _sharedMedia = new(MediaListComparer.Instance);
+
+    // One array per distinct interest list (see SharedArray).
+    private readonly HashSet<string[]> _sharedLists = new(StringListComparer.Instance);
+
     public IdMap UserIds { get; } = new();
     public IdMap NoteIds { get; } = new();
     public EventIdSet EventIds { get; } = new();
@@ -166,9 +172,10 @@ public sealed partial class CoreState
         }
 
         var index = NoteIds.GetOrAdd(note.Id);
+        note = Compact(note, author);
         var state = new NoteState(index, note, author) { Tags = TagsOf(note) };
         _notes.Add(state);
-        _users[author].Notes.Add(index);
+        _users[author].AddNote(index);
         foreach (var tag in state.Tags)
         {
             AddToTag(tag, index);
@@ -196,7 +203,7 @@ public sealed partial class CoreState
 
         // An edit invalidates the previous assessment until the gate assesses the new version.
         state.Assessment = null;
-        state.Note = note with { CreatedAt = state.Note.CreatedAt };
+        state.Note = Compact(note, state.AuthorIndex) with { CreatedAt = state.Note.CreatedAt };
         state.Version++;
         Retag(state, TagsOf(note));
     }
@@ -252,13 +259,7 @@ public sealed partial class CoreState
             AddTags(tags, assessment.Tags);
         }
 
-        var result = new string[tags.Count];
-        for (var i = 0; i < result.Length; i++)
-        {
-            result[i] = Shared(tags[i]);
-        }
-
-        return result;
+        return SharedArray(tags);
     }
 
     /// <summary>The one shared instance of a string equal to <paramref name="value"/>.</summary>
@@ -275,7 +276,148 @@ public sealed partial class CoreState
 
     /// <summary>A profile whose short repeated strings are the shared instances (values unchanged).</summary>
     private UserProfile SharedStrings(UserProfile profile) =>
-        profile with { Language = Shared(profile.Language), Region = Shared(profile.Region) };
+        profile with
+        {
+            Language = Shared(profile.Language),
+            Region = Shared(profile.Region),
+            Bio = profile.Bio.Length == 0 ? "" : profile.Bio,
+            Interests = SharedArray(profile.Interests, shareList: true),
+        };
+
+    /// <summary>
+    /// The note as kept in memory (values unchanged): the author id is the author's own id instance, the
+    /// language, hashtags and sponsorship strings are the shared instances, and a media list of images only
+    /// is the one shared array with the same items (carousels mostly repeat one size; a video's duration
+    /// makes its list unique, so those are kept as they are, trimmed to an array).
+    /// </summary>
+    private Note Compact(Note note, int author) =>
+        note with
+        {
+            AuthorId = _users[author].Profile.Id,
+            Language = Shared(note.Language),
+            Hashtags = SharedArray(note.Hashtags),
+            Media = SharedMedia(note.Media),
+            Sponsorship = note.Sponsorship is { } s ? new Sponsorship(Shared(s.BrandId), Shared(s.Channel)) : null,
+        };
+
+    /// <summary>
+    /// An array of the shared instances of <paramref name="values"/>; with <paramref name="shareList"/>, the one
+    /// shared array equal to it item by item. Users' interest lists repeat (picked from the category list), so
+    /// they are shared; notes' hashtag and tag lists are mostly distinct combinations, for which a table entry
+    /// would cost more than it saves.
+    /// </summary>
+    private string[] SharedArray(IReadOnlyList<string> values, bool shareList = false)
+    {
+        if (values.Count == 0)
+        {
+            return [];
+        }
+
+        var result = new string[values.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = Shared(values[i]);
+        }
+
+        if (!shareList)
+        {
+            return result;
+        }
+
+        if (_sharedLists.TryGetValue(result, out var shared))
+        {
+            return shared;
+        }
+
+        _sharedLists.Add(result);
+        return result;
+    }
+
+    /// <summary>Equality of string lists by their items (ordinal).</summary>
+    private sealed class StringListComparer : IEqualityComparer<string[]>
+    {
+        public static readonly StringListComparer Instance = new();
+
+        public bool Equals(string[]? x, string[]? y)
+        {
+            if (ReferenceEquals(x, y))
+            {
+                return true;
+            }
+
+            if (x is null || y is null || x.Length != y.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < x.Length; i++)
+            {
+                if (!string.Equals(x[i], y[i], StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public int GetHashCode(string[] obj)
+        {
+            var hash = new HashCode();
+            foreach (var v in obj)
+            {
+                hash.Add(v, StringComparer.Ordinal);
+            }
+
+            return hash.ToHashCode();
+        }
+    }
+
+    private MediaItem[] SharedMedia(IReadOnlyList<MediaItem> media)
+    {
+        if (media.Count == 0)
+        {
+            return [];
+        }
+
+        var items = media as MediaItem[] ?? [.. media];
+        foreach (var m in items)
+        {
+            if (m.DurationMs != 0)
+            {
+                return items;
+            }
+        }
+
+        if (_sharedMedia.TryGetValue(items, out var shared))
+        {
+            return shared;
+        }
+
+        _sharedMedia.Add(items);
+        return items;
+    }
+
+    /// <summary>Equality of media lists by their items.</summary>
+    private sealed class MediaListComparer : IEqualityComparer<MediaItem[]>
+    {
+        public static readonly MediaListComparer Instance = new();
+
+        public bool Equals(MediaItem[]? x, MediaItem[]? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && x.AsSpan().SequenceEqual(y));
+
+        public int GetHashCode(MediaItem[] obj)
+        {
+            var hash = new HashCode();
+            hash.Add(obj.Length);
+            foreach (var m in obj)
+            {
+                hash.Add(m);
+            }
+
+            return hash.ToHashCode();
+        }
+    }
 
     private static void AddTags(List<string> tags, IReadOnlyList<string> values)
     {

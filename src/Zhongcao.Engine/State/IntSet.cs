@@ -8,10 +8,11 @@ namespace Zhongcao.Engine.State;
 /// insertion-independent (sorted) order, so two states with the same members produce the same snapshot bytes.
 /// <para>
 /// Memory: a million users each hold several of these (follows, followers, seen, liked, ...), mostly with a
-/// handful of members, so the layout is compact: members live in one <c>int[]</c> in slot order, scanned
-/// linearly while there are few; from <see cref="IntSetStore.IndexThreshold"/> slots on, an open-addressing
-/// table of slot numbers is added for constant-time lookups. A set of 3 members takes about 80 bytes (a
-/// <see cref="HashSet{T}"/> of <c>int</c> about 170), a large one 9-14 bytes per member (a hash set about 16-20).
+/// handful of members, so the layout is compact: a small set is a single <c>int[]</c> (three header ints, then
+/// the members in slot order, scanned linearly); from <see cref="IntSetStore.IndexThreshold"/> slots on it
+/// becomes an <see cref="IntSetStore"/> with an open-addressing table of slot numbers for constant-time
+/// lookups. A set of 3 members takes about 52 bytes (a <see cref="HashSet{T}"/> of <c>int</c> about 170), a
+/// large one 9-14 bytes per member (a hash set about 16-20); an empty one nothing beyond its reference.
 /// </para>
 /// <para>
 /// Enumeration order is the one <see cref="HashSet{T}"/> gives: members in the order they were added, except
@@ -21,30 +22,77 @@ namespace Zhongcao.Engine.State;
 /// </summary>
 public struct IntSet
 {
-    private IntSetStore? _store;
+    // null (empty), an int[] small set (see SmallSet) or an IntSetStore once it has IndexThreshold slots.
+    private object? _data;
 
-    public readonly int Count => _store?.Count ?? 0;
+    public readonly int Count => _data switch
+    {
+        null => 0,
+        int[] small => SmallSet.Count(small),
+        IntSetStore store => store.Count,
+        _ => 0,
+    };
 
-    public readonly bool Contains(int value) => _store is not null && _store.Contains(value);
+    public readonly bool Contains(int value) => _data switch
+    {
+        null => false,
+        int[] small => value >= 0 && SmallSet.Find(small, value) >= 0,
+        IntSetStore store => store.Contains(value),
+        _ => false,
+    };
 
-    public bool Add(int value) => (_store ??= new IntSetStore(4)).Add(value);
+    public bool Add(int value)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(value);
+        switch (_data)
+        {
+            case IntSetStore store:
+                return store.Add(value);
+            case int[] small:
+                if (SmallSet.Find(small, value) >= 0)
+                {
+                    return false;
+                }
 
-    public readonly bool Remove(int value) => _store is not null && _store.Remove(value);
+                _data = SmallSet.Add(small, value);
+                return true;
+            default:
+                _data = SmallSet.Add(SmallSet.Create(1), value);
+                return true;
+        }
+    }
 
-    public readonly IEnumerable<int> Items => _store is null ? Enumerable.Empty<int>() : _store.Enumerate();
+    public readonly bool Remove(int value) => _data switch
+    {
+        int[] small => value >= 0 && SmallSet.Remove(small, value),
+        IntSetStore store => store.Remove(value),
+        _ => false,
+    };
+
+    public readonly IEnumerable<int> Items => _data switch
+    {
+        int[] small => SmallSet.Enumerate(small),
+        IntSetStore store => store.Enumerate(),
+        _ => Enumerable.Empty<int>(),
+    };
 
     /// <summary>Copies the members, in enumeration order, into a new array.</summary>
-    public readonly int[] ToArray() => _store?.ToArray() ?? [];
+    public readonly int[] ToArray() => _data switch
+    {
+        int[] small => SmallSet.ToArray(small),
+        IntSetStore store => store.ToArray(),
+        _ => [],
+    };
 
     internal readonly void Save(BinaryEncoder w)
     {
-        if (_store is null || _store.Count == 0)
+        var items = ToArray();
+        if (items.Length == 0)
         {
             w.WriteVarUInt(0);
             return;
         }
 
-        var items = _store.ToArray();
         Array.Sort(items);
         w.WriteVarUInt((ulong)items.Length);
         var prev = 0;
@@ -58,18 +106,131 @@ public struct IntSet
     internal void Load(ref BinaryDecoder r)
     {
         var n = r.ReadCount();
+        _data = null;
         if (n == 0)
         {
-            _store = null;
             return;
         }
 
-        _store = new IntSetStore(n);
+        if (n >= IntSetStore.IndexThreshold)
+        {
+            var store = new IntSetStore(n);
+            _data = store;
+            var p = 0;
+            for (var i = 0; i < n; i++)
+            {
+                p += checked((int)r.ReadVarUInt());
+                store.Add(p);
+            }
+
+            return;
+        }
+
+        var small = SmallSet.Create(n);
         var prev = 0;
         for (var i = 0; i < n; i++)
         {
             prev += checked((int)r.ReadVarUInt());
-            _store.Add(prev);
+            small = (int[])SmallSet.Add(small, prev); // below the threshold: stays small
+        }
+
+        _data = small;
+    }
+
+    /// <summary>
+    /// A set below <see cref="IntSetStore.IndexThreshold"/> slots in one <c>int[]</c>: [0] slots used, [1] free
+    /// list head, [2] count, then the slots, with the store's slot and free-list rules (so enumeration order is
+    /// the same); it becomes an <see cref="IntSetStore"/> when it needs its IndexThreshold-th slot.
+    /// A set of one member takes 40 bytes, of three 52.
+    /// </summary>
+    private static class SmallSet
+    {
+        private const int Header = 3;
+
+        public static int[] Create(int capacity)
+        {
+            var a = new int[Header + Math.Max(1, capacity)];
+            a[1] = -1;
+            return a;
+        }
+
+        public static int Count(int[] a) => a[2];
+
+        public static int Find(int[] a, int value)
+        {
+            var at = Array.IndexOf(a, value, Header, a[0]);
+            return at < 0 ? -1 : at - Header;
+        }
+
+        /// <summary>Adds a value known to be absent; returns the array now holding the set (or a store).</summary>
+        public static object Add(int[] a, int value)
+        {
+            int slot;
+            if (a[1] >= 0)
+            {
+                slot = a[1];
+                a[1] = -(a[Header + slot] + 2);
+            }
+            else
+            {
+                if (a[0] + 1 >= IntSetStore.IndexThreshold)
+                {
+                    var store = new IntSetStore(a.AsSpan(Header, a[0]), a[1], a[2]);
+                    store.Add(value);
+                    return store;
+                }
+
+                if (Header + a[0] == a.Length)
+                {
+                    Array.Resize(ref a, Header + Math.Min(IntSetStore.IndexThreshold - 1, Math.Max(2, a[0] * 2)));
+                }
+
+                slot = a[0]++;
+            }
+
+            a[Header + slot] = value;
+            a[2]++;
+            return a;
+        }
+
+        public static bool Remove(int[] a, int value)
+        {
+            var slot = Find(a, value);
+            if (slot < 0)
+            {
+                return false;
+            }
+
+            a[Header + slot] = -(a[1] + 2);
+            a[1] = slot;
+            a[2]--;
+            return true;
+        }
+
+        public static int[] ToArray(int[] a)
+        {
+            var result = new int[a[2]];
+            var n = 0;
+            for (var i = Header; i < Header + a[0]; i++)
+            {
+                if (a[i] >= 0)
+                {
+                    result[n++] = a[i];
+                }
+            }
+
+            return result;
+        }
+
+        public static IEnumerable<int> Enumerate(int[] a)
+        {
+            for (var i = Header; i < Header + a[0]; i++)
+            {
+                if (a[i] >= 0)
+                {
+                    yield return a[i];
+                }
+            }
         }
     }
 }
@@ -91,6 +252,20 @@ internal sealed class IntSetStore
     private int _tableEntries;
 
     public IntSetStore(int capacity) => _slots = new int[Math.Max(capacity, 2)];
+
+    /// <summary>A store taking over a small set's slots (members and free-list entries) as they are.</summary>
+    public IntSetStore(ReadOnlySpan<int> slots, int freeHead, int count)
+    {
+        _slots = new int[Math.Max(4, slots.Length * 2)];
+        slots.CopyTo(_slots);
+        _used = slots.Length;
+        _freeHead = freeHead;
+        Count = count;
+        if (_used >= IndexThreshold)
+        {
+            Rebuild();
+        }
+    }
 
     public int Count { get; private set; }
 

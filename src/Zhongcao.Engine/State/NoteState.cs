@@ -20,8 +20,21 @@ public sealed class NoteState
 
     /// <summary>1 for the published version, +1 per edit.</summary>
     public int Version { get; internal set; } = 1;
-    public DateTimeOffset? DeletedAt { get; internal set; }
-    public bool Deleted => DeletedAt is not null;
+    public DateTimeOffset? DeletedAt
+    {
+        get => _deletedTicks == 0 ? null : new DateTimeOffset(_deletedTicks, TimeSpan.FromMinutes(_deletedOffsetMinutes));
+        internal set
+        {
+            _deletedTicks = value?.Ticks ?? 0;
+            _deletedOffsetMinutes = (short)(value?.Offset.TotalMinutes ?? 0);
+        }
+    }
+
+    public bool Deleted => _deletedTicks != 0;
+
+    // DeletedAt as its local ticks and offset (0 ticks: not deleted), 10 bytes instead of a 24-byte nullable.
+    private long _deletedTicks;
+    private short _deletedOffsetMinutes;
     public NoteCounters Counters { get; } = new();
 
     /// <summary>The gate's assessment of the current version, or null while none was recorded.</summary>

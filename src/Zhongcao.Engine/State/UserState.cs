@@ -32,8 +32,21 @@ public sealed class UserState
     /// <summary>Authors the user hid.</summary>
     public IntSet HiddenAuthors;
 
-    /// <summary>Notes this user authored, in publish order.</summary>
-    public List<int> Notes { get; } = [];
+    // Most users author nothing: they share one empty list (never added to) until their first note.
+    private static readonly List<int> NoNotes = [];
+
+    /// <summary>Notes this user authored, in publish order (read only: the core state adds to it).</summary>
+    public List<int> Notes { get; private set; } = NoNotes;
+
+    internal void AddNote(int index)
+    {
+        if (ReferenceEquals(Notes, NoNotes))
+        {
+            Notes = new List<int>(4);
+        }
+
+        Notes.Add(index);
+    }
 
     /// <summary>Number of engagement events this user produced.</summary>
     public long EventCount { get; internal set; }

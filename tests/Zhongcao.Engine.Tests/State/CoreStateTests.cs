@@ -294,4 +294,51 @@ public class CoreStateTests
         Assert.Equal(digest, engine.StateDigest());
         Assert.Equal(1, engine.Core.EventCount);
     }
+
+    [Fact]
+    public void Repeated_strings_and_lists_are_held_once_and_survive_a_snapshot_unchanged()
+    {
+        // Fresh string instances everywhere, as a decoder produces them.
+        static string Fresh(string s) => new(s.AsSpan());
+        var log = new LogBuilder()
+            .User("author", Fresh("beauty"), Fresh("travel")).User("reader", Fresh("beauty"), Fresh("travel"))
+            .Add(new NotePublished { At = DateTimeOffset.UnixEpoch, Note = Images("n1", Fresh("author"), Fresh("#护肤")) })
+            .Add(new NotePublished { At = DateTimeOffset.UnixEpoch, Note = Images("n2", Fresh("author"), Fresh("#护肤")) })
+            .Delete("n2");
+        using var engine = log.Build();
+
+        var core = engine.Core;
+        var (n1, n2) = (core.FindNote("n1")!, core.FindNote("n2")!);
+        Assert.Same(core.FindUser("author")!.Profile.Id, n1.Note.AuthorId);
+        Assert.Same(n1.Note.Hashtags[0], n2.Note.Hashtags[0]);
+        Assert.Same(n1.Note.Media, n2.Note.Media);
+        Assert.Same(n1.Tags[0], n2.Tags[0]);
+        Assert.Equal(["护肤"], n1.Tags);
+        Assert.Same(core.FindUser("author")!.Profile.Interests, core.FindUser("reader")!.Profile.Interests);
+        Assert.Empty(core.FindUser("reader")!.Notes);
+        Assert.Equal([n1.Index, n2.Index], core.FindUser("author")!.Notes);
+        Assert.NotNull(n2.DeletedAt);
+        Assert.True(n2.Deleted);
+        Assert.False(n1.Deleted);
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        engine.SaveSnapshot(buffer);
+        using var loaded = new ZhongcaoEngine();
+        Assert.True(loaded.TryLoadSnapshot(buffer.WrittenSpan));
+        Assert.Equal(engine.StateDigest(), loaded.StateDigest());
+        var again = loaded.Core.FindNote("n2")!;
+        Assert.Equal(n2.DeletedAt, again.DeletedAt);
+        Assert.Equal(n2.DeletedAt!.Value.Offset, again.DeletedAt!.Value.Offset);
+        Assert.Equal(n2.Note.Media, again.Note.Media);
+        Assert.Same(loaded.Core.FindNote("n1")!.Note.Media, again.Note.Media);
+    }
+
+    private static Note Images(string id, string author, string hashtag) => new()
+    {
+        Id = id,
+        AuthorId = author,
+        Title = "Title " + id,
+        Hashtags = [hashtag],
+        Media = [new MediaItem(MediaType.Image, 1080, 1440, 0), new MediaItem(MediaType.Image, 1080, 1440, 0)],
+    };
 }
