@@ -22,6 +22,7 @@ public sealed partial class PoolAllocator
         var audience = new UserAudience(user, viewer);
         var best = new TopK(slots);
         var visited = new HashSet<int>();
+        var offered = new List<Offered>();
         var scan = new ScanBudget(o.MaxScan);
 
         // Pools: only notes the user can match are looked at, through indexes — the note indexes of the
@@ -32,11 +33,11 @@ public sealed partial class PoolAllocator
         {
             if (_module.Of(n) is { InPool: true })
             {
-                ConsiderPool(core, user, viewer, audience, n, now, best);
+                ConsiderPool(core, user, viewer, audience, n, now, offered);
             }
             else
             {
-                ConsiderLongTail(core, user, viewer, audience, n, now, returning, best);
+                ConsiderLongTail(core, user, viewer, audience, n, now, returning, offered);
             }
         }
 
@@ -60,7 +61,7 @@ public sealed partial class PoolAllocator
 
             if (visited.Add(n))
             {
-                ConsiderPool(core, user, viewer, audience, n, now, best);
+                ConsiderPool(core, user, viewer, audience, n, now, offered);
             }
         }
 
@@ -69,7 +70,7 @@ public sealed partial class PoolAllocator
         {
             if (visited.Add(n))
             {
-                ConsiderLongTail(core, user, viewer, audience, n, now, returning, best);
+                ConsiderLongTail(core, user, viewer, audience, n, now, returning, offered);
             }
         }
 
@@ -79,6 +80,7 @@ public sealed partial class PoolAllocator
             ScanDown(core.NotesWithTag(tag), Math.Min(floor, core.NoteCount), 0, tail, visited, Consider); // below what the pool scan saw
         }
 
+        Resolve(best, offered, user);
         if (viewer is not null)
         {
             ConsiderResurfacing(core, user, viewer, now, best);

@@ -56,7 +56,9 @@ public sealed partial class PoolAllocator
         var viewer = _module.Viewer(user.Index);
         var audience = new UserAudience(user, viewer);
         var best = new TopK(slots);
-        var visited = new HashSet<int>();
+        var scratch = Scratch.Rent();
+        var visited = scratch.Visited;
+        var offered = scratch.Offered;
         var scan = new ScanBudget(o.MaxScan);
         var returning = viewer?.ReturnedAt is { } back && now - back < o.ReturningFor;
 
@@ -75,7 +77,7 @@ public sealed partial class PoolAllocator
 
                 if (visited.Add(e.Note))
                 {
-                    ConsiderPool(core, user, viewer, audience, e.Note, now, best);
+                    ConsiderPool(core, user, viewer, audience, e.Note, now, offered);
                 }
             }
         }
@@ -92,7 +94,7 @@ public sealed partial class PoolAllocator
 
                 if (visited.Add(n))
                 {
-                    ConsiderLongTail(core, user, viewer, audience, n, now, returning, best);
+                    ConsiderLongTail(core, user, viewer, audience, n, now, returning, offered);
                 }
             }
         }
@@ -112,31 +114,41 @@ public sealed partial class PoolAllocator
             Pools(index.ExpansionWithPrefix(prefix), o.BucketScan);
         }
 
+        Resolve(best, offered, user);
+
         // Long tail: featured (evergreen, seasonal) notes, then the newest sustained notes of the user's tags and authors.
-        foreach (var n in _module.Featured)
+        // Skipped when the page's pool slots are already held by notes no long-tail note can outrank (the bound is exact,
+        // so the picks are the same as with the walk).
+        if (best.Accepts(Probe(LongTailBound(returning))))
         {
-            if (visited.Add(n))
+            foreach (var n in _module.Featured)
             {
-                ConsiderLongTail(core, user, viewer, audience, n, now, returning, best);
+                if (visited.Add(n))
+                {
+                    ConsiderLongTail(core, user, viewer, audience, n, now, returning, offered);
+                }
             }
+
+            foreach (var tag in audience.Tags)
+            {
+                Tail(index.TailWithTag(tag, residual: false), o.BucketScan / 2);
+                Tail(index.TailWithTag(tag, residual: true), o.BucketScan / 4);
+            }
+
+            foreach (var author in audience.Authors)
+            {
+                Tail(index.TailOfAuthor(author), Math.Max(1, authorDepth / 2));
+            }
+
+            Resolve(best, offered, user);
         }
 
-        foreach (var tag in audience.Tags)
-        {
-            Tail(index.TailWithTag(tag, residual: false), o.BucketScan / 2);
-            Tail(index.TailWithTag(tag, residual: true), o.BucketScan / 4);
-        }
-
-        foreach (var author in audience.Authors)
-        {
-            Tail(index.TailOfAuthor(author), Math.Max(1, authorDepth / 2));
-        }
-
-        if (viewer is not null)
+        if (viewer is not null && best.Accepts(Probe(ResurfaceBound)))
         {
             ConsiderResurfacing(core, user, viewer, now, best);
         }
 
+        Scratch.Return(scratch);
         return Commit(best, now);
     }
 
@@ -162,7 +174,7 @@ public sealed partial class PoolAllocator
         }
     }
 
-    private void ConsiderPool(CoreState core, UserState user, ViewerState? viewer, UserAudience audience, int n, DateTimeOffset now, TopK best)
+    private void ConsiderPool(CoreState core, UserState user, ViewerState? viewer, UserAudience audience, int n, DateTimeOffset now, List<Offered> offered)
     {
         if (_module.Of(n) is not { InPool: true } d)
         {
@@ -175,20 +187,20 @@ public sealed partial class PoolAllocator
             return;
         }
 
-        var live = IsLive(state.Note, now);
         var match = audience.Match(d, state, allowAdjacent: d.Level >= 1);
-        if (match == 0)
+        if (match == 0 || d.Budget <= 0)
         {
             return;
         }
 
         var o = _module.Options;
         var delivered = d.Current.Impressions + PendingOf(n, now);
-        if (d.Budget <= 0 || delivered >= d.Budget)
+        if (delivered >= d.Budget)
         {
             return;
         }
 
+        var live = IsLive(state.Note, now);
         var window = (d.WindowEndsAt - d.StageStartedAt).Ticks;
         var elapsed = window <= 0 ? 1 : (double)(now - d.StageStartedAt).Ticks / window;
         var deliveredFraction = (double)delivered / d.Budget;
@@ -198,7 +210,7 @@ public sealed partial class PoolAllocator
             var boost = Freshness.GuaranteeBoost(elapsed, deliveredFraction, o.GuaranteeMaxBoost);
             if (boost > 0)
             {
-                Offer(best, user, new PoolCandidate(n, live ? "pool:live" : "pool:guarantee", boost * common, boost, d.Policy));
+                Offer(offered, new Offered(n, live ? LiveSource : GuaranteeSource, boost * common, boost, d.Policy));
             }
 
             return;
@@ -207,12 +219,12 @@ public sealed partial class PoolAllocator
         // Behind schedule (more of the window gone than of the budget delivered) raises priority up to 2x.
         var schedule = 1 + Math.Clamp(elapsed - deliveredFraction, -0.9, 1);
         var fresh = FreshnessOf(d, now);
-        var source = live ? "pool:live" : d.Level == 0 ? "pool:coldStart" : $"pool:expansion:{d.Level}";
-        Offer(best, user, new PoolCandidate(n, source, schedule * fresh * common, 0, d.Policy));
+        var source = live ? LiveSource : d.Level == 0 ? ColdStartSource : ExpansionSource(d.Level);
+        Offer(offered, new Offered(n, source, schedule * fresh * common, 0, d.Policy));
     }
 
     private void ConsiderLongTail(CoreState core, UserState user, ViewerState? viewer, UserAudience audience, int n, DateTimeOffset now,
-        bool returning, TopK best)
+        bool returning, List<Offered> offered)
     {
         if (_module.Of(n) is not { PoolStage: DistributionStage.Sustained } d)
         {
@@ -220,7 +232,7 @@ public sealed partial class PoolAllocator
         }
 
         var state = core.Note(n);
-        if (best.Contains(n) || !Eligible(core, user, state, allowSeen: false) || !Admitted(d, user.Index))
+        if (!Eligible(core, user, state, allowSeen: false) || !Admitted(d, user.Index))
         {
             return;
         }
@@ -236,7 +248,7 @@ public sealed partial class PoolAllocator
             * FreshnessOf(d, now)
             * (d.Season is not null ? 2 : 1) * (returning ? 2 : 1) * match * d.Multiplier * AuthorFatigue(viewer, d, now);
         var source = d.Season is not null ? "pool:seasonal" : d.Evergreen ? "pool:evergreen" : "pool:sustained";
-        Offer(best, user, new PoolCandidate(n, source, priority, 0, DistributionPolicy.Pools));
+        Offer(offered, new Offered(n, source, priority, 0, DistributionPolicy.Pools));
     }
 
     private void ConsiderResurfacing(CoreState core, UserState user, ViewerState viewer, DateTimeOffset now, TopK best)
@@ -272,23 +284,105 @@ public sealed partial class PoolAllocator
     }
 
     private bool IsLive(Note note, DateTimeOffset now) =>
-        note.PrimaryMediaType == MediaType.Live && now - note.CreatedAt < _module.Options.LiveWindow;
+        now - note.CreatedAt < _module.Options.LiveWindow && note.PrimaryMediaType == MediaType.Live;
+
+    /// <summary>Keeps a candidate for <see cref="Resolve"/> (a priority of 0 or less never enters a page).</summary>
+    private static void Offer(List<Offered> offered, in Offered candidate)
+    {
+        if (candidate.Priority > 0)
+        {
+            offered.Add(candidate);
+        }
+    }
 
     /// <summary>
-    /// Offers a candidate after the near-duplicate part of creative fatigue: fewer near-duplicates (SimHash) of notes
-    /// the user has already seen. That factor is at most 1, so it is only worked out for a candidate whose priority
-    /// without it would enter the page's top K (the index lookups are the costly part of fatigue).
+    /// Moves the collected candidates into <paramref name="best"/>, applying the near-duplicate part of creative fatigue:
+    /// fewer near-duplicates (SimHash) of notes the user has already seen. That factor is at most 1 and its index lookups
+    /// are the costly part of fatigue, so candidates are taken in order of their priority without it (highest first,
+    /// ties: the newer note) and it is worked out only while such a priority would still enter the top K; once one
+    /// cannot, none after it can. The picks are those of offering every candidate with its fatigue applied.
     /// </summary>
-    private void Offer(TopK best, UserState user, PoolCandidate candidate)
+    private void Resolve(TopK best, List<Offered> offered, UserState user)
     {
-        if (!best.Accepts(candidate))
+        if (offered.Count == 0)
         {
             return;
         }
 
+        offered.Sort(static (a, b) => a.Priority != b.Priority ? b.Priority.CompareTo(a.Priority) : b.Note.CompareTo(a.Note));
         var o = _module.Options;
-        var copies = _module.Duplicates.SeenDuplicates(candidate.NoteIndex, user);
-        best.Offer(copies == 0 ? candidate : candidate with { Priority = candidate.Priority * Freshness.Fatigue(copies, o.FatigueFloor, o.FatigueDecay) });
+        foreach (var c in offered)
+        {
+            var candidate = new PoolCandidate(c.Note, c.Source, c.Priority, c.Boost, c.Policy);
+            if (!best.Accepts(candidate))
+            {
+                break;
+            }
+
+            var copies = _module.Duplicates.SeenDuplicates(c.Note, user);
+            best.Offer(copies == 0 ? candidate : candidate with { Priority = c.Priority * Freshness.Fatigue(copies, o.FatigueFloor, o.FatigueDecay) });
+        }
+
+        offered.Clear();
+    }
+
+    /// <summary>
+    /// The highest priority a long-tail note can have for this user: the larger of the sustained and residual priorities,
+    /// times 2 (seasonal), times 2 when the user is returning, times the strongest audience match; freshness, the
+    /// governance multiplier and fatigue are at most 1.
+    /// </summary>
+    private double LongTailBound(bool returning)
+    {
+        var o = _module.Options;
+        return Math.Max(o.SustainedPriority, o.ResidualPriority) * 2 * (returning ? 2 : 1) * UserAudience.AuthorAudience * FatigueCap;
+    }
+
+    /// <summary>The largest fatigue factor: 1 unless a decay above 1 is configured (then no bound is assumed).</summary>
+    private double FatigueCap => _module.Options.FatigueDecay is >= 0 and <= 1 ? 1 : double.PositiveInfinity;
+
+    /// <summary>The highest priority a resurfaced note can have: 1.5 × the sustained priority (freshness and multiplier are at most 1).</summary>
+    private double ResurfaceBound => _module.Options.SustainedPriority * 1.5 * FatigueCap;
+
+    /// <summary>
+    /// A stand-in candidate with priority <paramref name="bound"/> that wins every tie: when the top K does not accept it,
+    /// it is full of candidates strictly above the bound, so no candidate at or below the bound can enter.
+    /// </summary>
+    private static PoolCandidate Probe(double bound) => new(int.MaxValue, "", bound, 0, DistributionPolicy.Pools);
+
+    private const string LiveSource = "pool:live";
+    private const string GuaranteeSource = "pool:guarantee";
+    private const string ColdStartSource = "pool:coldStart";
+    private static readonly string[] ExpansionSources = [.. Enumerable.Range(0, 8).Select(l => $"pool:expansion:{l}")];
+
+    private static string ExpansionSource(int level) =>
+        (uint)level < (uint)ExpansionSources.Length ? ExpansionSources[level] : $"pool:expansion:{level}";
+
+    /// <summary>A candidate as collected, before fatigue by near-duplicates.</summary>
+    private readonly record struct Offered(int Note, string Source, double Priority, double Boost, DistributionPolicy Policy);
+
+    /// <summary>Per-thread working sets of one allocation (the visited notes and the collected candidates), reused.</summary>
+    private sealed class Scratch
+    {
+        [ThreadStatic]
+        private static Scratch? t_free;
+
+        public HashSet<int> Visited { get; } = [];
+
+        public List<Offered> Offered { get; } = [];
+
+        public static Scratch Rent()
+        {
+            var s = t_free ?? new Scratch();
+            t_free = null;
+            return s;
+        }
+
+        public static void Return(Scratch s)
+        {
+            s.Visited.Clear();
+            s.Offered.Clear();
+            t_free = s;
+        }
     }
 
     /// <summary>Creative fatigue by author: fewer notes of an author the user saw many times within the fatigue window.</summary>

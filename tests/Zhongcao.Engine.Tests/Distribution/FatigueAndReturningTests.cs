@@ -64,6 +64,45 @@ public class FatigueAndReturningTests
     }
 
     [Fact]
+    public void Near_duplicate_fatigue_holds_for_every_slot_of_a_full_page()
+    {
+        using var h = new PoolHarness();
+        for (var i = 0; i < 10; i++)
+        {
+            h.User("a" + i);
+        }
+
+        h.User("tired", "skincare");
+        h.PublishText("copy1", "a0", "winter skincare", Review, MediaType.Image, "skincare");
+        h.PublishText("copy2", "a1", "winter skincare", Review.Replace("two bottles", "three bottles", StringComparison.Ordinal), MediaType.Image, "skincare");
+        h.Event("tired", "copy1", EventType.Impression);
+        h.Event("tired", "copy2", EventType.Impression);
+
+        // Six different notes, then two more copies: before fatigue all eight tie and the copies, newest, would lead.
+        for (var i = 0; i < 6; i++)
+        {
+            h.PublishText("other" + i, "a" + (2 + i), "weeknight dinners", Other, MediaType.Image, "skincare");
+        }
+
+        var copy = Review.Replace("120 yuan", "118 yuan", StringComparison.Ordinal);
+        h.PublishText("copy3", "a8", "winter skincare", copy, MediaType.Image, "skincare");
+        h.PublishText("copy4", "a9", "winter skincare", copy, MediaType.Image, "skincare");
+
+        // A page of 20 has six pool slots: all go to the different notes, highest priority first.
+        var picks = h.Allocate("tired", pageSize: 20);
+        Assert.Equal(6, picks.Count);
+        var others = Enumerable.Range(0, 6).Select(i => h.Engine.Core.FindNote("other" + i)!.Index).ToHashSet();
+        Assert.All(picks, p => Assert.Contains(p.NoteIndex, others));
+        Assert.True(picks.Zip(picks.Skip(1)).All(x => x.First.Priority >= x.Second.Priority));
+
+        // A page of 30 has nine: the copies come in, after the different notes and at a lower priority.
+        var wide = h.Allocate("tired", pageSize: 30);
+        Assert.Equal(8, wide.Count);
+        Assert.All(wide.Take(6), p => Assert.Contains(p.NoteIndex, others));
+        Assert.All(wide.Skip(6), p => Assert.True(p.Priority < wide[5].Priority));
+    }
+
+    [Fact]
     public void Near_duplicates_survive_a_snapshot_restore()
     {
         using var h = new PoolHarness();
