@@ -48,6 +48,9 @@ public sealed class FeedContext
     /// <summary>Scratch for the engagement model's feature slots (one request runs on one thread).</summary>
     public int[] FeatureScratch { get; } = new int[PersonalizationModule.FeatureCount];
 
+    /// <summary>Scratch for one candidate's per-head probabilities when the page is not explained.</summary>
+    public float[] ProbabilityScratch { get; } = new float[Ranking.EngagementHeads.Count];
+
     /// <summary>The reader's served set.</summary>
     public ServedNotes Served { get; init; } = null!;
 

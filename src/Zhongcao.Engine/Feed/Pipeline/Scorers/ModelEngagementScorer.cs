@@ -31,9 +31,15 @@ public sealed class ModelEngagementScorer(IEngagementScorer fallback) : IEngagem
             return fallback.Predict(context.User, candidate.Note);
         }
 
-        var p = new float[EngagementHeads.Count];
+        // The per-head probabilities are kept on the candidate only when the page is explained (they are shown as
+        // score parts); otherwise one scratch array per request serves every candidate.
+        var p = context.Explain ? new float[EngagementHeads.Count] : context.ProbabilityScratch;
         module.Predict(context.User, candidate.Note, context.Now, p, context.FeatureScratch);
-        candidate.Probabilities = p;
+        if (context.Explain)
+        {
+            candidate.Probabilities = p;
+        }
+
         return Math.Max(Floor, module.Options.ActionValues.Score(p));
     }
 }
