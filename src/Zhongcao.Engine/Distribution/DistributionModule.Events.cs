@@ -68,7 +68,7 @@ public sealed partial class DistributionModule
 
         d.ImpressionsBySurface[surface]++;
         d.ImpressionsByStage[(int)d.Stage]++;
-        d.HourBucket(at)[0]++;
+        d.AddHourly(at, 0, 1);
         if (core.User(d.AuthorIndex).Followers.Contains(u))
         {
             d.FollowerViewers++;
@@ -87,9 +87,9 @@ public sealed partial class DistributionModule
 
         foreach (var tag in InterestTagsOf(core.User(u)))
         {
-            if (tag.Length > 0)
+            if (tag >= 0)
             {
-                Increment(d.AudienceInterests, tag, MaxAudienceInterests);
+                d.CountInterest(_tagTable, tag, MaxAudienceInterests);
             }
         }
 
@@ -172,11 +172,11 @@ public sealed partial class DistributionModule
         }
     }
 
-    // Each user's interests as normalised tags, computed once per profile version (a cache, not state: it is
-    // derived from the profile, so snapshots and digests do not include it).
-    private (IReadOnlyList<string>? Source, string[] Tags)[] _interestTags = [];
+    // Each user's interests as interned normalised tag ids (-1 for an empty tag), computed once per profile version
+    // (a cache, not state: it is derived from the profile, so snapshots and digests do not include it).
+    private (IReadOnlyList<string>? Source, int[] Tags)[] _interestTags = [];
 
-    private string[] InterestTagsOf(UserState user)
+    private int[] InterestTagsOf(UserState user)
     {
         if (user.Index >= _interestTags.Length)
         {
@@ -187,10 +187,11 @@ public sealed partial class DistributionModule
         ref var slot = ref _interestTags[user.Index];
         if (slot.Tags is null || !ReferenceEquals(slot.Source, interests))
         {
-            var tags = new string[interests.Count];
+            var tags = new int[interests.Count];
             for (var i = 0; i < tags.Length; i++)
             {
-                tags[i] = CoreState.NormalizeTag(interests[i]);
+                var tag = CoreState.NormalizeTag(interests[i]);
+                tags[i] = tag.Length > 0 ? _tagTable.IdOf(tag) : -1;
             }
 
             slot = (interests, tags);
@@ -224,6 +225,6 @@ public sealed partial class DistributionModule
 
         d.WeightedBySurface[rec.Surface] += w;
         d.WeightedByStage[rec.Stage] += w;
-        d.HourBucket(at)[1 + (int)kind] += sign;
+        d.AddHourly(at, 1 + (int)kind, sign);
     }
 }

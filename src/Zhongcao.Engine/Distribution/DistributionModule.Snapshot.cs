@@ -29,11 +29,12 @@ public sealed partial class DistributionModule
         var n = reader.ReadCount();
         for (var i = 0; i < n; i++)
         {
-            var d = reader.ReadBool() ? NoteDistribution.Read(ref reader) : null;
+            var d = reader.ReadBool() ? NoteDistribution.Read(ref reader, _tagTable) : null;
             _notes.Add(d);
             if (d is not null)
             {
                 d.Tags = d.NoteIndex < core.NoteCount ? core.Note(d.NoteIndex).Tags : [];
+                d.TagPrefixes = PrefixesOf(d.Tags.Length > 0 ? d.Tags : d.TagPrefixes);
                 if (d.NoteIndex < core.NoteCount)
                 {
                     _duplicates.Set(d.NoteIndex, NearDuplicates.SimHash(core.Note(d.NoteIndex).Note));

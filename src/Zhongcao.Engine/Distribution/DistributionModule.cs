@@ -26,6 +26,7 @@ public sealed partial class DistributionModule : IEngineModule
     private readonly PoolIndex _index = new();
     private readonly NearDuplicates _duplicates = new();
     private readonly SortedSet<int> _reach = [];
+    private readonly TagTable _tagTable = new();
     private long _lastDay = -1;
 
     public DistributionModule(DistributionOptions? options = null, IAuthorAuthority? authority = null, IFraudFlags? fraud = null, IReachLimits? limits = null)
@@ -41,7 +42,7 @@ public sealed partial class DistributionModule : IEngineModule
 
     public string Name => "distribution";
 
-    public int SnapshotVersion => 2;
+    public int SnapshotVersion => 3;
 
     public DistributionOptions Options { get; }
 
@@ -262,20 +263,21 @@ public sealed partial class DistributionModule : IEngineModule
         return (long)Math.Clamp(Math.Round(scaled), Options.ColdStartMinBudget, Options.ColdStartMaxBudget);
     }
 
-    private static string[] PrefixesOf(string[] tags)
+    /// <summary>The level-1 prefixes of <paramref name="tags"/> (the tags array itself when they are their own prefixes; prefix text interned).</summary>
+    private string[] PrefixesOf(string[] tags)
     {
         var prefixes = new List<string>(tags.Length);
         foreach (var t in tags)
         {
             var slash = t.IndexOf('/', StringComparison.Ordinal);
-            var p = slash > 0 ? t[..slash] : t;
+            var p = slash > 0 ? _tagTable.Intern(t[..slash]) : t;
             if (!prefixes.Contains(p))
             {
                 prefixes.Add(p);
             }
         }
 
-        return [.. prefixes];
+        return prefixes.SequenceEqual(tags) ? tags : [.. prefixes];
     }
 
     private ViewerState ViewerOf(int user)
