@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Zhongcao.Engine.Model;
 using Zhongcao.Engine.State;
 
@@ -146,30 +144,12 @@ public sealed partial class DistributionModule
                 viewer.EngagedAuthors.Add(d.AuthorIndex);
                 foreach (var tag in core.Note(d.NoteIndex).Tags)
                 {
-                    Increment(viewer.EngagedTags, tag, MaxEngagedTags);
+                    viewer.CountEngagedTag(_tagTable.IdOf(tag), MaxEngagedTags);
                 }
             }
         }
 
         d.Viewers[u] = rec;
-    }
-
-    /// <summary>Adds one to a tally, adding the key only while the tally has fewer than <paramref name="max"/> keys (one hash lookup).</summary>
-    private static void Increment<T>(Dictionary<string, T> tally, string key, int max) where T : struct, System.Numerics.INumber<T>
-    {
-        if (tally.Count < max)
-        {
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(tally, key, out _);
-            slot++;
-        }
-        else
-        {
-            ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(tally, key);
-            if (!Unsafe.IsNullRef(ref slot))
-            {
-                slot++;
-            }
-        }
     }
 
     // Each user's interests as interned normalised tag ids (-1 for an empty tag), computed once per profile version

@@ -15,11 +15,14 @@ public sealed partial class DistributionModule
             d?.Save(writer);
         }
 
-        writer.WriteVarUInt((ulong)_viewers.Count);
-        foreach (var (user, v) in _viewers.OrderBy(kv => kv.Key))
+        writer.WriteVarUInt((ulong)_viewerCount);
+        for (var user = 0; user < _viewers.Length; user++)
         {
-            writer.WriteVarInt(user);
-            v.Save(writer);
+            if (_viewers[user] is { } v)
+            {
+                writer.WriteVarInt(user);
+                v.Save(writer);
+            }
         }
     }
 
@@ -47,9 +50,7 @@ public sealed partial class DistributionModule
         for (var i = 0; i < n; i++)
         {
             var user = reader.ReadVarInt32();
-            var v = new ViewerState();
-            v.Load(ref reader);
-            _viewers.Add(user, v);
+            ViewerOf(user).Load(ref reader);
         }
     }
 }

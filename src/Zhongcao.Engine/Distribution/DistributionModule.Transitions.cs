@@ -204,7 +204,7 @@ public sealed partial class DistributionModule
         _index.Update(d);
     }
 
-    private static void Toggle(SortedSet<int> set, int n, bool member)
+    private static void Toggle(NoteBitSet set, int n, bool member)
     {
         if (member)
         {

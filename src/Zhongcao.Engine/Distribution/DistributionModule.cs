@@ -15,17 +15,18 @@ namespace Zhongcao.Engine.Distribution;
 public sealed partial class DistributionModule : IEngineModule
 {
     private readonly List<NoteDistribution?> _notes = [];
-    private readonly Dictionary<int, ViewerState> _viewers = [];
-    private readonly SortedSet<int> _active = [];
-    private readonly SortedSet<int> _expansion = [];
-    private readonly SortedSet<int> _longTail = [];
-    private readonly SortedSet<int> _saturated = [];
-    private readonly SortedSet<int> _featured = [];
-    private readonly SortedSet<int> _limited = [];
-    private readonly SortedSet<int> _fresh = [];
+    private ViewerState?[] _viewers = []; // by user index
+    private int _viewerCount;
+    private readonly NoteBitSet _active = new();
+    private readonly NoteBitSet _expansion = new();
+    private readonly NoteBitSet _longTail = new();
+    private readonly NoteBitSet _saturated = new();
+    private readonly NoteBitSet _featured = new();
+    private readonly NoteBitSet _limited = new();
+    private readonly NoteBitSet _fresh = new();
     private readonly PoolIndex _index = new();
     private readonly NearDuplicates _duplicates = new();
-    private readonly SortedSet<int> _reach = [];
+    private readonly NoteBitSet _reach = new();
     private readonly TagTable _tagTable = new();
     private long _lastDay = -1;
 
@@ -80,7 +81,7 @@ public sealed partial class DistributionModule : IEngineModule
     public NoteDistribution? Of(int noteIndex) => noteIndex >= 0 && noteIndex < _notes.Count ? _notes[noteIndex] : null;
 
     /// <summary>The viewer state of a user, or null when they never produced an event.</summary>
-    public ViewerState? Viewer(int userIndex) => _viewers.GetValueOrDefault(userIndex);
+    public ViewerState? Viewer(int userIndex) => (uint)userIndex < (uint)_viewers.Length ? _viewers[userIndex] : null;
 
     public void Apply(CoreState core, in SequencedEntry entry)
     {
@@ -282,10 +283,16 @@ public sealed partial class DistributionModule : IEngineModule
 
     private ViewerState ViewerOf(int user)
     {
-        if (!_viewers.TryGetValue(user, out var v))
+        if (user >= _viewers.Length)
         {
-            v = new ViewerState();
-            _viewers.Add(user, v);
+            Array.Resize(ref _viewers, Math.Max(user + 1, Math.Max(1024, _viewers.Length + (_viewers.Length / 2))));
+        }
+
+        if (_viewers[user] is not { } v)
+        {
+            v = new ViewerState(_tagTable);
+            _viewers[user] = v;
+            _viewerCount++;
         }
 
         return v;
