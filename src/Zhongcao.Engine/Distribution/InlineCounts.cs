@@ -6,7 +6,7 @@ namespace Zhongcao.Engine.Distribution;
 [InlineArray(ActionKinds.Count)]
 public struct ActionCounts
 {
-    private long _first;
+    private int _first;
 }
 
 /// <summary>Four values stored inline (per surface).</summary>

@@ -33,7 +33,7 @@ public sealed class StageCounters
     {
         Impressions = 0;
         Weighted = 0;
-        ((Span<long>)Actions).Clear();
+        ((Span<int>)Actions).Clear();
         ProgressViewers = 0;
         FirstImpressionAt = null;
     }
@@ -61,7 +61,7 @@ public sealed class StageCounters
         Weighted = r.ReadDouble();
         for (var i = 0; i < ActionKinds.Count; i++)
         {
-            Actions[i] = r.ReadVarInt();
+            Actions[i] = r.ReadVarInt32();
         }
 
         ProgressViewers = r.ReadVarInt();

@@ -37,7 +37,7 @@ public static class DistributionAnalytics
             ReachLimit = d.ReachMultiplier < 1 ? new NoteReachLimit(d.ReachMultiplier, d.ReachUntil, d.ReachReason) : null,
             Current = new CurrentPool(d.StageStartedAt, d.InPool ? d.WindowEndsAt : null, d.Budget, d.Current.Impressions,
                 current.Rate, current.Lower, current.Upper, threshold),
-            Totals = new EngagementTotals(viewers, d.Total.Weighted, total.Rate, Actions(d.Total.Actions), d.Excluded),
+            Totals = new EngagementTotals(viewers, d.Total.Weighted, total.Rate, Actions(Widen(d.Total.Actions)), d.Excluded),
             Timeline = Timeline(d, current, threshold),
             Transitions = d.Transitions,
             Hourly = HourlyPoints(d.Hourly),
@@ -120,6 +120,17 @@ public static class DistributionAnalytics
         {
             result.Add(new TimelineStage(open.ToStage, open.ToLevel, open.At, null, d.Budget, d.Current.Impressions, current.Rate,
                 current.Lower, current.Upper, threshold, "inProgress", open.Reason));
+        }
+
+        return result;
+    }
+
+    private static long[] Widen(ReadOnlySpan<int> counts)
+    {
+        var result = new long[counts.Length];
+        for (var i = 0; i < counts.Length; i++)
+        {
+            result[i] = counts[i];
         }
 
         return result;
