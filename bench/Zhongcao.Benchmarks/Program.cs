@@ -41,6 +41,13 @@ public static class BenchmarkProgram
             return;
         }
 
+        // `-- dist-apply-cost` prints the traffic-pools module's CPU cost per applied event and its heap per note.
+        if (args.Length > 0 && args[0] == "dist-apply-cost")
+        {
+            DistributionApplyProbe.Run();
+            return;
+        }
+
         // `-- apply-cost` prints the personalisation module's CPU cost per applied event.
         if (args.Length > 0 && args[0] == "apply-cost")
         {

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Zhongcao.Engine.Model;
 using Zhongcao.Engine.State;
 
@@ -68,7 +66,7 @@ public sealed partial class DistributionModule
 
         d.ImpressionsBySurface[surface]++;
         d.ImpressionsByStage[(int)d.Stage]++;
-        d.HourBucket(at)[0]++;
+        d.AddHourly(at, 0, 1);
         if (core.User(d.AuthorIndex).Followers.Contains(u))
         {
             d.FollowerViewers++;
@@ -87,9 +85,9 @@ public sealed partial class DistributionModule
 
         foreach (var tag in InterestTagsOf(core.User(u)))
         {
-            if (tag.Length > 0)
+            if (tag >= 0)
             {
-                Increment(d.AudienceInterests, tag, MaxAudienceInterests);
+                d.CountInterest(_tagTable, tag, MaxAudienceInterests);
             }
         }
 
@@ -146,7 +144,7 @@ public sealed partial class DistributionModule
                 viewer.EngagedAuthors.Add(d.AuthorIndex);
                 foreach (var tag in core.Note(d.NoteIndex).Tags)
                 {
-                    Increment(viewer.EngagedTags, tag, MaxEngagedTags);
+                    viewer.CountEngagedTag(_tagTable.IdOf(tag), MaxEngagedTags);
                 }
             }
         }
@@ -154,29 +152,11 @@ public sealed partial class DistributionModule
         d.Viewers[u] = rec;
     }
 
-    /// <summary>Adds one to a tally, adding the key only while the tally has fewer than <paramref name="max"/> keys (one hash lookup).</summary>
-    private static void Increment<T>(Dictionary<string, T> tally, string key, int max) where T : struct, System.Numerics.INumber<T>
-    {
-        if (tally.Count < max)
-        {
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(tally, key, out _);
-            slot++;
-        }
-        else
-        {
-            ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(tally, key);
-            if (!Unsafe.IsNullRef(ref slot))
-            {
-                slot++;
-            }
-        }
-    }
+    // Each user's interests as interned normalised tag ids (-1 for an empty tag), computed once per profile version
+    // (a cache, not state: it is derived from the profile, so snapshots and digests do not include it).
+    private (IReadOnlyList<string>? Source, int[] Tags)[] _interestTags = [];
 
-    // Each user's interests as normalised tags, computed once per profile version (a cache, not state: it is
-    // derived from the profile, so snapshots and digests do not include it).
-    private (IReadOnlyList<string>? Source, string[] Tags)[] _interestTags = [];
-
-    private string[] InterestTagsOf(UserState user)
+    private int[] InterestTagsOf(UserState user)
     {
         if (user.Index >= _interestTags.Length)
         {
@@ -187,10 +167,11 @@ public sealed partial class DistributionModule
         ref var slot = ref _interestTags[user.Index];
         if (slot.Tags is null || !ReferenceEquals(slot.Source, interests))
         {
-            var tags = new string[interests.Count];
+            var tags = new int[interests.Count];
             for (var i = 0; i < tags.Length; i++)
             {
-                tags[i] = CoreState.NormalizeTag(interests[i]);
+                var tag = CoreState.NormalizeTag(interests[i]);
+                tags[i] = tag.Length > 0 ? _tagTable.IdOf(tag) : -1;
             }
 
             slot = (interests, tags);
@@ -224,6 +205,6 @@ public sealed partial class DistributionModule
 
         d.WeightedBySurface[rec.Surface] += w;
         d.WeightedByStage[rec.Stage] += w;
-        d.HourBucket(at)[1 + (int)kind] += sign;
+        d.AddHourly(at, 1 + (int)kind, sign);
     }
 }

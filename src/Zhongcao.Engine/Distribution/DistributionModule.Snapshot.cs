@@ -15,11 +15,14 @@ public sealed partial class DistributionModule
             d?.Save(writer);
         }
 
-        writer.WriteVarUInt((ulong)_viewers.Count);
-        foreach (var (user, v) in _viewers.OrderBy(kv => kv.Key))
+        writer.WriteVarUInt((ulong)_viewerCount);
+        for (var user = 0; user < _viewers.Length; user++)
         {
-            writer.WriteVarInt(user);
-            v.Save(writer);
+            if (_viewers[user] is { } v)
+            {
+                writer.WriteVarInt(user);
+                v.Save(writer);
+            }
         }
     }
 
@@ -29,11 +32,12 @@ public sealed partial class DistributionModule
         var n = reader.ReadCount();
         for (var i = 0; i < n; i++)
         {
-            var d = reader.ReadBool() ? NoteDistribution.Read(ref reader) : null;
+            var d = reader.ReadBool() ? NoteDistribution.Read(ref reader, _tagTable) : null;
             _notes.Add(d);
             if (d is not null)
             {
                 d.Tags = d.NoteIndex < core.NoteCount ? core.Note(d.NoteIndex).Tags : [];
+                d.TagPrefixes = PrefixesOf(d.Tags.Length > 0 ? d.Tags : d.TagPrefixes);
                 if (d.NoteIndex < core.NoteCount)
                 {
                     _duplicates.Set(d.NoteIndex, NearDuplicates.SimHash(core.Note(d.NoteIndex).Note));
@@ -46,9 +50,7 @@ public sealed partial class DistributionModule
         for (var i = 0; i < n; i++)
         {
             var user = reader.ReadVarInt32();
-            var v = new ViewerState();
-            v.Load(ref reader);
-            _viewers.Add(user, v);
+            ViewerOf(user).Load(ref reader);
         }
     }
 }

@@ -195,20 +195,24 @@ public sealed partial class DistributionModule
         var last = to.UtcTicks / TimeSpan.TicksPerHour;
         long imps = 0;
         var weighted = 0.0;
-        foreach (var (hour, bucket) in d.Hourly)
+        var hourly = d.Hourly;
+        for (var i = 0; i < hourly.Entries; i++)
         {
+            var e = hourly.EntryAt(i);
+            var hour = HourlyCounts.HourOf(e);
             if (hour < first || hour >= last)
             {
                 continue;
             }
 
-            imps += bucket[0];
-            if (weights is not null)
+            var kind = HourlyCounts.KindOf(e);
+            if (kind == 0)
             {
-                for (var k = 0; k < ActionKinds.Count; k++)
-                {
-                    weighted += bucket[1 + k] * weights.Of((ActionKind)k);
-                }
+                imps += HourlyCounts.CountOf(e);
+            }
+            else if (weights is not null)
+            {
+                weighted += HourlyCounts.CountOf(e) * weights.Of((ActionKind)(kind - 1));
             }
         }
 

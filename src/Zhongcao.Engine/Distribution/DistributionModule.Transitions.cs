@@ -188,7 +188,7 @@ public sealed partial class DistributionModule
         PoolMeasurement? m = null, double threshold = 0) =>
         Add(d, Transition(d, at, d.PoolStage, d.Level, stage, level, outcome, reason, m, threshold));
 
-    private static void Add(NoteDistribution d, PoolTransition t) => d.Transitions.Add(t);
+    private static void Add(NoteDistribution d, PoolTransition t) => d.AddTransition(t);
 
     private void UpdateSets(NoteDistribution d)
     {
@@ -204,7 +204,7 @@ public sealed partial class DistributionModule
         _index.Update(d);
     }
 
-    private static void Toggle(SortedSet<int> set, int n, bool member)
+    private static void Toggle(NoteBitSet set, int n, bool member)
     {
         if (member)
         {

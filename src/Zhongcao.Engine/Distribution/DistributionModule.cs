@@ -15,17 +15,19 @@ namespace Zhongcao.Engine.Distribution;
 public sealed partial class DistributionModule : IEngineModule
 {
     private readonly List<NoteDistribution?> _notes = [];
-    private readonly Dictionary<int, ViewerState> _viewers = [];
-    private readonly SortedSet<int> _active = [];
-    private readonly SortedSet<int> _expansion = [];
-    private readonly SortedSet<int> _longTail = [];
-    private readonly SortedSet<int> _saturated = [];
-    private readonly SortedSet<int> _featured = [];
-    private readonly SortedSet<int> _limited = [];
-    private readonly SortedSet<int> _fresh = [];
+    private ViewerState?[] _viewers = []; // by user index
+    private int _viewerCount;
+    private readonly NoteBitSet _active = new();
+    private readonly NoteBitSet _expansion = new();
+    private readonly NoteBitSet _longTail = new();
+    private readonly NoteBitSet _saturated = new();
+    private readonly NoteBitSet _featured = new();
+    private readonly NoteBitSet _limited = new();
+    private readonly NoteBitSet _fresh = new();
     private readonly PoolIndex _index = new();
     private readonly NearDuplicates _duplicates = new();
-    private readonly SortedSet<int> _reach = [];
+    private readonly NoteBitSet _reach = new();
+    private readonly TagTable _tagTable = new();
     private long _lastDay = -1;
 
     public DistributionModule(DistributionOptions? options = null, IAuthorAuthority? authority = null, IFraudFlags? fraud = null, IReachLimits? limits = null)
@@ -41,7 +43,7 @@ public sealed partial class DistributionModule : IEngineModule
 
     public string Name => "distribution";
 
-    public int SnapshotVersion => 2;
+    public int SnapshotVersion => 3;
 
     public DistributionOptions Options { get; }
 
@@ -79,7 +81,7 @@ public sealed partial class DistributionModule : IEngineModule
     public NoteDistribution? Of(int noteIndex) => noteIndex >= 0 && noteIndex < _notes.Count ? _notes[noteIndex] : null;
 
     /// <summary>The viewer state of a user, or null when they never produced an event.</summary>
-    public ViewerState? Viewer(int userIndex) => _viewers.GetValueOrDefault(userIndex);
+    public ViewerState? Viewer(int userIndex) => (uint)userIndex < (uint)_viewers.Length ? _viewers[userIndex] : null;
 
     public void Apply(CoreState core, in SequencedEntry entry)
     {
@@ -262,28 +264,35 @@ public sealed partial class DistributionModule : IEngineModule
         return (long)Math.Clamp(Math.Round(scaled), Options.ColdStartMinBudget, Options.ColdStartMaxBudget);
     }
 
-    private static string[] PrefixesOf(string[] tags)
+    /// <summary>The level-1 prefixes of <paramref name="tags"/> (the tags array itself when they are their own prefixes; prefix text interned).</summary>
+    private string[] PrefixesOf(string[] tags)
     {
         var prefixes = new List<string>(tags.Length);
         foreach (var t in tags)
         {
             var slash = t.IndexOf('/', StringComparison.Ordinal);
-            var p = slash > 0 ? t[..slash] : t;
+            var p = slash > 0 ? _tagTable.Intern(t[..slash]) : t;
             if (!prefixes.Contains(p))
             {
                 prefixes.Add(p);
             }
         }
 
-        return [.. prefixes];
+        return prefixes.SequenceEqual(tags) ? tags : [.. prefixes];
     }
 
     private ViewerState ViewerOf(int user)
     {
-        if (!_viewers.TryGetValue(user, out var v))
+        if (user >= _viewers.Length)
         {
-            v = new ViewerState();
-            _viewers.Add(user, v);
+            Array.Resize(ref _viewers, Math.Max(user + 1, Math.Max(1024, _viewers.Length + (_viewers.Length / 2))));
+        }
+
+        if (_viewers[user] is not { } v)
+        {
+            v = new ViewerState(_tagTable);
+            _viewers[user] = v;
+            _viewerCount++;
         }
 
         return v;

@@ -42,7 +42,7 @@ public sealed partial class NoteDistribution
 
         w.WriteVarInt(FollowerViewers);
         w.WriteVarInt(ReturningViewers);
-        w.WriteVarUInt((ulong)AudienceInterests.Count);
+        w.WriteVarUInt((ulong)_audienceCount);
         foreach (var (tag, count) in AudienceInterests.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             w.WriteString(tag);
@@ -50,7 +50,7 @@ public sealed partial class NoteDistribution
         }
 
         w.WriteVarUInt((ulong)Viewers.Count);
-        foreach (var (user, v) in Viewers.OrderBy(kv => kv.Key))
+        foreach (var (user, v) in Viewers.Ordered())
         {
             w.WriteVarInt(user);
             w.WriteVarUInt(v.Mask);
@@ -58,22 +58,17 @@ public sealed partial class NoteDistribution
             w.WriteByte(v.Stage);
         }
 
-        w.WriteVarUInt((ulong)Hourly.Count);
-        foreach (var (hour, bucket) in Hourly)
+        w.WriteVarUInt((ulong)_hourly.Entries);
+        for (var i = 0; i < _hourly.Entries; i++)
         {
-            w.WriteVarInt(hour);
-            foreach (var c in bucket)
-            {
-                w.WriteVarInt(c);
-            }
+            var e = _hourly.EntryAt(i);
+            w.WriteVarInt(HourlyCounts.HourOf(e));
+            w.WriteByte((byte)HourlyCounts.KindOf(e));
+            w.WriteVarInt(HourlyCounts.CountOf(e));
         }
 
-        w.WriteVarUInt((ulong)Transitions.Count);
-        foreach (var t in Transitions)
-        {
-            DistributionCodec.WriteTransition(w, t);
-        }
-
+        w.WriteVarUInt((ulong)_transitions.Count);
+        w.WriteBytes(_transitions.Bytes);
         w.WriteStrings(TagPrefixes);
         w.WriteDouble(ReachMultiplier);
         DistributionCodec.WriteTime(w, ReachUntil);
@@ -82,7 +77,7 @@ public sealed partial class NoteDistribution
         w.WriteDouble(AuthorityBudget);
         w.WriteDouble(AuthorityThreshold);
         w.WriteString(AuthorityNiche);
-        w.WriteString(AuthorityReason);
+        w.WriteBytes(_authorityReason);
         w.WriteBool(HeldStage is not null);
         if (HeldStage is { } held)
         {
@@ -96,7 +91,7 @@ public sealed partial class NoteDistribution
         }
     }
 
-    internal static NoteDistribution Read(ref BinaryDecoder r)
+    internal static NoteDistribution Read(ref BinaryDecoder r, TagTable tags)
     {
         var d = new NoteDistribution(r.ReadVarInt32(), r.ReadVarInt32(), (DistributionPolicy)r.ReadByte(), r.ReadString(), r.ReadTime())
         {
@@ -120,13 +115,13 @@ public sealed partial class NoteDistribution
         d.Excluded = r.ReadVarInt();
         for (var i = 0; i < 4; i++)
         {
-            d.ImpressionsBySurface[i] = r.ReadVarInt();
+            d.ImpressionsBySurface[i] = r.ReadVarInt32();
             d.WeightedBySurface[i] = r.ReadDouble();
         }
 
         for (var i = 0; i < 7; i++)
         {
-            d.ImpressionsByStage[i] = r.ReadVarInt();
+            d.ImpressionsByStage[i] = r.ReadVarInt32();
             d.WeightedByStage[i] = r.ReadDouble();
         }
 
@@ -135,7 +130,8 @@ public sealed partial class NoteDistribution
         var n = r.ReadCount();
         for (var i = 0; i < n; i++)
         {
-            d.AudienceInterests[r.ReadString()] = r.ReadVarInt();
+            var tag = r.ReadString();
+            d.SetInterest(tags, tags.IdOf(tag), r.ReadVarInt());
         }
 
         n = r.ReadCount();
@@ -149,21 +145,12 @@ public sealed partial class NoteDistribution
         for (var i = 0; i < n; i++)
         {
             var hour = r.ReadVarInt();
-            var bucket = new long[1 + ActionKinds.Count];
-            for (var j = 0; j < bucket.Length; j++)
-            {
-                bucket[j] = r.ReadVarInt();
-            }
-
-            d.Hourly.Add(hour, bucket);
+            var kind = r.ReadByte();
+            d._hourly.Append(hour, kind, r.ReadVarInt());
         }
 
-        n = r.ReadCount();
-        for (var i = 0; i < n; i++)
-        {
-            d.Transitions.Add(DistributionCodec.ReadTransition(ref r));
-        }
-
+        _ = r.ReadCount();
+        d._transitions = TransitionLog.FromBytes(r.ReadBytes());
         d.TagPrefixes = r.ReadStrings();
         d.ReachMultiplier = r.ReadDouble();
         d.ReachUntil = DistributionCodec.ReadTime(ref r);
@@ -172,7 +159,7 @@ public sealed partial class NoteDistribution
         d.AuthorityBudget = r.ReadDouble();
         d.AuthorityThreshold = r.ReadDouble();
         d.AuthorityNiche = r.ReadString();
-        d.AuthorityReason = r.ReadString();
+        d._authorityReason = r.ReadBytes();
         if (r.ReadBool())
         {
             d.HeldStage = (DistributionStage)r.ReadByte();

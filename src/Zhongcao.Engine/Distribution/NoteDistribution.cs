@@ -4,6 +4,8 @@ namespace Zhongcao.Engine.Distribution;
 /// The persisted distribution state of one note: its stage and level in the state machine, the current
 /// stage's budget, window and counters, governance overlay, long-tail flags, the per-viewer records that
 /// make counting exact (unique viewers, once per action), read-model aggregates and every transition.
+/// Laid out for memory: instants as UTC ticks, per-surface/per-stage tallies inline, viewers, hourly counts,
+/// audience interests and transitions in compact packed arrays, rarely used parts (a hold) allocated on demand.
 /// </summary>
 public sealed partial class NoteDistribution
 {
@@ -13,7 +15,7 @@ public sealed partial class NoteDistribution
         AuthorIndex = authorIndex;
         Policy = policy;
         Arm = arm;
-        PublishedAt = publishedAt;
+        _publishedAt = publishedAt.UtcTicks;
     }
 
     public int NoteIndex { get; }
@@ -22,7 +24,7 @@ public sealed partial class NoteDistribution
 
     /// <summary>Experiment arm name ("" when no arms are configured).</summary>
     public string Arm { get; }
-    public DateTimeOffset PublishedAt { get; }
+    public DateTimeOffset PublishedAt => Utc(_publishedAt);
 
     /// <summary>Progress stage (never <see cref="DistributionStage.Limited"/>: governance is an overlay, see <see cref="Stage"/>).</summary>
     public DistributionStage PoolStage { get; internal set; } = DistributionStage.ColdStart;
@@ -54,11 +56,11 @@ public sealed partial class NoteDistribution
     /// <summary>A limit verdict (gate or moderator) applies, with <see cref="GateMultiplier"/> until <see cref="LimitUntil"/>.</summary>
     public bool GateLimited { get; internal set; }
     public double GateMultiplier { get; internal set; } = 1;
-    public DateTimeOffset? LimitUntil { get; internal set; }
+    public DateTimeOffset? LimitUntil { get => UtcOrNull(_limitUntil); internal set => _limitUntil = TicksOrZero(value); }
 
     /// <summary>Reach limit from outside the note (<see cref="IReachLimits"/>, e.g. a brand's traffic limit); 1 = none.</summary>
     public double ReachMultiplier { get; internal set; } = 1;
-    public DateTimeOffset? ReachUntil { get; internal set; }
+    public DateTimeOffset? ReachUntil { get => UtcOrNull(_reachUntil); internal set => _reachUntil = TicksOrZero(value); }
     public string ReachReason { get; internal set; } = "";
 
     /// <summary>The current pool's budget before the reach limit scaled it (0 when not scaled).</summary>
@@ -68,22 +70,33 @@ public sealed partial class NoteDistribution
     public double AuthorityBudget { get; internal set; } = 1;
     public double AuthorityThreshold { get; internal set; } = 1;
     public string AuthorityNiche { get; internal set; } = "";
-    public string AuthorityReason { get; internal set; } = "";
+    public string AuthorityReason { get => CompactText.Decode(_authorityReason); internal set => _authorityReason = CompactText.Encode(value); }
 
     /// <summary>
     /// Where distribution stood when a review hold or a rejection stopped it (null when nothing is held): a later
     /// allow resumes here (same stage, level, counters, remaining budget and window) instead of a new cold start.
     /// </summary>
-    public DistributionStage? HeldStage { get; internal set; }
-    public int HeldLevel { get; internal set; }
-    public long HeldBudget { get; internal set; }
-    public TimeSpan HeldWindowLeft { get; internal set; }
-    public int HeldExtensions { get; internal set; }
-    public bool HeldResidual { get; internal set; }
-    public DateTimeOffset HeldStageStartedAt { get; internal set; }
+    public DistributionStage? HeldStage
+    {
+        get => _held?.Stage;
+        internal set
+        {
+            if (value is not null || _held is not null)
+            {
+                HeldPart.Stage = value;
+            }
+        }
+    }
 
-    public DateTimeOffset StageStartedAt { get; internal set; }
-    public DateTimeOffset WindowEndsAt { get; internal set; }
+    public int HeldLevel { get => _held?.Level ?? 0; internal set => HeldPart.Level = value; }
+    public long HeldBudget { get => _held?.Budget ?? 0; internal set => HeldPart.Budget = value; }
+    public TimeSpan HeldWindowLeft { get => _held?.WindowLeft ?? default; internal set => HeldPart.WindowLeft = value; }
+    public int HeldExtensions { get => _held?.Extensions ?? 0; internal set => HeldPart.Extensions = value; }
+    public bool HeldResidual { get => _held?.Residual ?? false; internal set => HeldPart.Residual = value; }
+    public DateTimeOffset HeldStageStartedAt { get => _held?.StageStartedAt ?? default; internal set => HeldPart.StageStartedAt = value; }
+
+    public DateTimeOffset StageStartedAt { get => Utc(_stageStartedAt); internal set => _stageStartedAt = value.UtcTicks; }
+    public DateTimeOffset WindowEndsAt { get => Utc(_windowEndsAt); internal set => _windowEndsAt = value.UtcTicks; }
 
     /// <summary>Impression budget (pools) or target (guarantee) of the current stage.</summary>
     public long Budget { get; internal set; }
@@ -96,23 +109,42 @@ public sealed partial class NoteDistribution
     /// <summary>Impressions and excluded events (flagged accounts, engagement without an impression).</summary>
     public long Excluded { get; internal set; }
 
-    public long[] ImpressionsBySurface { get; } = new long[4];
-    public double[] WeightedBySurface { get; } = new double[4];
-    public long[] ImpressionsByStage { get; } = new long[7];
-    public double[] WeightedByStage { get; } = new double[7];
+    /// <summary>Counted impressions by surface.</summary>
+    public ref Inline4<int> ImpressionsBySurface => ref _impressionsBySurface;
+    public ref Inline4<double> WeightedBySurface => ref _weightedBySurface;
+
+    /// <summary>Counted impressions by the pool stage (as reported) at the first impression.</summary>
+    public ref Inline7<int> ImpressionsByStage => ref _impressionsByStage;
+    public ref Inline7<double> WeightedByStage => ref _weightedByStage;
     public long FollowerViewers { get; internal set; }
     public long ReturningViewers { get; internal set; }
 
-    /// <summary>Declared interests of counted viewers, with counts.</summary>
-    public Dictionary<string, long> AudienceInterests { get; } = new(StringComparer.Ordinal);
+    /// <summary>Declared interests of counted viewers, with counts (at most the module's cap of distinct interests).</summary>
+    public IReadOnlyDictionary<string, long> AudienceInterests
+    {
+        get
+        {
+            var result = new Dictionary<string, long>(_audienceCount, StringComparer.Ordinal);
+            for (var i = 0; i < _audienceCount; i++)
+            {
+                result[_tagTable![(int)(_audience![i] >> 32)]] = (int)_audience[i];
+            }
+
+            return result;
+        }
+    }
 
     /// <summary>Counted viewers by user index.</summary>
-    public Dictionary<int, ViewerRecord> Viewers { get; } = [];
+    public ViewerSet Viewers { get; } = new();
 
-    /// <summary>Per hour since the epoch: [impressions, actions by <see cref="ActionKind"/>...].</summary>
-    public SortedDictionary<long, long[]> Hourly { get; } = [];
+    /// <summary>Counts per hour since the epoch: [impressions, actions by <see cref="ActionKind"/>...].</summary>
+    public HourlyCounts Hourly => _hourly;
 
-    public List<PoolTransition> Transitions { get; } = [];
+    /// <summary>Every recorded transition, oldest first (rebuilt from the compact log on each read).</summary>
+    public IReadOnlyList<PoolTransition> Transitions => _transitions.ToList();
+
+    /// <summary>Number of recorded transitions.</summary>
+    public int TransitionCount => _transitions.Count;
 
     /// <summary>Level-1 prefixes of the note's tags ("beauty" for "beauty/skincare"): adjacent-interest matching.</summary>
     internal string[] TagPrefixes { get; set; } = [];
@@ -123,26 +155,98 @@ public sealed partial class NoteDistribution
     /// <summary>True while the note takes part in a pool (cold start or expansion).</summary>
     public bool InPool => PoolStage is DistributionStage.ColdStart or DistributionStage.Expansion;
 
-    internal long[] HourBucket(DateTimeOffset at)
+    internal void AddHourly(DateTimeOffset at, int kind, long delta) => _hourly.Add(at.UtcTicks / TimeSpan.TicksPerHour, kind, delta);
+
+    internal void AddTransition(PoolTransition t) => _transitions.Add(t);
+
+    /// <summary>Adds one to the tally of interned tag <paramref name="tagId"/>, adding it only while fewer than <paramref name="max"/> are tallied.</summary>
+    internal void CountInterest(TagTable table, int tagId, int max)
     {
-        var hour = at.UtcTicks / TimeSpan.TicksPerHour;
-        if (_lastBucket is { } last && _lastHour == hour)
+        _tagTable = table;
+        var lo = 0;
+        var hi = _audienceCount - 1;
+        while (lo <= hi)
         {
-            return last; // events of a note arrive in bursts within the same hour: skip the tree walk
+            var mid = (lo + hi) >>> 1;
+            var id = (int)(_audience![mid] >> 32);
+            if (id == tagId)
+            {
+                _audience[mid]++;
+                return;
+            }
+
+            if (id < tagId)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
         }
 
-        if (!Hourly.TryGetValue(hour, out var bucket))
+        if (_audienceCount >= max)
         {
-            bucket = new long[1 + ActionKinds.Count];
-            Hourly.Add(hour, bucket);
+            return;
         }
 
-        _lastHour = hour;
-        _lastBucket = bucket;
-        return bucket;
+        if (_audience is null || _audienceCount == _audience.Length)
+        {
+            Array.Resize(ref _audience, _audience is null ? 4 : Math.Min(max, _audience.Length * 2));
+        }
+
+        Array.Copy(_audience, lo, _audience, lo + 1, _audienceCount - lo);
+        _audience[lo] = ((long)tagId << 32) | 1;
+        _audienceCount++;
     }
 
-    // The bucket last returned by HourBucket (the same array as in Hourly; a cache, not state).
-    private long _lastHour;
-    private long[]? _lastBucket;
+    /// <summary>Restores an interest tally (snapshot load).</summary>
+    internal void SetInterest(TagTable table, int tagId, long count)
+    {
+        CountInterest(table, tagId, int.MaxValue);
+        for (var i = 0; i < _audienceCount; i++)
+        {
+            if ((int)(_audience![i] >> 32) == tagId)
+            {
+                _audience[i] = ((long)tagId << 32) | (uint)count;
+            }
+        }
+    }
+
+    private static DateTimeOffset Utc(long ticks) => new(ticks, TimeSpan.Zero);
+
+    private static DateTimeOffset? UtcOrNull(long ticks) => ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+
+    private static long TicksOrZero(DateTimeOffset? value) => value?.UtcTicks ?? 0;
+
+    private HeldPosition HeldPart => _held ??= new HeldPosition();
+
+    private readonly long _publishedAt;
+    private long _limitUntil;
+    private long _reachUntil;
+    private long _stageStartedAt;
+    private long _windowEndsAt;
+    private byte[] _authorityReason = [];
+    private HeldPosition? _held;
+    private Inline4<int> _impressionsBySurface;
+    private Inline4<double> _weightedBySurface;
+    private Inline7<int> _impressionsByStage;
+    private Inline7<double> _weightedByStage;
+    private TagTable? _tagTable;
+    private long[]? _audience; // (tag id << 32) | count, ascending tag id
+    private int _audienceCount;
+    private HourlyCounts _hourly;
+    private TransitionLog _transitions;
+
+    /// <summary>Where a held note stood (allocated only for notes that were ever held).</summary>
+    private sealed class HeldPosition
+    {
+        public DistributionStage? Stage;
+        public int Level;
+        public long Budget;
+        public TimeSpan WindowLeft;
+        public int Extensions;
+        public bool Residual;
+        public DateTimeOffset StageStartedAt;
+    }
 }

@@ -41,7 +41,7 @@ public sealed partial class PoolAllocator
             }
         }
 
-        var floor = _module.Active.Count == 0 ? int.MaxValue : ((SortedSet<int>)_module.Active).Min;
+        var floor = _module.Active.Count == 0 ? int.MaxValue : ((NoteBitSet)_module.Active).Min;
         foreach (var tag in audience.Tags)
         {
             ScanDown(core.NotesWithTag(tag), int.MaxValue, floor, scan, visited, Consider);
@@ -52,7 +52,7 @@ public sealed partial class PoolAllocator
             ScanDown(core.User(author).Notes, int.MaxValue, floor, scan, visited, Consider);
         }
 
-        foreach (var n in ((SortedSet<int>)_module.Expanding).Reverse())
+        foreach (var n in ((NoteBitSet)_module.Expanding).Descending())
         {
             if (!scan.Take())
             {

@@ -15,29 +15,29 @@ namespace Zhongcao.Engine.Distribution;
 /// </summary>
 internal sealed class PoolIndex
 {
-    private readonly Dictionary<string, SortedSet<Entry>> _poolByTag = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, SortedSet<Entry>> _poolByAuthor = [];
-    private readonly Dictionary<string, SortedSet<Entry>> _expansionByPrefix = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SortedSet<int>> _openTailByTag = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SortedSet<int>> _residualTailByTag = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, SortedSet<int>> _tailByAuthor = [];
+    private readonly Dictionary<string, SortedBlocks<Entry>> _poolByTag = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, SortedBlocks<Entry>> _poolByAuthor = [];
+    private readonly Dictionary<string, SortedBlocks<Entry>> _expansionByPrefix = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedBlocks<int>> _openTailByTag = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedBlocks<int>> _residualTailByTag = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, SortedBlocks<int>> _tailByAuthor = [];
     private readonly Dictionary<int, Placement> _placed = [];
 
     /// <summary>In-pool notes with tag <paramref name="tag"/>, most behind schedule first.</summary>
-    public IEnumerable<Entry> PoolWithTag(string tag) => _poolByTag.TryGetValue(tag, out var s) ? s : [];
+    public IEnumerable<Entry> PoolWithTag(string tag) => _poolByTag.TryGetValue(tag, out var s) ? s.Ascending() : [];
 
     /// <summary>In-pool notes of <paramref name="author"/>, most behind schedule first.</summary>
-    public IEnumerable<Entry> PoolOfAuthor(int author) => _poolByAuthor.TryGetValue(author, out var s) ? s : [];
+    public IEnumerable<Entry> PoolOfAuthor(int author) => _poolByAuthor.TryGetValue(author, out var s) ? s.Ascending() : [];
 
     /// <summary>Expansion-level notes with a tag under level-1 prefix <paramref name="prefix"/>, most behind schedule first.</summary>
-    public IEnumerable<Entry> ExpansionWithPrefix(string prefix) => _expansionByPrefix.TryGetValue(prefix, out var s) ? s : [];
+    public IEnumerable<Entry> ExpansionWithPrefix(string prefix) => _expansionByPrefix.TryGetValue(prefix, out var s) ? s.Ascending() : [];
 
     /// <summary>Sustained notes with tag <paramref name="tag"/>, newest first (open or residual).</summary>
     public IEnumerable<int> TailWithTag(string tag, bool residual) =>
-        (residual ? _residualTailByTag : _openTailByTag).TryGetValue(tag, out var s) ? s.Reverse() : [];
+        (residual ? _residualTailByTag : _openTailByTag).TryGetValue(tag, out var s) ? s.Descending() : [];
 
     /// <summary>Sustained notes of <paramref name="author"/>, newest first.</summary>
-    public IEnumerable<int> TailOfAuthor(int author) => _tailByAuthor.TryGetValue(author, out var s) ? s.Reverse() : [];
+    public IEnumerable<int> TailOfAuthor(int author) => _tailByAuthor.TryGetValue(author, out var s) ? s.Descending() : [];
 
     /// <summary>Number of notes indexed (in a pool or sustained).</summary>
     public int Count => _placed.Count;
@@ -136,14 +136,15 @@ internal sealed class PoolIndex
         }
     }
 
-    private static void Toggle<TKey, TItem>(Dictionary<TKey, SortedSet<TItem>> buckets, TKey key, TItem item, bool add)
+    private static void Toggle<TKey, TItem>(Dictionary<TKey, SortedBlocks<TItem>> buckets, TKey key, TItem item, bool add)
         where TKey : notnull
+        where TItem : struct, IComparable<TItem>
     {
         if (add)
         {
             if (!buckets.TryGetValue(key, out var set))
             {
-                set = [];
+                set = new();
                 buckets.Add(key, set);
             }
 

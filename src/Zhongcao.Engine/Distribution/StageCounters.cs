@@ -12,12 +12,19 @@ public sealed class StageCounters
     public double Weighted { get; internal set; }
 
     /// <summary>Counted actions by <see cref="ActionKind"/>.</summary>
-    public long[] Actions { get; } = new long[ActionKinds.Count];
+    public ref ActionCounts Actions => ref _actions;
+
+    private ActionCounts _actions;
+    private long _firstImpressionAt;
 
     /// <summary>Viewers who reported carousel or video progress.</summary>
     public long ProgressViewers { get; internal set; }
 
-    public DateTimeOffset? FirstImpressionAt { get; internal set; }
+    public DateTimeOffset? FirstImpressionAt
+    {
+        get => _firstImpressionAt == 0 ? null : new DateTimeOffset(_firstImpressionAt, TimeSpan.Zero);
+        internal set => _firstImpressionAt = value?.UtcTicks ?? 0;
+    }
 
     /// <summary>Negative actions counted (scroll-away, not-interested, report).</summary>
     public long Negatives => Actions[(int)ActionKind.ScrollAway] + Actions[(int)ActionKind.NotInterested] + Actions[(int)ActionKind.Report];
@@ -26,7 +33,7 @@ public sealed class StageCounters
     {
         Impressions = 0;
         Weighted = 0;
-        Array.Clear(Actions);
+        ((Span<int>)Actions).Clear();
         ProgressViewers = 0;
         FirstImpressionAt = null;
     }
@@ -52,9 +59,9 @@ public sealed class StageCounters
     {
         Impressions = r.ReadVarInt();
         Weighted = r.ReadDouble();
-        for (var i = 0; i < Actions.Length; i++)
+        for (var i = 0; i < ActionKinds.Count; i++)
         {
-            Actions[i] = r.ReadVarInt();
+            Actions[i] = r.ReadVarInt32();
         }
 
         ProgressViewers = r.ReadVarInt();

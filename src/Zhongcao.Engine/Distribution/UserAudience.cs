@@ -38,7 +38,7 @@ internal sealed class UserAudience
 
         if (viewer is not null)
         {
-            foreach (var (tag, _) in viewer.EngagedTags.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(EngagedTagsUsed))
+            foreach (var tag in viewer.TopEngagedTags(EngagedTagsUsed))
             {
                 Add(tag);
             }

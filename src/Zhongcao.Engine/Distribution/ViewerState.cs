@@ -6,8 +6,10 @@ namespace Zhongcao.Engine.Distribution;
 /// <summary>What the pools remember about one user as a viewer: exposures per author (fatigue), activity (dormant/returning), interest signals and engaged tags.</summary>
 public sealed class ViewerState
 {
+    internal ViewerState(TagTable tags) => _tagTable = tags;
+
     /// <summary>Counted impressions of each author's notes, with the time of the last one.</summary>
-    public Dictionary<int, (int Count, DateTimeOffset Last)> AuthorExposures { get; } = [];
+    public AuthorExposureTable AuthorExposures { get; } = new();
 
     /// <summary>Authors whose notes this user engaged with meaningfully (their historical audience).</summary>
     public IntSet EngagedAuthors;
@@ -16,17 +18,96 @@ public sealed class ViewerState
     public IntSet InterestedNotes;
 
     /// <summary>Tags of notes the user engaged with meaningfully, with counts.</summary>
-    public Dictionary<string, int> EngagedTags { get; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, int> EngagedTags
+    {
+        get
+        {
+            var result = new Dictionary<string, int>(_engagedCount, StringComparer.Ordinal);
+            for (var i = 0; i < _engagedCount; i++)
+            {
+                result[_tagTable[(int)(_engaged![i] >> 32)]] = (int)_engaged[i];
+            }
 
-    public DateTimeOffset? LastActiveAt { get; internal set; }
+            return result;
+        }
+    }
+
+    public DateTimeOffset? LastActiveAt
+    {
+        get => _lastActiveAt == 0 ? null : new DateTimeOffset(_lastActiveAt, TimeSpan.Zero);
+        internal set => _lastActiveAt = value?.UtcTicks ?? 0;
+    }
 
     /// <summary>When the user last came back after being dormant.</summary>
-    public DateTimeOffset? ReturnedAt { get; internal set; }
+    public DateTimeOffset? ReturnedAt
+    {
+        get => _returnedAt == 0 ? null : new DateTimeOffset(_returnedAt, TimeSpan.Zero);
+        internal set => _returnedAt = value?.UtcTicks ?? 0;
+    }
+
+    private readonly TagTable _tagTable;
+    private long[]? _engaged; // (tag id << 32) | count, ascending tag id
+    private int _engagedCount;
+    private long _lastActiveAt;
+    private long _returnedAt;
+
+    /// <summary>The <paramref name="k"/> most engaged tags: count descending, then tag text (ordinal).</summary>
+    internal List<string> TopEngagedTags(int k)
+    {
+        var all = new List<(string Tag, int Count)>(_engagedCount);
+        for (var i = 0; i < _engagedCount; i++)
+        {
+            all.Add((_tagTable[(int)(_engaged![i] >> 32)], (int)_engaged[i]));
+        }
+
+        all.Sort(static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Tag, b.Tag));
+        return [.. all.Take(k).Select(t => t.Tag)];
+    }
+
+    /// <summary>Adds one to engaged tag <paramref name="tagId"/>, adding it only while fewer than <paramref name="max"/> are tallied.</summary>
+    internal void CountEngagedTag(int tagId, int max, int delta = 1)
+    {
+        var lo = 0;
+        var hi = _engagedCount - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var id = (int)(_engaged![mid] >> 32);
+            if (id == tagId)
+            {
+                _engaged[mid] = ((long)tagId << 32) | (uint)((int)_engaged[mid] + delta);
+                return;
+            }
+
+            if (id < tagId)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        if (_engagedCount >= max)
+        {
+            return;
+        }
+
+        if (_engaged is null || _engagedCount == _engaged.Length)
+        {
+            Array.Resize(ref _engaged, _engaged is null ? 4 : Math.Min(Math.Max(max, 4), _engaged.Length * 2));
+        }
+
+        Array.Copy(_engaged, lo, _engaged, lo + 1, _engagedCount - lo);
+        _engaged[lo] = ((long)tagId << 32) | (uint)delta;
+        _engagedCount++;
+    }
 
     internal void Save(BinaryEncoder w)
     {
         w.WriteVarUInt((ulong)AuthorExposures.Count);
-        foreach (var (author, (count, last)) in AuthorExposures.OrderBy(kv => kv.Key))
+        foreach (var (author, count, last) in AuthorExposures.Ordered())
         {
             w.WriteVarInt(author);
             w.WriteVarInt(count);
@@ -35,7 +116,7 @@ public sealed class ViewerState
 
         EngagedAuthors.Save(w);
         InterestedNotes.Save(w);
-        w.WriteVarUInt((ulong)EngagedTags.Count);
+        w.WriteVarUInt((ulong)_engagedCount);
         foreach (var (tag, count) in EngagedTags.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             w.WriteString(tag);
@@ -60,10 +141,123 @@ public sealed class ViewerState
         n = r.ReadCount();
         for (var i = 0; i < n; i++)
         {
-            EngagedTags[r.ReadString()] = r.ReadVarInt32();
+            var tag = _tagTable.IdOf(r.ReadString());
+            CountEngagedTag(tag, int.MaxValue, r.ReadVarInt32());
         }
 
         LastActiveAt = DistributionCodec.ReadTime(ref r);
         ReturnedAt = DistributionCodec.ReadTime(ref r);
+    }
+}
+
+/// <summary>
+/// A viewer's exposures per author as an open-addressing table of 16-byte slots (author + 1, count, UTC ticks of
+/// the last exposure; author 0 = empty) instead of a dictionary of tuples with an offset-carrying time.
+/// </summary>
+public sealed class AuthorExposureTable
+{
+    private Slot[]? _slots;
+
+    public int Count { get; private set; }
+
+    public bool TryGetValue(int author, out (int Count, DateTimeOffset Last) exposure)
+    {
+        var i = Find(author);
+        exposure = i >= 0 ? (_slots![i].Count, new DateTimeOffset(_slots[i].Last, TimeSpan.Zero)) : default;
+        return i >= 0;
+    }
+
+    public (int Count, DateTimeOffset Last) this[int author]
+    {
+        set => Set(author, value.Count, value.Last.UtcTicks);
+    }
+
+    /// <summary>Exposures in ascending author order (snapshots).</summary>
+    public List<(int Author, int Count, DateTimeOffset Last)> Ordered()
+    {
+        var items = new List<(int, int, DateTimeOffset)>(Count);
+        foreach (var s in _slots ?? [])
+        {
+            if (s.Key != 0)
+            {
+                items.Add((s.Key - 1, s.Count, new DateTimeOffset(s.Last, TimeSpan.Zero)));
+            }
+        }
+
+        items.Sort(static (a, b) => a.Item1.CompareTo(b.Item1));
+        return items;
+    }
+
+    private void Set(int author, int count, long last)
+    {
+        if (_slots is null || (Count + 1) * 4 > _slots.Length * 3)
+        {
+            Grow();
+        }
+
+        var mask = _slots!.Length - 1;
+        for (var i = Hash(author) & mask; ; i = (i + 1) & mask)
+        {
+            ref var s = ref _slots[i];
+            if (s.Key == 0)
+            {
+                s = new Slot { Key = author + 1, Count = count, Last = last };
+                Count++;
+                return;
+            }
+
+            if (s.Key == author + 1)
+            {
+                s.Count = count;
+                s.Last = last;
+                return;
+            }
+        }
+    }
+
+    private int Find(int author)
+    {
+        if (_slots is null)
+        {
+            return -1;
+        }
+
+        var mask = _slots.Length - 1;
+        for (var i = Hash(author) & mask; ; i = (i + 1) & mask)
+        {
+            var key = _slots[i].Key;
+            if (key == 0)
+            {
+                return -1;
+            }
+
+            if (key == author + 1)
+            {
+                return i;
+            }
+        }
+    }
+
+    private void Grow()
+    {
+        var old = _slots;
+        _slots = new Slot[old is null ? 4 : old.Length * 2];
+        Count = 0;
+        foreach (var s in old ?? [])
+        {
+            if (s.Key != 0)
+            {
+                Set(s.Key - 1, s.Count, s.Last);
+            }
+        }
+    }
+
+    private static int Hash(int author) => (int)((uint)author * 0x9E3779B1u >> 7);
+
+    private struct Slot
+    {
+        public int Key;
+        public int Count;
+        public long Last;
     }
 }

@@ -37,11 +37,10 @@ public static class DistributionAnalytics
             ReachLimit = d.ReachMultiplier < 1 ? new NoteReachLimit(d.ReachMultiplier, d.ReachUntil, d.ReachReason) : null,
             Current = new CurrentPool(d.StageStartedAt, d.InPool ? d.WindowEndsAt : null, d.Budget, d.Current.Impressions,
                 current.Rate, current.Lower, current.Upper, threshold),
-            Totals = new EngagementTotals(viewers, d.Total.Weighted, total.Rate, Actions(d.Total.Actions), d.Excluded),
+            Totals = new EngagementTotals(viewers, d.Total.Weighted, total.Rate, Actions(Widen(d.Total.Actions)), d.Excluded),
             Timeline = Timeline(d, current, threshold),
             Transitions = d.Transitions,
-            Hourly = d.Hourly.Select(kv => new HourlyPoint(new DateTimeOffset(kv.Key * TimeSpan.TicksPerHour, TimeSpan.Zero), kv.Value[0],
-                Actions(kv.Value.AsSpan(1)))).ToArray(),
+            Hourly = HourlyPoints(d.Hourly),
             BySurface = Enumerable.Range(0, 4).Where(i => d.ImpressionsBySurface[i] > 0)
                 .Select(i => Source(SurfaceNames[i], d.ImpressionsBySurface[i], d.WeightedBySurface[i])).ToArray(),
             ByPoolStage = Enumerable.Range(0, 7).Where(i => d.ImpressionsByStage[i] > 0)
@@ -124,6 +123,34 @@ public static class DistributionAnalytics
         }
 
         return result;
+    }
+
+    private static long[] Widen(ReadOnlySpan<int> counts)
+    {
+        var result = new long[counts.Length];
+        for (var i = 0; i < counts.Length; i++)
+        {
+            result[i] = counts[i];
+        }
+
+        return result;
+    }
+
+    private static HourlyPoint[] HourlyPoints(HourlyCounts hourly)
+    {
+        var points = new List<HourlyPoint>();
+        Span<long> actions = stackalloc long[ActionKinds.Count];
+        foreach (var (hour, bucket) in hourly)
+        {
+            for (var k = 0; k < actions.Length; k++)
+            {
+                actions[k] = bucket[1 + k];
+            }
+
+            points.Add(new HourlyPoint(new DateTimeOffset(hour * TimeSpan.TicksPerHour, TimeSpan.Zero), bucket[0], Actions(actions)));
+        }
+
+        return [.. points];
     }
 
     private static string OutcomeName(TransitionOutcome outcome)
