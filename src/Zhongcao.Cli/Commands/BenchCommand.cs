@@ -43,15 +43,20 @@ public static class BenchCommand
             Description = "With --scale: engagement events per note in the generated history (default 10)",
             DefaultValueFactory = _ => 10,
         };
+        var tickMinutes = new Option<int>("--tick-minutes")
+        {
+            Description = "With --scale: minutes of log time between the distribution ticks woven into the history (default 10; 0 for none)",
+            DefaultValueFactory = _ => 10,
+        };
         var command = new Command("bench", "Measure ingestion, publishing and feeds end to end over HTTP against real server processes (SQLite, or several nodes on PostgreSQL with --db), or memory and feeds at a given scale (--scale).")
         {
-            users, notes, events, feeds, concurrency, httpNotes, httpUsers, seed, warmup, noIngest, json, smoke, db, nodes, lagProbes, idempotencyRows, scale, eventsPerNote,
+            users, notes, events, feeds, concurrency, httpNotes, httpUsers, seed, warmup, noIngest, json, smoke, db, nodes, lagProbes, idempotencyRows, scale, eventsPerNote, tickMinutes,
         };
         command.SetAction(async (parse, ct) =>
         {
             if (parse.GetValue(scale) is { } scaleText)
             {
-                return await ScaleAsync(scaleText, parse.GetValue(eventsPerNote), parse.GetValue(feeds), parse.GetValue(concurrency), parse.GetValue(seed),
+                return await ScaleAsync(scaleText, parse.GetValue(eventsPerNote), parse.GetValue(tickMinutes), parse.GetValue(feeds), parse.GetValue(concurrency), parse.GetValue(seed),
                     parse.InvocationConfiguration.Error, ct);
             }
 
@@ -161,7 +166,7 @@ public static class BenchCommand
         return counts;
     }
 
-    private static async Task<int> ScaleAsync(string sizeText, double eventsPerNote, int feeds, int concurrency, int seed, TextWriter error, CancellationToken ct)
+    private static async Task<int> ScaleAsync(string sizeText, double eventsPerNote, int tickMinutes, int feeds, int concurrency, int seed, TextWriter error, CancellationToken ct)
     {
         if (ScaleOptions.ParseSize(sizeText) is not { } size)
         {
@@ -175,9 +180,15 @@ public static class BenchCommand
             return CliApp.UsageError;
         }
 
+        if (tickMinutes is < 0 or > 10_080)
+        {
+            await error.WriteLineAsync("zhongcao: --tick-minutes must be 0 (no ticks) to 10080 (a week)");
+            return CliApp.UsageError;
+        }
+
         try
         {
-            await new ScaleRunner(new ScaleOptions { Size = size, EventsPerNote = eventsPerNote, Feeds = feeds, HttpFeeds = feeds, Concurrency = concurrency, Seed = seed },
+            await new ScaleRunner(new ScaleOptions { Size = size, EventsPerNote = eventsPerNote, TickInterval = TimeSpan.FromMinutes(tickMinutes), Feeds = feeds, HttpFeeds = feeds, Concurrency = concurrency, Seed = seed },
                 AnsiConsole.Console, TimeProvider.System).RunAsync(ct);
             return 0;
         }
