@@ -155,7 +155,7 @@ public sealed class EnforcementOptions
     public TimeSpan UgcWindow { get; init; } = TimeSpan.FromDays(7);
 
     /// <summary>
-    /// How often (in log time, on distribution ticks) detector state that has expired is dropped: windows whose
+    /// How often (in log time, checked at every applied entry) detector state that has expired is dropped: windows whose
     /// entries are all older than their detector's window, ended exposure bursts, follows older than
     /// <see cref="FollowBackWindow"/>, brand notes older than <see cref="UgcWindow"/>. Default 1 minute. The
     /// detectors trim the same entries on their next use, so this changes memory, not decisions (the log's

@@ -477,13 +477,19 @@ public sealed partial class GovernanceModule
     /// <summary>
     /// Drops detector state that has expired at <paramref name="at"/> and so can no longer affect a decision
     /// (each detector trims it on its next use anyway): empty or fully expired windows, ended exposure bursts,
-    /// old follows and mutual follows, brand notes older than the UGC window. Runs on ticks, at most once per
-    /// <see cref="EnforcementOptions.WindowSweepInterval"/> of log time.
+    /// old follows and mutual follows, brand notes older than the UGC window. Checked at every entry, run at most
+    /// once per <see cref="EnforcementOptions.WindowSweepInterval"/> of log time.
     /// </summary>
     private void SweepWindows(DateTimeOffset at)
     {
         var now = at.UtcTicks;
-        if (_lastSweep != long.MinValue && now - _lastSweep < Options.WindowSweepInterval.Ticks)
+        if (_lastSweep == long.MinValue)
+        {
+            _lastSweep = now;
+            return;
+        }
+
+        if (now - _lastSweep < Options.WindowSweepInterval.Ticks)
         {
             return;
         }

@@ -56,7 +56,6 @@ public sealed partial class GovernanceModule
     /// <summary>Ticks: weekly brand scoring when a tick crosses a week boundary, 28-day recovery, expiry of limits.</summary>
     private void OnTick(DateTimeOffset at)
     {
-        SweepWindows(at);
         var week = at.UtcTicks / Options.BrandScoringPeriod.Ticks;
         if (_lastWeek == long.MinValue)
         {

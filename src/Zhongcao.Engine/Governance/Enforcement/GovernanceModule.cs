@@ -47,6 +47,7 @@ public sealed partial class GovernanceModule : IEngineModule, IAuthorAuthority, 
     public void Apply(CoreState core, in SequencedEntry entry)
     {
         _core = core;
+        SweepWindows(entry.Entry.At);
         switch (entry.Entry)
         {
             case UserUpserted u:
