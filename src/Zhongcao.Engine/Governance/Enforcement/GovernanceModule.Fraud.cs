@@ -459,6 +459,12 @@ public sealed partial class GovernanceModule
         return (double)inter / (a.Length + b.Length - inter);
     }
 
+    /// <summary>Entries held by the detectors' windows (queued members, follow times, mutual follows, brand notes): what the sweep bounds.</summary>
+    internal int DetectorEntries =>
+        _noteCohorts.Values.Sum(q => q.Count) + _noteViews.Values.Sum(q => q.Count) + _followBursts.Values.Sum(q => q.Count)
+        + _noteExposure.Values.Sum(q => q.Count) + _comments.Values.Sum(q => q.Count) + _exposureBurst.Count
+        + _follows.Count + _followedAt.Count + _followBacks.Values.Sum(q => q.Count) + _brandNotes.Values.Sum(l => l.Count);
+
     private static long FollowPair(int follower, int author) => ((long)follower << 32) | (uint)author;
 
     /// <summary>Forgets follows made before <paramref name="from"/> (ticks): too old to be returned within the window.</summary>
