@@ -24,6 +24,9 @@ public sealed partial class GovernanceModule
     private readonly Dictionary<int, Queue<long>> _followBacks = [];
     private long _lastSweep = long.MinValue;
 
+    private const int MaxInterestPrefixes = 10_000;
+    private readonly Dictionary<string, string> _interestPrefixes = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Coordinated engagement: new or low-activity accounts acting (like, save, comment, share, follow) on
     /// one note within seconds of each other, nearly all of those who saw it. Organic attention from such
@@ -154,7 +157,7 @@ public sealed partial class GovernanceModule
     }
 
     /// <summary>Whether a pool could have served the note to the user: a follower of its author, or a declared interest in one of its tags' categories.</summary>
-    private static bool InAudience(CoreState core, int user, int noteIndex)
+    private bool InAudience(CoreState core, int user, int noteIndex)
     {
         var note = core.Note(noteIndex);
         var viewer = core.User(user);
@@ -165,9 +168,7 @@ public sealed partial class GovernanceModule
 
         foreach (var interest in viewer.Profile.Interests)
         {
-            var i = CoreState.NormalizeTag(interest);
-            var slash = i.IndexOf('/', StringComparison.Ordinal);
-            var prefix = slash > 0 ? i[..slash] : i;
+            var prefix = InterestPrefix(interest);
             foreach (var tag in note.Tags)
             {
                 if (tag.StartsWith(prefix, StringComparison.Ordinal) && (tag.Length == prefix.Length || tag[prefix.Length] == '/'))
@@ -178,6 +179,29 @@ public sealed partial class GovernanceModule
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The category prefix of a declared interest (normalised, up to the first '/'), memoised: profiles repeat a
+    /// small vocabulary, and this runs for impressions. A cache, not state (a pure function of the string);
+    /// bounded to <see cref="MaxInterestPrefixes"/> distinct interests, beyond which it computes.
+    /// </summary>
+    private string InterestPrefix(string interest)
+    {
+        if (_interestPrefixes.TryGetValue(interest, out var prefix))
+        {
+            return prefix;
+        }
+
+        var i = CoreState.NormalizeTag(interest);
+        var slash = i.IndexOf('/', StringComparison.Ordinal);
+        prefix = slash > 0 ? i[..slash] : i;
+        if (_interestPrefixes.Count < MaxInterestPrefixes)
+        {
+            _interestPrefixes.Add(interest, prefix);
+        }
+
+        return prefix;
     }
 
     /// <summary>
