@@ -157,7 +157,8 @@ public sealed class EnforcementOptions
     /// <summary>
     /// How often (in log time, checked at every applied entry) detector state that has expired is dropped: windows whose
     /// entries are all older than their detector's window, ended exposure bursts, follows older than
-    /// <see cref="FollowBackWindow"/>, brand notes older than <see cref="UgcWindow"/>. Default 1 minute. The
+    /// <see cref="FollowBackWindow"/>, brand notes older than <see cref="UgcWindow"/>. Default 1 minute; the windows of a
+    /// day or more (comments, follows, brand notes) are swept every 60 intervals (hourly by default). The
     /// detectors trim the same entries on their next use, so this changes memory, not decisions (the log's
     /// time only moves forward).
     /// </summary>

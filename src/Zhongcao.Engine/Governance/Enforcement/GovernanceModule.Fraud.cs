@@ -23,6 +23,10 @@ public sealed partial class GovernanceModule
     private readonly Queue<(long Pair, long At)> _follows = new();
     private readonly Dictionary<int, Queue<long>> _followBacks = [];
     private long _lastSweep = long.MinValue;
+    private long _lastLongSweep = long.MinValue;
+
+    /// <summary>Comment, follow-back and brand-note windows (a day or more) are swept every this many sweep intervals.</summary>
+    private const int LongSweepFactor = 60;
 
     private const int MaxInterestPrefixes = 10_000;
     private readonly Dictionary<string, string> _interestPrefixes = new(StringComparer.Ordinal);
@@ -516,6 +520,7 @@ public sealed partial class GovernanceModule
         if (_lastSweep == long.MinValue)
         {
             _lastSweep = now;
+            _lastLongSweep = now;
             return;
         }
 
@@ -529,20 +534,27 @@ public sealed partial class GovernanceModule
         SweepQueues(_noteViews, now - Options.CohortWindow.Ticks);
         SweepQueues(_followBursts, now - Options.FollowBurstWindow.Ticks);
         SweepQueues(_noteExposure, now - Options.ExposureWindow.Ticks);
+        foreach (var (note, until) in _exposureBurst)
+        {
+            if (now > until)
+            {
+                _exposureBurst.Remove(note);
+            }
+        }
+
+        // Windows of a day or more are swept once per LongSweepFactor short sweeps (their entries live for hours).
+        if (now - _lastLongSweep < Options.WindowSweepInterval.Ticks * LongSweepFactor)
+        {
+            return;
+        }
+
+        _lastLongSweep = now;
         foreach (var (key, q) in _comments)
         {
             Trim(q, now - Options.CommentWindow.Ticks);
             if (q.Count == 0)
             {
                 _comments.Remove(key);
-            }
-        }
-
-        foreach (var (note, until) in _exposureBurst)
-        {
-            if (now > until)
-            {
-                _exposureBurst.Remove(note);
             }
         }
 

@@ -146,6 +146,7 @@ public sealed partial class GovernanceModule
         }
 
         w.WriteInt64(_lastSweep);
+        w.WriteInt64(_lastLongSweep);
     }
 
     private void SaveSignals(BinaryEncoder w)
@@ -419,5 +420,6 @@ public sealed partial class GovernanceModule
         }
 
         _lastSweep = r.ReadInt64();
+        _lastLongSweep = r.ReadInt64();
     }
 }
