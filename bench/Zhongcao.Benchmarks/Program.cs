@@ -48,6 +48,13 @@ public static class BenchmarkProgram
             return;
         }
 
+        // `-- governance-apply` prints the governance module's CPU cost per applied event.
+        if (args.Length > 0 && args[0] == "governance-apply")
+        {
+            GovernanceApplyProbe.Run();
+            return;
+        }
+
         // `-- apply-cost` prints the personalisation module's CPU cost per applied event.
         if (args.Length > 0 && args[0] == "apply-cost")
         {

@@ -10,10 +10,12 @@ namespace Zhongcao.Engine.Feed.Related;
 /// Who engaged with each note: the users whose current likes or saves include it (the core's per-user
 /// <c>Liked</c>/<c>Saved</c> sets, inverted). Derived from the core alone, so the snapshot section is empty and
 /// <see cref="Load"/> rebuilds it; an unlike or unsave removes the user unless the other still holds.
+/// Memory: one compact <see cref="IntSet"/> per note in an array indexed by the note (8 bytes for a note nobody
+/// engaged with, 4-14 bytes per member otherwise).
 /// </summary>
 public sealed class CoEngagementModule : IEngineModule
 {
-    private readonly Dictionary<int, HashSet<int>> _engagedBy = [];
+    private IntSet[] _engagedBy = [];
 
     /// <inheritdoc />
     public string Name => "coengagement";
@@ -22,7 +24,8 @@ public sealed class CoEngagementModule : IEngineModule
     public int SnapshotVersion => 1;
 
     /// <summary>Users who like or saved a note (empty when none).</summary>
-    public IReadOnlyCollection<int> EngagedBy(int note) => _engagedBy.TryGetValue(note, out var set) ? set : [];
+    public IReadOnlyCollection<int> EngagedBy(int note) =>
+        note >= 0 && note < _engagedBy.Length && _engagedBy[note].Count > 0 ? new Members(_engagedBy[note]) : [];
 
     /// <inheritdoc />
     public void Apply(CoreState core, in SequencedEntry entry)
@@ -61,17 +64,26 @@ public sealed class CoEngagementModule : IEngineModule
     {
         if (user.Liked.Contains(note) || user.Saved.Contains(note))
         {
-            if (!_engagedBy.TryGetValue(note, out var set))
+            if (note >= _engagedBy.Length)
             {
-                set = [];
-                _engagedBy.Add(note, set);
+                Array.Resize(ref _engagedBy, Math.Max(note + 1, _engagedBy.Length + (_engagedBy.Length / 2) + 16));
             }
 
-            set.Add(user.Index);
+            _engagedBy[note].Add(user.Index);
         }
-        else if (_engagedBy.TryGetValue(note, out var set))
+        else if (note < _engagedBy.Length)
         {
-            set.Remove(user.Index);
+            _engagedBy[note].Remove(user.Index);
         }
+    }
+
+    /// <summary>A read-only view of one note's members (enumerates as the set does).</summary>
+    private sealed class Members(IntSet set) : IReadOnlyCollection<int>
+    {
+        public int Count => set.Count;
+
+        public IEnumerator<int> GetEnumerator() => set.Items.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -154,6 +154,16 @@ public sealed class EnforcementOptions
 
     public TimeSpan UgcWindow { get; init; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// How often (in log time, checked at every applied entry) detector state that has expired is dropped: windows whose
+    /// entries are all older than their detector's window, ended exposure bursts, follows older than
+    /// <see cref="FollowBackWindow"/>, brand notes older than <see cref="UgcWindow"/>. Default 1 minute; the windows of a
+    /// day or more (comments, follows, brand notes) are swept every 60 intervals (hourly by default). The
+    /// detectors trim the same entries on their next use, so this changes memory, not decisions (the log's
+    /// time only moves forward).
+    /// </summary>
+    public TimeSpan WindowSweepInterval { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Character-bigram Jaccard similarity above which two brand notes count as "similar praise".</summary>
     public double UgcSimilarity { get; init; } = 0.5;
 

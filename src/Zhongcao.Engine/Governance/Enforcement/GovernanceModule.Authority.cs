@@ -39,7 +39,7 @@ public sealed partial class GovernanceModule
         }
 
         var report = Explain(_core, authorIndex, null);
-        return EffectOf(authorIndex, report, noteIndex >= 0 && noteIndex < _noteNiche.Count ? _noteNiche[noteIndex] : "");
+        return EffectOf(authorIndex, report, NicheName(NicheIdOfNote(noteIndex)));
     }
 
     /// <summary>The pools effect of <paramref name="report"/> for a note in <paramref name="niche"/> ("" = unknown).</summary>
@@ -48,12 +48,13 @@ public sealed partial class GovernanceModule
         var span = Math.Clamp(Options.AuthorityThresholdSpan, 0, 0.5);
         var score = report.Score;
         var basis = $"overall authority {report.Score:0.000}";
-        var s = SignalsOf(authorIndex);
+        var s = AuthorView(authorIndex);
+        var slot = niche.Length > 0 && _nicheIds.TryGetValue(niche, out var nicheId) ? s.FindNiche(nicheId) : -1;
         if (niche.Length > 0 && report.Niches.TryGetValue(niche, out var nicheScore)
-            && s.Niches.TryGetValue(niche, out var counts) && counts.Impressions >= Options.NicheMinImpressions)
+            && slot >= 0 && s.Niches[slot].Impressions >= Options.NicheMinImpressions)
         {
             score = (report.Score + nicheScore) / 2;
-            basis += $" and niche '{niche}' authority {nicheScore:0.000} ({counts.Impressions} impressions)";
+            basis += $" and niche '{niche}' authority {nicheScore:0.000} ({s.Niches[slot].Impressions} impressions)";
         }
         else if (niche.Length > 0)
         {
@@ -84,14 +85,14 @@ public sealed partial class GovernanceModule
     /// </summary>
     public AuthorityReport Explain(CoreState core, int author, DateTimeOffset? at)
     {
-        var s = SignalsOf(author);
+        var s = AuthorView(author);
         var profile = core.User(author).Profile;
         var prior = Options.PriorEngagementRate;
         var k = Options.PriorImpressions;
-        var rate = (s.AuthorEngagements + (prior * k)) / (s.AuthorImpressions + k);
+        var rate = (s.Engagements + (prior * k)) / (s.Impressions + k);
         var engagement = rate / (rate + prior);
         var quality = (s.QualitySum + (50 * 3)) / (s.QualityCount + 3) / 100;
-        var negRate = (s.AuthorNegatives + (Options.PriorNegativeRate * k)) / (s.AuthorImpressions + k);
+        var negRate = (s.Negatives + (Options.PriorNegativeRate * k)) / (s.Impressions + k);
         var satisfaction = Options.PriorNegativeRate / (negRate + Options.PriorNegativeRate);
         var consistency = Consistency(s);
         // The name is required by the API, so the three optional parts decide: none is neutral (a new account
@@ -104,7 +105,7 @@ public sealed partial class GovernanceModule
         foreach (var f in followers.Items)
         {
             total++;
-            if (!IsFlagged(f) && f < _signals.Count && _signals[f] is { Actions: > 0 })
+            if (Actions(f) > 0 && !IsFlagged(f))
             {
                 engaged++;
             }
@@ -113,10 +114,10 @@ public sealed partial class GovernanceModule
         var followerQuality = (engaged + (0.5 * 20)) / (total + 20.0);
         List<AuthorityComponent> components =
         [
-            new("engagement", engagement, 0.30, $"{s.AuthorEngagements} meaningful actions over {s.AuthorImpressions} impressions from unflagged viewers, smoothed toward {prior:P0}."),
+            new("engagement", engagement, 0.30, $"{s.Engagements} meaningful actions over {s.Impressions} impressions from unflagged viewers, smoothed toward {prior:P0}."),
             new("quality", quality, 0.15, $"Mean gate quality of {s.QualityCount} note(s), smoothed toward 50."),
-            new("satisfaction", satisfaction, 0.15, $"{s.AuthorNegatives} negative feedback actions over {s.AuthorImpressions} impressions."),
-            new("consistency", consistency, 0.10, $"Posting spread over recent weeks ({s.Posts.Count} recent note(s))."),
+            new("satisfaction", satisfaction, 0.15, $"{s.Negatives} negative feedback actions over {s.Impressions} impressions."),
+            new("consistency", consistency, 0.10, $"Posting spread over recent weeks ({s.PostCount} recent note(s))."),
             new("profile", completeness, 0.10, "Bio, avatar and background filled in (none: neutral)."),
             new("verification", verified, 0.05, profile.Verified ? "Verified (blue tick)." : "Not verified: neutral."),
             new("followerQuality", followerQuality, 0.15, $"{engaged} of {total} followers engage and are not flagged, smoothed toward half."),
@@ -124,7 +125,7 @@ public sealed partial class GovernanceModule
         var score = components.Sum(c => c.Score * c.Weight) / components.Sum(c => c.Weight);
         var penalty = PostingPenalty(s, rate);
         var multiplier = Math.Pow(2, 2 * (score - 0.5)) * penalty;
-        var when = at ?? (s.Posts.Count > 0 ? new DateTimeOffset(s.Posts[^1], TimeSpan.Zero) : DateTimeOffset.MinValue);
+        var when = at ?? (s.PostCount > 0 ? new DateTimeOffset(s.Posts[s.PostCount - 1], TimeSpan.Zero) : DateTimeOffset.MinValue);
         var limited = _accounts.TryGetValue(author, out var acc) && acc.InForce(PenaltyKind.VisibilityLimit, when) is not null;
         if (limited)
         {
@@ -132,10 +133,11 @@ public sealed partial class GovernanceModule
         }
 
         var niches = new SortedDictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (niche, (imp, eng)) in s.Niches)
+        for (var i = 0; i < s.NicheCount; i++)
         {
-            var r = (eng + (prior * k)) / (imp + k);
-            niches[niche] = Math.Round(r / (r + prior), 4);
+            var c = s.Niches[i];
+            var r = (c.Engagements + (prior * k)) / (c.Impressions + k);
+            niches[NicheName(c.Niche)] = Math.Round(r / (r + prior), 4);
         }
 
         return new AuthorityReport(Math.Round(score, 4), Math.Clamp(multiplier, 0.5, 2), penalty, components, niches) { Limited = limited };
@@ -145,30 +147,56 @@ public sealed partial class GovernanceModule
     /// Share of the weeks (up to the last 8) with at least one post, smoothed toward 0.5. Neutral until the
     /// author has two weeks of history: one week says nothing about consistency.
     /// </summary>
-    private static double Consistency(UserSignals s)
+    private static double Consistency(AuthorSignals s)
     {
         var week = TimeSpan.FromDays(7).Ticks;
-        if (s.Posts.Count == 0 || s.Posts[^1] - s.Posts[0] < week)
+        var posts = s.RecentPosts;
+        if (posts.Length == 0 || posts[^1] - posts[0] < week)
         {
             return 0.5;
         }
 
-        var last = s.Posts[^1];
-        var weeks = s.Posts.Where(p => last - p < 8 * week).Select(p => (last - p) / week).Distinct().Count();
-        var span = Math.Min(8, (int)((last - s.Posts[0]) / week) + 1);
+        var last = posts[^1];
+        var seen = 0; // bit w: a post w weeks before the last (w < 8)
+        var later = false; // a post after the last one (log time went back): count distinct weeks the general way
+        foreach (var p in posts)
+        {
+            if (p > last)
+            {
+                later = true;
+            }
+            else if (last - p < 8 * week)
+            {
+                seen |= 1 << (int)((last - p) / week);
+            }
+        }
+
+        var weeks = later
+            ? s.RecentPosts.ToArray().Where(p => last - p < 8 * week).Select(p => (last - p) / week).Distinct().Count()
+            : System.Numerics.BitOperations.PopCount((uint)seen);
+        var span = Math.Min(8, (int)((last - posts[0]) / week) + 1);
         return (weeks + 1.0) / (span + 2.0);
     }
 
     /// <summary>Seed 000: frequent posting with poor engagement lowers authority (down to ×0.7).</summary>
-    private double PostingPenalty(UserSignals s, double rate)
+    private double PostingPenalty(AuthorSignals s, double rate)
     {
-        if (s.Posts.Count == 0)
+        var posts = s.RecentPosts;
+        if (posts.Length == 0)
         {
             return 1;
         }
 
-        var last = s.Posts[^1];
-        var recent = s.Posts.Count(p => last - p < TimeSpan.FromDays(7).Ticks);
+        var last = posts[^1];
+        var recent = 0;
+        foreach (var p in posts)
+        {
+            if (last - p < TimeSpan.FromDays(7).Ticks)
+            {
+                recent++;
+            }
+        }
+
         return recent > Options.FrequentPostsPerWeek && rate < Options.PriorEngagementRate / 2 ? 0.7 : 1;
     }
 }

@@ -15,7 +15,21 @@ public sealed partial class GovernanceModule
     private readonly Dictionary<int, long> _exposureBurst = [];
     private readonly Dictionary<string, Queue<(int User, long At)>> _comments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _phraseFirstSeen = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<(int Author, long At, HashSet<int> Bigrams)>> _brandNotes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(int Author, long At, int[] Bigrams)>> _brandNotes = new(StringComparer.Ordinal);
+
+    // Follow-back detection: the time of each follow made within the follow-back window, by (follower, author)
+    // pair, and the follows in log order so expired ones leave the table; per user, the recent mutual follows.
+    private readonly Dictionary<long, long> _followedAt = [];
+    private readonly Queue<(long Pair, long At)> _follows = new();
+    private readonly Dictionary<int, Queue<long>> _followBacks = [];
+    private long _lastSweep = long.MinValue;
+    private long _lastLongSweep = long.MinValue;
+
+    /// <summary>Comment, follow-back and brand-note windows (a day or more) are swept every this many sweep intervals.</summary>
+    private const int LongSweepFactor = 60;
+
+    private const int MaxInterestPrefixes = 10_000;
+    private readonly Dictionary<string, string> _interestPrefixes = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Coordinated engagement: new or low-activity accounts acting (like, save, comment, share, follow) on
@@ -79,26 +93,26 @@ public sealed partial class GovernanceModule
     /// </summary>
     private void DetectExposure(CoreState core, int user, int note, DateTimeOffset at)
     {
-        var s = SignalsOf(user);
+        Touch(user);
         var now = at.UtcTicks;
         var window = Options.ExposureWindow.Ticks;
-        if (s.ExposureNote == note && now - s.ExposureSince <= window)
+        if (_exposureNote[user] == note + 1 && now - _exposureSince[user] <= window)
         {
-            s.ExposureCount++;
-            if (s.ExposureCount >= Options.ExposureRepeatMin)
+            var count = ++_exposureCount[user];
+            if (count >= Options.ExposureRepeatMin)
             {
                 Flag(core, user, at, "abnormal-exposure",
-                    $"{s.ExposureCount} impressions of note {core.Note(note).Note.Id} reported within {Options.ExposureWindow.TotalMinutes:0} min by one account.");
+                    $"{count} impressions of note {core.Note(note).Note.Id} reported within {Options.ExposureWindow.TotalMinutes:0} min by one account.");
             }
 
             return;
         }
 
-        var first = s.ExposureNote != note;
-        s.ExposureNote = note;
-        s.ExposureCount = 1;
-        s.ExposureSince = now;
-        if (!first || IsFlagged(user) || s.Actions > 0 || !Suspicious(core, user, at)
+        var first = _exposureNote[user] != note + 1;
+        _exposureNote[user] = note + 1;
+        _exposureCount[user] = 1;
+        _exposureSince[user] = now;
+        if (!first || IsFlagged(user) || _actions[user] > 0 || !Suspicious(core, user, at)
             || _distribution?.Of(note) is not { } d || d.Viewers.ContainsKey(user) || InAudience(core, user, note))
         {
             return; // only the first impression of an idle, new or low-activity account outside the audience is evidence
@@ -147,7 +161,7 @@ public sealed partial class GovernanceModule
     }
 
     /// <summary>Whether a pool could have served the note to the user: a follower of its author, or a declared interest in one of its tags' categories.</summary>
-    private static bool InAudience(CoreState core, int user, int noteIndex)
+    private bool InAudience(CoreState core, int user, int noteIndex)
     {
         var note = core.Note(noteIndex);
         var viewer = core.User(user);
@@ -158,9 +172,7 @@ public sealed partial class GovernanceModule
 
         foreach (var interest in viewer.Profile.Interests)
         {
-            var i = CoreState.NormalizeTag(interest);
-            var slash = i.IndexOf('/', StringComparison.Ordinal);
-            var prefix = slash > 0 ? i[..slash] : i;
+            var prefix = InterestPrefix(interest);
             foreach (var tag in note.Tags)
             {
                 if (tag.StartsWith(prefix, StringComparison.Ordinal) && (tag.Length == prefix.Length || tag[prefix.Length] == '/'))
@@ -171,6 +183,29 @@ public sealed partial class GovernanceModule
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The category prefix of a declared interest (normalised, up to the first '/'), memoised: profiles repeat a
+    /// small vocabulary, and this runs for impressions. A cache, not state (a pure function of the string);
+    /// bounded to <see cref="MaxInterestPrefixes"/> distinct interests, beyond which it computes.
+    /// </summary>
+    private string InterestPrefix(string interest)
+    {
+        if (_interestPrefixes.TryGetValue(interest, out var prefix))
+        {
+            return prefix;
+        }
+
+        var i = CoreState.NormalizeTag(interest);
+        var slash = i.IndexOf('/', StringComparison.Ordinal);
+        prefix = slash > 0 ? i[..slash] : i;
+        if (_interestPrefixes.Count < MaxInterestPrefixes)
+        {
+            _interestPrefixes.Add(interest, prefix);
+        }
+
+        return prefix;
     }
 
     /// <summary>
@@ -228,13 +263,21 @@ public sealed partial class GovernanceModule
         }
 
         var at = f.At.UtcTicks;
-        SignalsOf(u).FollowedAt[a] = at;
-        if (SignalsOf(a).FollowedAt.TryGetValue(u, out var back) && at - back <= Options.FollowBackWindow.Ticks)
+        var backWindow = Options.FollowBackWindow.Ticks;
+        ExpireFollows(at - backWindow);
+        _followedAt[FollowPair(u, a)] = at;
+        _follows.Enqueue((FollowPair(u, a), at));
+        if (_followedAt.TryGetValue(FollowPair(a, u), out var back) && at - back <= backWindow)
         {
             foreach (var member in (ReadOnlySpan<int>)[u, a])
             {
-                var fb = SignalsOf(member).FollowBacks;
-                while (fb.Count > 0 && fb.Peek() < at - Options.FollowBackWindow.Ticks)
+                if (!_followBacks.TryGetValue(member, out var fb))
+                {
+                    fb = new Queue<long>(2);
+                    _followBacks.Add(member, fb);
+                }
+
+                while (fb.Count > 0 && fb.Peek() < at - backWindow)
                 {
                     fb.Dequeue();
                 }
@@ -278,6 +321,7 @@ public sealed partial class GovernanceModule
             return;
         }
 
+        int[]? grams = null;
         foreach (var brand in BrandsOf(core, state.Note))
         {
             if (!_brandNotes.TryGetValue(brand, out var list))
@@ -287,7 +331,7 @@ public sealed partial class GovernanceModule
             }
 
             list.RemoveAll(x => x.At < at.UtcTicks - Options.UgcWindow.Ticks);
-            var grams = Bigrams(state.Note.Title + " " + state.Note.Body);
+            grams ??= Bigrams(state.Note.Title + " " + state.Note.Body);
             list.Add((state.AuthorIndex, at.UtcTicks, grams));
             var similar = list.Where(x => Jaccard(x.Bigrams, grams) >= Options.UgcSimilarity).Select(x => x.Author).Distinct().ToList();
             if (similar.Count < Options.UgcAuthorsMin)
@@ -385,26 +429,170 @@ public sealed partial class GovernanceModule
         return sb.ToString();
     }
 
-    private static HashSet<int> Bigrams(string text)
+    /// <summary>The distinct character bigrams of the normalised text, sorted (4 bytes each; compared by merging).</summary>
+    internal static int[] Bigrams(string text)
     {
         var s = NormaliseComment(text);
-        var set = new HashSet<int>();
-        for (var i = 0; i + 1 < s.Length; i++)
+        if (s.Length < 2)
         {
-            set.Add((s[i] << 16) | s[i + 1]);
+            return [];
         }
 
-        return set;
+        var grams = new int[s.Length - 1];
+        for (var i = 0; i + 1 < s.Length; i++)
+        {
+            grams[i] = (s[i] << 16) | s[i + 1];
+        }
+
+        Array.Sort(grams);
+        var n = 0;
+        for (var i = 0; i < grams.Length; i++)
+        {
+            if (n == 0 || grams[i] != grams[n - 1])
+            {
+                grams[n++] = grams[i];
+            }
+        }
+
+        return n == grams.Length ? grams : grams[..n];
     }
 
-    private static double Jaccard(HashSet<int> a, HashSet<int> b)
+    /// <summary>Jaccard index of two sorted sets of distinct bigrams (0 when either is empty).</summary>
+    internal static double Jaccard(int[] a, int[] b)
     {
-        if (a.Count == 0 || b.Count == 0)
+        if (a.Length == 0 || b.Length == 0)
         {
             return 0;
         }
 
-        var inter = a.Count(b.Contains);
-        return (double)inter / (a.Count + b.Count - inter);
+        var inter = 0;
+        for (int i = 0, j = 0; i < a.Length && j < b.Length;)
+        {
+            if (a[i] == b[j])
+            {
+                inter++;
+                i++;
+                j++;
+            }
+            else if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return (double)inter / (a.Length + b.Length - inter);
+    }
+
+    /// <summary>Entries held by the detectors' windows (queued members, follow times, mutual follows, brand notes): what the sweep bounds.</summary>
+    internal int DetectorEntries =>
+        _noteCohorts.Values.Sum(q => q.Count) + _noteViews.Values.Sum(q => q.Count) + _followBursts.Values.Sum(q => q.Count)
+        + _noteExposure.Values.Sum(q => q.Count) + _comments.Values.Sum(q => q.Count) + _exposureBurst.Count
+        + _follows.Count + _followedAt.Count + _followBacks.Values.Sum(q => q.Count) + _brandNotes.Values.Sum(l => l.Count);
+
+    private static long FollowPair(int follower, int author) => ((long)follower << 32) | (uint)author;
+
+    /// <summary>Forgets follows made before <paramref name="from"/> (ticks): too old to be returned within the window.</summary>
+    private void ExpireFollows(long from)
+    {
+        while (_follows.Count > 0 && _follows.Peek().At < from)
+        {
+            var (pair, t) = _follows.Dequeue();
+            if (_followedAt.TryGetValue(pair, out var latest) && latest == t)
+            {
+                _followedAt.Remove(pair);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Drops detector state that has expired at <paramref name="at"/> and so can no longer affect a decision
+    /// (each detector trims it on its next use anyway): empty or fully expired windows, ended exposure bursts,
+    /// old follows and mutual follows, brand notes older than the UGC window. Checked at every entry, run at most
+    /// once per <see cref="EnforcementOptions.WindowSweepInterval"/> of log time.
+    /// </summary>
+    private void SweepWindows(DateTimeOffset at)
+    {
+        var now = at.UtcTicks;
+        if (_lastSweep == long.MinValue)
+        {
+            _lastSweep = now;
+            _lastLongSweep = now;
+            return;
+        }
+
+        if (now - _lastSweep < Options.WindowSweepInterval.Ticks)
+        {
+            return;
+        }
+
+        _lastSweep = now;
+        SweepQueues(_noteCohorts, now - Options.CohortWindow.Ticks);
+        SweepQueues(_noteViews, now - Options.CohortWindow.Ticks);
+        SweepQueues(_followBursts, now - Options.FollowBurstWindow.Ticks);
+        SweepQueues(_noteExposure, now - Options.ExposureWindow.Ticks);
+        foreach (var (note, until) in _exposureBurst)
+        {
+            if (now > until)
+            {
+                _exposureBurst.Remove(note);
+            }
+        }
+
+        // Windows of a day or more are swept once per LongSweepFactor short sweeps (their entries live for hours).
+        if (now - _lastLongSweep < Options.WindowSweepInterval.Ticks * LongSweepFactor)
+        {
+            return;
+        }
+
+        _lastLongSweep = now;
+        foreach (var (key, q) in _comments)
+        {
+            Trim(q, now - Options.CommentWindow.Ticks);
+            if (q.Count == 0)
+            {
+                _comments.Remove(key);
+            }
+        }
+
+        var backFrom = now - Options.FollowBackWindow.Ticks;
+        ExpireFollows(backFrom);
+        foreach (var (user, fb) in _followBacks)
+        {
+            while (fb.Count > 0 && fb.Peek() < backFrom)
+            {
+                fb.Dequeue();
+            }
+
+            if (fb.Count == 0)
+            {
+                _followBacks.Remove(user);
+            }
+        }
+
+        var ugcFrom = now - Options.UgcWindow.Ticks;
+        foreach (var (brand, list) in _brandNotes)
+        {
+            list.RemoveAll(x => x.At < ugcFrom);
+            if (list.Count == 0)
+            {
+                _brandNotes.Remove(brand);
+            }
+        }
+    }
+
+    private static void SweepQueues(Dictionary<int, Queue<(int User, long At)>> windows, long from)
+    {
+        foreach (var (key, q) in windows)
+        {
+            Trim(q, from);
+            if (q.Count == 0)
+            {
+                windows.Remove(key);
+            }
+        }
     }
 }

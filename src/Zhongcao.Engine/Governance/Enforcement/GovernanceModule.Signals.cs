@@ -6,55 +6,127 @@ namespace Zhongcao.Engine.Governance.Enforcement;
 
 public sealed partial class GovernanceModule
 {
-    private const int MaxRecent = 64;
-    private const int MaxPosts = 64;
+    // Per-user signals as flat columns indexed by the dense user index (about 48 bytes per user), with the
+    // collections created only for users who need them: the recent-contribution ring for viewers whose signals
+    // counted, the author record for users with notes. A user has a record once the log saw them (first seen
+    // stored as ticks + 1; 0 = none).
+    private int _userSlots;
+    private long[] _firstSeen = [];
+    private int[] _actions = [];
+    private int[] _blindActions = [];
+    private int[] _exposureNote = [];   // note + 1 (0 = none)
+    private int[] _exposureCount = [];
+    private long[] _exposureSince = [];
+    private int[]?[] _recent = [];
+    private AuthorSignals?[] _authors = [];
 
-    private readonly List<UserSignals?> _signals = [];
-    private readonly List<string> _noteNiche = [];
+    // Niche (level-1 category) of each published note as an interned id + 1 (0 = unknown), and the names.
+    private int _noteCount;
+    private int[] _noteNiche = [];
+    private readonly List<string> _nicheNames = [];
+    private readonly Dictionary<string, int> _nicheIds = new(StringComparer.Ordinal);
 
-    /// <summary>Signals of a user (never null for a known index).</summary>
-    public UserSignals SignalsOf(int user)
+    /// <summary>Gives <paramref name="user"/> a record (first seen unknown) when it has none.</summary>
+    private void Touch(int user)
     {
-        while (_signals.Count <= user)
+        if (user >= _userSlots)
         {
-            _signals.Add(null);
+            GrowUsers(user + 1);
         }
 
-        return _signals[user] ??= new UserSignals();
+        if (_firstSeen[user] == 0)
+        {
+            _firstSeen[user] = 1;
+        }
+    }
+
+    private void GrowUsers(int slots)
+    {
+        if (slots > _firstSeen.Length)
+        {
+            var size = Math.Max(slots, _firstSeen.Length + (_firstSeen.Length / 2) + 64);
+            Array.Resize(ref _firstSeen, size);
+            Array.Resize(ref _actions, size);
+            Array.Resize(ref _blindActions, size);
+            Array.Resize(ref _exposureNote, size);
+            Array.Resize(ref _exposureCount, size);
+            Array.Resize(ref _exposureSince, size);
+            Array.Resize(ref _recent, size);
+            Array.Resize(ref _authors, size);
+        }
+
+        _userSlots = Math.Max(_userSlots, slots);
+    }
+
+    private long FirstSeenTicks(int user)
+    {
+        Touch(user);
+        return _firstSeen[user] - 1;
+    }
+
+    /// <summary>The author record of a user, created on first use.</summary>
+    private AuthorSignals AuthorOf(int user)
+    {
+        Touch(user);
+        return _authors[user] ??= new AuthorSignals();
+    }
+
+    /// <summary>The author record of a user for reading (<see cref="AuthorSignals.None"/> when none).</summary>
+    private AuthorSignals AuthorView(int user) => user >= 0 && user < _userSlots ? _authors[user] ?? AuthorSignals.None : AuthorSignals.None;
+
+    private int Actions(int user) => user < _userSlots ? _actions[user] : 0;
+
+    private int NicheIdOfNote(int note) => note >= 0 && note < _noteCount ? _noteNiche[note] : 0;
+
+    private string NicheName(int id) => id == 0 ? "" : _nicheNames[id - 1];
+
+    private int InternNiche(string niche)
+    {
+        if (!_nicheIds.TryGetValue(niche, out var id))
+        {
+            _nicheNames.Add(niche);
+            id = _nicheNames.Count;
+            _nicheIds.Add(niche, id);
+        }
+
+        return id;
     }
 
     private void OnUser(CoreState core, UserUpserted u)
     {
-        if (core.FindUser(u.User.Id) is { } state && (state.Index >= _signals.Count || _signals[state.Index] is null))
+        if (core.FindUser(u.User.Id) is { } state && (state.Index >= _userSlots || _firstSeen[state.Index] == 0))
         {
-            SignalsOf(state.Index).FirstSeen = u.At;
+            Touch(state.Index);
+            _firstSeen[state.Index] = u.At.UtcTicks + 1;
         }
     }
 
     private bool Suspicious(CoreState core, int user, DateTimeOffset at) =>
-        at - SignalsOf(user).FirstSeen < Options.NewAccountAge || core.User(user).EventCount < Options.LowActivityEvents;
+        at.UtcTicks - FirstSeenTicks(user) < Options.NewAccountAge.Ticks || core.User(user).EventCount < Options.LowActivityEvents;
 
     private void OnPublish(CoreState core, Note note, DateTimeOffset at)
     {
-        if (core.FindNote(note.Id) is not { } state || state.Index != _noteNiche.Count)
+        if (core.FindNote(note.Id) is not { } state || state.Index != _noteCount)
         {
             return;
         }
 
-        _noteNiche.Add("");
-        var author = SignalsOf(state.AuthorIndex);
-        if (author.PendingQuality is { } q)
+        if (_noteCount == _noteNiche.Length)
         {
-            author.QualitySum += q;
-            author.QualityCount++;
-            author.PendingQuality = null;
+            Array.Resize(ref _noteNiche, _noteNiche.Length + (_noteNiche.Length / 2) + 64);
         }
 
-        author.Posts.Add(at.UtcTicks);
-        if (author.Posts.Count > MaxPosts)
+        _noteNiche[_noteCount++] = 0;
+        var author = AuthorOf(state.AuthorIndex);
+        if (author.HasPending)
         {
-            author.Posts.RemoveAt(0);
+            author.QualitySum += author.PendingQuality;
+            author.QualityCount++;
+            author.HasPending = false;
+            author.PendingQuality = 0;
         }
+
+        author.AddPost(at.UtcTicks);
 
         if (note.Sponsorship is { } s && !Options.OfficialChannels.Contains(s.Channel, StringComparer.OrdinalIgnoreCase))
         {
@@ -69,7 +141,7 @@ public sealed partial class GovernanceModule
 
     private void OnAssessed(CoreState core, NoteAssessed a)
     {
-        if (core.FindNote(a.NoteId) is not { } state || state.Index >= _noteNiche.Count)
+        if (core.FindNote(a.NoteId) is not { } state || state.Index >= _noteCount)
         {
             return;
         }
@@ -79,15 +151,16 @@ public sealed partial class GovernanceModule
         {
             // Counted into the author's history at their next publish: a note's own quality already scales
             // its budget, so it must not also raise the author's authority for that same note.
-            var author = SignalsOf(state.AuthorIndex);
+            var author = AuthorOf(state.AuthorIndex);
             author.PendingQuality = Math.Clamp(x.Quality, 0, 100);
+            author.HasPending = true;
         }
 
         if (x.Categories.Count > 0)
         {
             var c = x.Categories[0];
             var slash = c.IndexOf('/', StringComparison.Ordinal);
-            _noteNiche[state.Index] = slash > 0 ? c[..slash] : c;
+            _noteNiche[state.Index] = InternNiche(slash > 0 ? c[..slash] : c);
         }
 
         var byModerator = _moderatorVerdictFor == a.NoteId;
@@ -123,20 +196,20 @@ public sealed partial class GovernanceModule
             return;
         }
 
-        var viewer = SignalsOf(u);
+        Touch(u);
         var meaningful = e.Type is EventType.Like or EventType.Save or EventType.Comment or EventType.Share or EventType.Follow;
         var negative = e.Type is EventType.NotInterested or EventType.HideAuthor or EventType.Report;
         if (meaningful)
         {
-            viewer.Actions++;
+            _actions[u]++;
         }
 
         if (e.Type != EventType.Impression && (meaningful || negative) && !core.User(u).Seen.Contains(n))
         {
-            viewer.BlindActions++;
-            if (viewer.BlindActions >= Options.BlindActionsMin)
+            var blind = ++_blindActions[u];
+            if (blind >= Options.BlindActionsMin)
             {
-                Flag(core, u, at, "blind-engagement", $"{viewer.BlindActions} actions on notes never shown to the account (last: {e.Type.ToApiName()} on {e.NoteId}).");
+                Flag(core, u, at, "blind-engagement", $"{blind} actions on notes never shown to the account (last: {e.Type.ToApiName()} on {e.NoteId}).");
             }
         }
 
@@ -162,24 +235,24 @@ public sealed partial class GovernanceModule
 
         var impressions = e.Type == EventType.Impression ? 1 : 0;
         var engagements = meaningful ? 1 : 0;
-        var a = SignalsOf(author);
-        a.AuthorImpressions += impressions;
-        a.AuthorEngagements += engagements;
-        a.AuthorNegatives += negative ? 1 : 0;
-        var niche = n < _noteNiche.Count ? _noteNiche[n] : "";
-        if (niche.Length > 0 && (impressions + engagements) > 0)
+        if (impressions + engagements + (negative ? 1 : 0) == 0)
         {
-            var (ni, ne) = a.Niches.GetValueOrDefault(niche);
-            a.Niches[niche] = (ni + impressions, ne + engagements);
+            return; // nothing to count (an author record is not needed for zeros)
+        }
+
+        var a = AuthorOf(author);
+        a.Impressions += impressions;
+        a.Engagements += engagements;
+        a.Negatives += negative ? 1 : 0;
+        var niche = NicheIdOfNote(n);
+        if (niche != 0 && (impressions + engagements) > 0)
+        {
+            a.AddNiche(niche, impressions, engagements);
         }
 
         if (impressions + engagements > 0)
         {
-            viewer.Recent.Add((n, impressions, engagements));
-            if (viewer.Recent.Count > MaxRecent)
-            {
-                viewer.Recent.RemoveAt(0);
-            }
+            RecentRing.Add(ref _recent[u], RecentRing.Pack(n, engagements > 0));
         }
     }
 
@@ -198,22 +271,27 @@ public sealed partial class GovernanceModule
 
         account.FraudReason = detector;
         account.FlaggedAt = at;
-        var signals = SignalsOf(user);
-        foreach (var (note, impressions, engagements) in signals.Recent)
+        Touch(user);
+        foreach (var packed in RecentRing.ToArray(_recent[user]))
         {
-            var author = SignalsOf(core.Note(note).AuthorIndex);
-            author.AuthorImpressions -= impressions;
-            author.AuthorEngagements -= engagements;
-            var niche = note < _noteNiche.Count ? _noteNiche[note] : "";
-            if (niche.Length > 0 && author.Niches.TryGetValue(niche, out var t))
+            var note = RecentRing.NoteOf(packed);
+            var engagements = RecentRing.IsEngagement(packed) ? 1 : 0;
+            var impressions = 1 - engagements;
+            var author = AuthorOf(core.Note(note).AuthorIndex);
+            author.Impressions -= impressions;
+            author.Engagements -= engagements;
+            var niche = NicheIdOfNote(note);
+            var slot = niche == 0 ? -1 : author.FindNiche(niche);
+            if (slot >= 0)
             {
-                author.Niches[niche] = (t.Impressions - impressions, t.Engagements - engagements);
+                author.Niches[slot].Impressions -= impressions;
+                author.Niches[slot].Engagements -= engagements;
             }
 
             _distribution?.ExcludeViewer(note, user);
         }
 
-        signals.Recent.Clear();
+        _recent[user] = null;
         OpenAutomatedCase("user:" + core.User(user).Profile.Id, at, 2, $"fraud: {detector}");
         Strike(core, user, ViolationLadder.Behaviour, at, $"Detector '{detector}': {evidence} Its signals are excluded from distribution.",
             "Behaviour rule: fake accounts, followers and traffic (seed 001)", true, "system");

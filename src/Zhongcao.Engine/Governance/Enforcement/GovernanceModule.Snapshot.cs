@@ -11,17 +11,7 @@ public sealed partial class GovernanceModule
     {
         w.WriteInt64(_lastWeek);
         w.WriteString(_moderatorVerdictFor);
-        w.WriteVarUInt((ulong)_signals.Count);
-        foreach (var s in _signals)
-        {
-            w.WriteBool(s is not null);
-            if (s is not null)
-            {
-                SaveSignals(w, s);
-            }
-        }
-
-        w.WriteStrings(_noteNiche);
+        SaveSignals(w);
         w.WriteVarUInt((ulong)_accounts.Count);
         foreach (var (user, a) in _accounts.OrderBy(x => x.Key))
         {
@@ -122,67 +112,160 @@ public sealed partial class GovernanceModule
             {
                 w.WriteVarInt(author);
                 w.WriteVarInt(at);
-                var sorted = grams.ToArray();
-                Array.Sort(sorted);
-                w.WriteVarUInt((ulong)sorted.Length);
-                foreach (var g in sorted)
+                w.WriteVarUInt((ulong)grams.Length);
+                foreach (var g in grams)
                 {
                     w.WriteVarInt(g);
                 }
             }
         }
+
+        w.WriteVarUInt((ulong)_follows.Count);
+        foreach (var (pair, at) in _follows)
+        {
+            w.WriteVarInt(pair);
+            w.WriteVarInt(at);
+        }
+
+        w.WriteVarUInt((ulong)_followedAt.Count);
+        foreach (var (pair, at) in _followedAt.OrderBy(x => x.Key))
+        {
+            w.WriteVarInt(pair);
+            w.WriteVarInt(at);
+        }
+
+        w.WriteVarUInt((ulong)_followBacks.Count);
+        foreach (var (user, fb) in _followBacks.OrderBy(x => x.Key))
+        {
+            w.WriteVarInt(user);
+            w.WriteVarUInt((ulong)fb.Count);
+            foreach (var t in fb)
+            {
+                w.WriteVarInt(t);
+            }
+        }
+
+        w.WriteInt64(_lastSweep);
+        w.WriteInt64(_lastLongSweep);
     }
 
-    private static void SaveSignals(BinaryEncoder w, UserSignals s)
+    private void SaveSignals(BinaryEncoder w)
     {
-        w.WriteTime(s.FirstSeen);
-        w.WriteVarInt(s.Actions);
-        w.WriteVarInt(s.BlindActions);
-        w.WriteVarUInt((ulong)s.Recent.Count);
-        foreach (var (n, i, e) in s.Recent)
+        w.WriteVarUInt((ulong)_userSlots);
+        for (var u = 0; u < _userSlots; u++)
         {
-            w.WriteVarInt(n);
-            w.WriteVarInt(i);
-            w.WriteVarInt(e);
+            w.WriteVarInt(_firstSeen[u]);
+            if (_firstSeen[u] == 0)
+            {
+                continue;
+            }
+
+            w.WriteVarInt(_actions[u]);
+            w.WriteVarInt(_blindActions[u]);
+            var recent = RecentRing.ToArray(_recent[u]);
+            w.WriteVarUInt((ulong)recent.Length);
+            foreach (var packed in recent)
+            {
+                w.WriteVarInt(packed);
+            }
+
+            w.WriteVarInt(_exposureNote[u]);
+            w.WriteVarInt(_exposureCount[u]);
+            w.WriteVarInt(_exposureSince[u]);
+            var a = _authors[u];
+            w.WriteBool(a is not null);
+            if (a is null)
+            {
+                continue;
+            }
+
+            w.WriteVarInt(a.Impressions);
+            w.WriteVarInt(a.Engagements);
+            w.WriteVarInt(a.Negatives);
+            w.WriteDouble(a.QualitySum);
+            w.WriteVarInt(a.QualityCount);
+            w.WriteBool(a.HasPending);
+            w.WriteDouble(a.PendingQuality);
+            w.WriteVarUInt((ulong)a.PostCount);
+            foreach (var p in a.RecentPosts)
+            {
+                w.WriteVarInt(p);
+            }
+
+            w.WriteVarUInt((ulong)a.NicheCount);
+            for (var i = 0; i < a.NicheCount; i++)
+            {
+                w.WriteVarInt(a.Niches[i].Niche);
+                w.WriteVarInt(a.Niches[i].Impressions);
+                w.WriteVarInt(a.Niches[i].Engagements);
+            }
         }
 
-        w.WriteVarInt(s.AuthorImpressions);
-        w.WriteVarInt(s.AuthorEngagements);
-        w.WriteVarInt(s.AuthorNegatives);
-        w.WriteDouble(s.QualitySum);
-        w.WriteVarInt(s.QualityCount);
-        w.WriteBool(s.PendingQuality is not null);
-        w.WriteDouble(s.PendingQuality ?? 0);
-        w.WriteVarUInt((ulong)s.Posts.Count);
-        foreach (var p in s.Posts)
+        w.WriteStrings(_nicheNames);
+        w.WriteVarUInt((ulong)_noteCount);
+        for (var n = 0; n < _noteCount; n++)
         {
-            w.WriteVarInt(p);
+            w.WriteVarInt(_noteNiche[n]);
+        }
+    }
+
+    private void LoadSignals(ref BinaryDecoder r)
+    {
+        var users = r.ReadCount();
+        GrowUsers(users);
+        for (var u = 0; u < users; u++)
+        {
+            _firstSeen[u] = r.ReadVarInt();
+            if (_firstSeen[u] == 0)
+            {
+                continue;
+            }
+
+            _actions[u] = r.ReadVarInt32();
+            _blindActions[u] = r.ReadVarInt32();
+            var recent = r.ReadCount();
+            for (var i = 0; i < recent; i++)
+            {
+                RecentRing.Add(ref _recent[u], r.ReadVarInt32());
+            }
+
+            _exposureNote[u] = r.ReadVarInt32();
+            _exposureCount[u] = r.ReadVarInt32();
+            _exposureSince[u] = r.ReadVarInt();
+            if (!r.ReadBool())
+            {
+                continue;
+            }
+
+            var a = _authors[u] = new AuthorSignals
+            {
+                Impressions = r.ReadVarInt(), Engagements = r.ReadVarInt(), Negatives = r.ReadVarInt(),
+                QualitySum = r.ReadDouble(), QualityCount = r.ReadVarInt32(), HasPending = r.ReadBool(), PendingQuality = r.ReadDouble(),
+            };
+            var posts = r.ReadCount();
+            for (var i = 0; i < posts; i++)
+            {
+                a.AddPost(r.ReadVarInt());
+            }
+
+            var niches = r.ReadCount();
+            for (var i = 0; i < niches; i++)
+            {
+                a.AddNiche(r.ReadVarInt32(), r.ReadVarInt(), r.ReadVarInt());
+            }
         }
 
-        w.WriteVarUInt((ulong)s.Niches.Count);
-        foreach (var (niche, (i, e)) in s.Niches)
+        foreach (var name in r.ReadStrings())
         {
-            w.WriteString(niche);
-            w.WriteVarInt(i);
-            w.WriteVarInt(e);
+            InternNiche(name);
         }
 
-        w.WriteVarUInt((ulong)s.FollowedAt.Count);
-        foreach (var (a, t) in s.FollowedAt.OrderBy(x => x.Key))
+        _noteCount = r.ReadCount();
+        _noteNiche = new int[_noteCount + 64];
+        for (var n = 0; n < _noteCount; n++)
         {
-            w.WriteVarInt(a);
-            w.WriteVarInt(t);
+            _noteNiche[n] = r.ReadVarInt32();
         }
-
-        w.WriteVarUInt((ulong)s.FollowBacks.Count);
-        foreach (var t in s.FollowBacks)
-        {
-            w.WriteVarInt(t);
-        }
-
-        w.WriteVarInt(s.ExposureNote);
-        w.WriteVarInt(s.ExposureCount);
-        w.WriteVarInt(s.ExposureSince);
     }
 
     public void Load(CoreState core, ref BinaryDecoder r)
@@ -190,13 +273,7 @@ public sealed partial class GovernanceModule
         _core = core;
         _lastWeek = r.ReadInt64();
         _moderatorVerdictFor = r.ReadNullableString();
-        var users = r.ReadCount();
-        for (var i = 0; i < users; i++)
-        {
-            _signals.Add(r.ReadBool() ? LoadSignals(ref r) : null);
-        }
-
-        _noteNiche.AddRange(r.ReadStrings());
+        LoadSignals(ref r);
         var accounts = r.ReadCount();
         for (var i = 0; i < accounts; i++)
         {
@@ -298,16 +375,15 @@ public sealed partial class GovernanceModule
         {
             var brand = r.ReadString();
             var count = r.ReadCount();
-            var list = new List<(int, long, HashSet<int>)>(count);
+            var list = new List<(int, long, int[])>(count);
             for (var j = 0; j < count; j++)
             {
                 var author = r.ReadVarInt32();
                 var at = r.ReadVarInt();
-                var grams = new HashSet<int>();
-                var g = r.ReadCount();
-                for (var k = 0; k < g; k++)
+                var grams = new int[r.ReadCount()];
+                for (var k = 0; k < grams.Length; k++)
                 {
-                    grams.Add(r.ReadVarInt32());
+                    grams[k] = r.ReadVarInt32();
                 }
 
                 list.Add((author, at, grams));
@@ -315,52 +391,35 @@ public sealed partial class GovernanceModule
 
             _brandNotes[brand] = list;
         }
-    }
 
-    private static UserSignals LoadSignals(ref BinaryDecoder r)
-    {
-        var s = new UserSignals { FirstSeen = r.ReadTime(), Actions = r.ReadVarInt(), BlindActions = r.ReadVarInt32() };
-        var recent = r.ReadCount();
-        for (var i = 0; i < recent; i++)
+        var follows = r.ReadCount();
+        for (var i = 0; i < follows; i++)
         {
-            s.Recent.Add((r.ReadVarInt32(), r.ReadVarInt32(), r.ReadVarInt32()));
-        }
-
-        s.AuthorImpressions = r.ReadVarInt();
-        s.AuthorEngagements = r.ReadVarInt();
-        s.AuthorNegatives = r.ReadVarInt();
-        s.QualitySum = r.ReadDouble();
-        s.QualityCount = r.ReadVarInt32();
-        var pending = r.ReadBool();
-        var pendingQuality = r.ReadDouble();
-        s.PendingQuality = pending ? pendingQuality : null;
-        var posts = r.ReadCount();
-        for (var i = 0; i < posts; i++)
-        {
-            s.Posts.Add(r.ReadVarInt());
-        }
-
-        var niches = r.ReadCount();
-        for (var i = 0; i < niches; i++)
-        {
-            s.Niches[r.ReadString()] = (r.ReadVarInt(), r.ReadVarInt());
+            _follows.Enqueue((r.ReadVarInt(), r.ReadVarInt()));
         }
 
         var followed = r.ReadCount();
         for (var i = 0; i < followed; i++)
         {
-            s.FollowedAt[r.ReadVarInt32()] = r.ReadVarInt();
+            var pair = r.ReadVarInt();
+            _followedAt[pair] = r.ReadVarInt();
         }
 
         var backs = r.ReadCount();
         for (var i = 0; i < backs; i++)
         {
-            s.FollowBacks.Enqueue(r.ReadVarInt());
+            var user = r.ReadVarInt32();
+            var q = new Queue<long>();
+            var n = r.ReadCount();
+            for (var k = 0; k < n; k++)
+            {
+                q.Enqueue(r.ReadVarInt());
+            }
+
+            _followBacks[user] = q;
         }
 
-        s.ExposureNote = r.ReadVarInt32();
-        s.ExposureCount = r.ReadVarInt32();
-        s.ExposureSince = r.ReadVarInt();
-        return s;
+        _lastSweep = r.ReadInt64();
+        _lastLongSweep = r.ReadInt64();
     }
 }

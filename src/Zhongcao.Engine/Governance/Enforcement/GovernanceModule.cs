@@ -24,7 +24,7 @@ public sealed partial class GovernanceModule : IEngineModule, IAuthorAuthority, 
 
     public string Name => "governance";
 
-    public int SnapshotVersion => 2;
+    public int SnapshotVersion => 3;
 
     public EnforcementOptions Options { get; }
 
@@ -47,6 +47,7 @@ public sealed partial class GovernanceModule : IEngineModule, IAuthorAuthority, 
     public void Apply(CoreState core, in SequencedEntry entry)
     {
         _core = core;
+        SweepWindows(entry.Entry.At);
         switch (entry.Entry)
         {
             case UserUpserted u:
