@@ -72,6 +72,32 @@ public sealed class FeedOptions
     /// <summary>The temporal factor is clamped to [1/this, this]: 1.25 (choice: a nudge, never a takeover).</summary>
     public double TemporalRange { get; set; } = 1.25;
 
+    /// <summary>
+    /// The cursor's walk may take this share of the page beyond the free slots on its first pass, so the ranking chooses
+    /// among more notes than fit (walked notes left unplaced are carried to the next page in the cursor). Default 0
+    /// (choice): the extra walked notes would outscore the sources whose share is a promise (exploration's 2 %, the
+    /// interest neighbours' 30 %) and push them off the page. Short pages are handled by the refill instead.
+    /// </summary>
+    public double WalkMargin { get; set; }
+
+    /// <summary>
+    /// A refill asks the walk for the missing slots times this (2, choice): whatever passed notes over once (mostly the
+    /// promoted cap) is likely to pass a similar share of the new ones over, and what is left is carried, not lost.
+    /// </summary>
+    public double RefillFactor { get; set; } = 2;
+
+    /// <summary>
+    /// At most this share of the page is carried in the cursor (0.5: ten notes on a page of 20, choice; keeps cursors
+    /// short). Carried notes beyond it, the lowest scored, are skipped for the session and return on the next refresh.
+    /// </summary>
+    public double CarryShare { get; set; } = 0.5;
+
+    /// <summary>
+    /// When filters or the hard mixing rules leave a page short, the walk continues for the missing slots this many
+    /// more times (3, choice; each round scans at most <see cref="Sources.ChronologicalSources.MaxScan"/> notes).
+    /// </summary>
+    public int RefillRounds { get; set; } = 3;
+
     /// <summary>Disabled rules by name (e.g. "mix:mmr"), for experiments.</summary>
     public HashSet<string> Disabled { get; } = new(StringComparer.Ordinal);
 }
