@@ -33,7 +33,13 @@ public sealed class SimpleFeed
     public FeedPipeline Pipeline { get; } = new();
 
     /// <summary>Pipeline tunables.</summary>
-    public FeedOptions Options { get; } = new();
+    public FeedOptions Options
+    {
+        get => _options;
+        set => _options = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    private FeedOptions _options = new();
 
     /// <summary>Content that must not be displayed (the enforcement work provides it).</summary>
     public IContentSuppression Suppression { get; set; } = NoSuppression.Instance;

@@ -100,4 +100,37 @@ public sealed class FeedOptions
 
     /// <summary>Disabled rules by name (e.g. "mix:mmr"), for experiments.</summary>
     public HashSet<string> Disabled { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Throws <see cref="InvalidOptionException"/> naming the first option out of range.</summary>
+    public void Validate()
+    {
+        static void Share(double v, string key) => InvalidOptionException.Require(v is >= 0 and <= 1, key, "between 0 and 1", v);
+        static void Positive(TimeSpan v, string key) => InvalidOptionException.Require(v > TimeSpan.Zero, key, "a positive duration", v);
+        Share(TrendingShare, nameof(TrendingShare));
+        Positive(TrendingWindow, nameof(TrendingWindow));
+        InvalidOptionException.Require(TrendingScan >= 0, nameof(TrendingScan), "0 or more", TrendingScan);
+        Share(ExplorationShare, nameof(ExplorationShare));
+        InvalidOptionException.Require(AuthorDecay is > 0 and <= 1, nameof(AuthorDecay), "above 0 and at most 1", AuthorDecay);
+        Share(AuthorFloor, nameof(AuthorFloor));
+        InvalidOptionException.Require(MaxMediaRun >= 1, nameof(MaxMediaRun), "1 or more", MaxMediaRun);
+        InvalidOptionException.Require(CategorySpacing >= 1, nameof(CategorySpacing), "1 or more", CategorySpacing);
+        InvalidOptionException.Require(PromotedEvery >= 1, nameof(PromotedEvery), "1 or more", PromotedEvery);
+        Share(MmrLambda, nameof(MmrLambda));
+        InvalidOptionException.Require(MmrWindow >= 0, nameof(MmrWindow), "0 or more", MmrWindow);
+        Positive(ServedTtl, nameof(ServedTtl));
+        Positive(FreshnessPeriod, nameof(FreshnessPeriod));
+        Share(FreshnessFloor, nameof(FreshnessFloor));
+        Share(EmbeddingShare, nameof(EmbeddingShare));
+        Share(RelatedShare, nameof(RelatedShare));
+        InvalidOptionException.Require(LearnedInterestTags >= 0, nameof(LearnedInterestTags), "0 or more", LearnedInterestTags);
+        InvalidOptionException.Require(EmbeddingEf >= 1, nameof(EmbeddingEf), "1 or more", EmbeddingEf);
+        InvalidOptionException.Require(ResearchBoost > 0, nameof(ResearchBoost), "positive", ResearchBoost);
+        InvalidOptionException.Require(PurchaseBoost > 0, nameof(PurchaseBoost), "positive", PurchaseBoost);
+        InvalidOptionException.Require(ProductElsewhere > 0, nameof(ProductElsewhere), "positive", ProductElsewhere);
+        InvalidOptionException.Require(TemporalRange >= 1, nameof(TemporalRange), "1 or more", TemporalRange);
+        Share(WalkMargin, nameof(WalkMargin));
+        Share(CarryShare, nameof(CarryShare));
+        InvalidOptionException.Require(RefillRounds is >= 0 and <= 10, nameof(RefillRounds), "between 0 and 10", RefillRounds);
+        InvalidOptionException.Require(RefillFactor is >= 1 and <= 10, nameof(RefillFactor), "between 1 and 10", RefillFactor);
+    }
 }
