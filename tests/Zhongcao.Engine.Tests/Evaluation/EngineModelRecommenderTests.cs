@@ -56,10 +56,11 @@ public class EngineModelRecommenderTests
     }
 
     [Fact]
-    public void The_learned_model_prefers_the_users_own_taste_group()
+    public void With_the_group_as_a_tag_the_learned_model_prefers_the_users_own_taste_group()
     {
         var split = Groups();
-        using var withModel = new EngineModelRecommender { ModelWeight = 1, Candidates = 40 };
+        var tags = Enumerable.Range(0, 40).ToDictionary(i => "i" + i, i => new[] { i < 20 ? "alpha" : "beta" });
+        using var withModel = new EngineModelRecommender { ModelWeight = 1, Candidates = 40, ItemTags = tags };
         withModel.Fit(split);
         var scores = new float[split.ItemCount];
         var inGroup = 0;
