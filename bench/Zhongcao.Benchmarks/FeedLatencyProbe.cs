@@ -6,15 +6,15 @@ using Zhongcao.Engine.State;
 namespace Zhongcao.Benchmarks;
 
 /// <summary>
-/// <c>-- feed-latency</c>: p50/p99 of feed pages of 20 on the <see cref="FeedState"/> state (BenchmarkDotNet has
-/// no P99 column): 2,000 warm-up pages, then 10,000 timed ones over 4,096 users scrolling with cursors.
+/// <c>-- feed-latency</c>: p50/p99 and items per page of feed pages of 20 on the <see cref="FeedState"/> state
+/// (BenchmarkDotNet has no P99 column), users scrolling with cursors, with and without the short-page refill.
 /// </summary>
 public static class FeedLatencyProbe
 {
     public static void Run()
     {
         var built = Stopwatch.StartNew();
-        var (engine, users) = FeedState.Build(4096);
+        var (engine, users) = FeedState.Build(8192);
         Console.WriteLine($"state: {engine.Core.UserCount:N0} users, {engine.Core.NoteCount:N0} notes, {engine.Core.EventCount:N0} events (built in {built.Elapsed.TotalSeconds:0} s)");
         // ZHONGCAO_FEED_DISABLE=pool,trending switches stages off by name, to see what each costs.
         foreach (var name in (Environment.GetEnvironmentVariable("ZHONGCAO_FEED_DISABLE") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
@@ -22,11 +22,18 @@ public static class FeedLatencyProbe
             engine.Feed.Options.Disabled.Add(name.Trim());
         }
 
+        // Two arms on disjoint halves of the users, interleaved request by request so machine load falls on both alike:
+        // "refill off" is the pipeline without the refill and the cursor's carry (what the feed did before them),
+        // "refill on" the defaults. Each arm: 1,000 warm-up pages, then 10,000 timed ones.
+        var half = users.Length / 2;
         var cursors = new string?[users.Length];
-        var next = 0;
-        int Page()
+        var options = engine.Feed.Options;
+        var (rounds, carry) = (options.RefillRounds, options.CarryShare);
+        var next = new int[2];
+        int Page(int arm)
         {
-            var u = next++ & 4095;
+            (options.RefillRounds, options.CarryShare) = arm == 0 ? (0, 0) : (rounds, carry);
+            var u = (arm * half) + (next[arm]++ % half);
             var page = (FeedOutcome.Page)engine.Feed.Get(new FeedRequest(users[u], 20, cursors[u], false));
             cursors[u] = page.Cursor;
             return page.Items.Count;
@@ -34,23 +41,35 @@ public static class FeedLatencyProbe
 
         for (var i = 0; i < 2000; i++)
         {
-            Page();
+            Page(i & 1);
         }
 
         var allocBefore = GC.GetAllocatedBytesForCurrentThread();
-        var samples = new double[10000];
-        long items = 0;
-        for (var i = 0; i < samples.Length; i++)
+        var samples = new[] { new double[10000], new double[10000] };
+        var items = new long[2];
+        var shortPages = new int[2];
+        for (var i = 0; i < 20000; i++)
         {
+            var arm = i & 1;
             var start = Stopwatch.GetTimestamp();
-            items += Page();
-            samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            var count = Page(arm);
+            samples[arm][i >> 1] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            items[arm] += count;
+            shortPages[arm] += count < 20 ? 1 : 0;
         }
 
-        var allocated = (GC.GetAllocatedBytesForCurrentThread() - allocBefore) / samples.Length;
-        Array.Sort(samples);
-        double P(double q) => samples[(int)Math.Min(samples.Length - 1, Math.Ceiling(q * samples.Length) - 1)];
-        Console.WriteLine($"feed page of 20 over {samples.Length} requests (ms): p50 {P(0.5):0.000}  p90 {P(0.9):0.000}  p99 {P(0.99):0.000}  max {samples[^1]:0.000}  mean {samples.Average():0.000}; {allocated / 1024} KB allocated per page; {items / (double)samples.Length:0.0} items per page");
+        var allocated = (GC.GetAllocatedBytesForCurrentThread() - allocBefore) / 20000;
+        var p = new double[2][];
+        for (var arm = 0; arm < 2; arm++)
+        {
+            var s = samples[arm];
+            Array.Sort(s);
+            double P(double q) => s[(int)Math.Min(s.Length - 1, Math.Ceiling(q * s.Length) - 1)];
+            p[arm] = [P(0.5), P(0.99)];
+            Console.WriteLine($"feed page of 20, refill {(arm == 0 ? "off" : "on ")}, {s.Length} requests (ms): p50 {P(0.5):0.000}  p90 {P(0.9):0.000}  p99 {P(0.99):0.000}  max {s[^1]:0.000}  mean {s.Average():0.000}; {items[arm] / (double)s.Length:0.00} items per page, {shortPages[arm] / (double)s.Length:P1} of pages short");
+        }
+
+        Console.WriteLine($"refill on / off: p50 x{p[1][0] / p[0][0]:0.00}, p99 x{p[1][1] / p[0][1]:0.00}; {allocated / 1024} KB allocated per page (both arms)");
         if (engine.Modules.OfType<DistributionModule>().FirstOrDefault() is { } pools)
         {
             // Pool allocation alone, indexed (what the feed uses) against the scan it replaced, same state and users.

@@ -16,6 +16,29 @@ public sealed class EngineConfiguration
     public EnforcementOptions Enforcement { get; init; } = new();
 
     public PersonalizationOptions Personalization { get; init; } = new();
+
+    /// <summary>The feed pipeline's tunables (copied into <c>engine.Feed.Options</c>; serving only, never the state).</summary>
+    public Feed.Pipeline.FeedOptions Feed { get; init; } = new();
+
+    /// <summary>Throws <see cref="InvalidOptionException"/> for the first option out of range, its key prefixed by the part ("Feed:PromotedEvery").</summary>
+    public void Validate()
+    {
+        Check("Engine:", Engine.Validate);
+        Check("Feed:", Feed.Validate);
+        Check("Personalization:", Personalization.Validate);
+    }
+
+    private static void Check(string prefix, Action validate)
+    {
+        try
+        {
+            validate();
+        }
+        catch (InvalidOptionException e)
+        {
+            throw new InvalidOptionException(prefix + e.Key, e.Reason);
+        }
+    }
 }
 
 /// <summary>
@@ -42,6 +65,7 @@ public static class EngineFactory
         var engine = new ZhongcaoEngine(configuration.Engine, time,
             [governance, distribution, new SearchModule(), new CoEngagementModule(), personalization]);
         engine.Feed.Suppression = new GovernanceSuppression(engine, governance);
+        engine.Feed.Options = configuration.Feed;
         return engine;
     }
 }

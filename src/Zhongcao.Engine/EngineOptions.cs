@@ -17,9 +17,8 @@ public sealed class EngineOptions
 
     public void Validate()
     {
-        if (FeedDefaultLimit < 1 || FeedDefaultLimit > FeedMaxLimit)
-        {
-            throw new ArgumentOutOfRangeException(nameof(FeedDefaultLimit), "Must be between 1 and FeedMaxLimit.");
-        }
+        InvalidOptionException.Require(FeedMaxLimit is >= 1 and <= 1000, nameof(FeedMaxLimit), "between 1 and 1000", FeedMaxLimit);
+        InvalidOptionException.Require(FeedDefaultLimit >= 1 && FeedDefaultLimit <= FeedMaxLimit, nameof(FeedDefaultLimit), $"between 1 and FeedMaxLimit ({FeedMaxLimit})", FeedDefaultLimit);
+        InvalidOptionException.Require(Enum.IsDefined(FeedPolicy), nameof(FeedPolicy), "one of " + string.Join(", ", Enum.GetNames<Feed.FeedPolicy>()), FeedPolicy);
     }
 }

@@ -33,7 +33,8 @@ public static class ZhongcaoApp
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<MetricsRegistry>(),
             sp.GetRequiredService<ILogger<ZhongcaoRuntime>>(),
-            DistributionConfiguration.Read(builder.Configuration.GetSection("Zhongcao:Distribution"))));
+            engineConfiguration: EngineSettings.Read(builder.Configuration.GetSection("Zhongcao"),
+                DistributionConfiguration.Read(builder.Configuration.GetSection("Zhongcao:Distribution")))));
         builder.Services.AddHostedService<RuntimeStarter>();
         builder.Services.AddSingleton<DistributionTicker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DistributionTicker>());

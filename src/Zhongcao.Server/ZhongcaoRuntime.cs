@@ -32,9 +32,10 @@ public sealed class ZhongcaoRuntime : IDisposable
     }
 
     public ZhongcaoRuntime(ZhongcaoServerOptions options, TimeProvider time, MetricsRegistry metrics, ILogger<ZhongcaoRuntime> logger,
-        DistributionOptions? distribution = null)
+        DistributionOptions? distribution = null, EngineConfiguration? engineConfiguration = null)
     {
-        DistributionOptions = distribution ?? new DistributionOptions();
+        DistributionOptions = engineConfiguration?.Distribution ?? distribution ?? new DistributionOptions();
+        EngineConfiguration = engineConfiguration ?? new EngineConfiguration { Distribution = DistributionOptions };
         Time = time;
         Metrics = metrics;
         _packsDir = options.PacksDir;
@@ -43,7 +44,7 @@ public sealed class ZhongcaoRuntime : IDisposable
         var store = StoreFactory.Open(options.Db);
         try
         {
-            var engine = EngineFactory.Create(new EngineConfiguration { Distribution = DistributionOptions }, time);
+            var engine = EngineFactory.Create(EngineConfiguration, time);
             Durable = DurableEngine.Open(store, engine, new DurableOptions
                 {
                     SnapshotEveryEntries = options.SnapshotEveryEntries,
@@ -131,6 +132,12 @@ public sealed class ZhongcaoRuntime : IDisposable
 
     /// <summary>Log entries stored but not yet applied on this node (0 on a single node).</summary>
     public long Lag => Math.Max(0, Durable.Store.Log.LastSequence - Engine.Position);
+
+    /// <summary>
+    /// Options of every engine part (sections <c>Zhongcao:Engine</c>, <c>Zhongcao:Feed</c>, <c>Zhongcao:Personalization</c> and
+    /// <c>Zhongcao:Distribution</c>).
+    /// </summary>
+    public EngineConfiguration EngineConfiguration { get; }
 
     /// <summary>Options of the traffic pools (configuration section <c>Zhongcao:Distribution</c>).</summary>
     public DistributionOptions DistributionOptions { get; }

@@ -8,8 +8,9 @@ using Zhongcao.Simulation.Datasets;
 namespace Zhongcao.Cli.Commands;
 
 /// <summary>
-/// <c>zhongcao eval</c>: offline evaluation of the engine's retrieval against popularity and item-kNN
-/// baselines under RecBole's protocol (8:1:1 split per user, full ranking, implicit feedback).
+/// <c>zhongcao eval</c>: offline evaluation of the engine's retrieval, alone and re-ranked by the learned engagement
+/// model, against popularity and item-kNN baselines under RecBole's protocol (8:1:1 split per user, full ranking,
+/// implicit feedback).
 /// </summary>
 public static class EvalCommand
 {
@@ -80,7 +81,9 @@ public static class EvalCommand
             return 1;
         }
 
-        var report = EvaluationReport.Run(InteractionMatrix.Build(raw), kind, (ulong)seed, k);
+        // MovieLens ships genres beside the ratings: they become the notes' tags for the engagement model.
+        var tags = fmt == DatasetFormat.MovieLens ? MovieLensGenres.ReadBeside(path) : null;
+        var report = EvaluationReport.Run(InteractionMatrix.Build(raw), kind, (ulong)seed, k, tags);
         Render(report, output);
         if (jsonPath is not null)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text;
 using Zhongcao.Engine.Distribution;
 using Zhongcao.Engine.Feed.Pipeline;
@@ -32,7 +33,13 @@ public sealed class SimpleFeed
     public FeedPipeline Pipeline { get; } = new();
 
     /// <summary>Pipeline tunables.</summary>
-    public FeedOptions Options { get; } = new();
+    public FeedOptions Options
+    {
+        get => _options;
+        set => _options = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    private FeedOptions _options = new();
 
     /// <summary>Content that must not be displayed (the enforcement work provides it).</summary>
     public IContentSuppression Suppression { get; set; } = NoSuppression.Instance;
@@ -51,7 +58,7 @@ public sealed class SimpleFeed
             return new FeedOutcome.UnknownUser(request.UserId);
         }
 
-        if (!TryParseCursor(request.Cursor, out var session, out var phase, out var below))
+        if (!TryParseCursor(request.Cursor, out var session, out var phase, out var below, out var carried))
         {
             return new FeedOutcome.BadCursor("cursor is not one this service issued");
         }
@@ -82,6 +89,7 @@ public sealed class SimpleFeed
             Options = Options,
             Phase = phase,
             Below = below,
+            Carried = carried,
         };
 
         run = Pipeline.Run(context);
@@ -94,7 +102,7 @@ public sealed class SimpleFeed
         }
 
         served.Add(session, now, notes);
-        var cursor = context.Exhausted ? null : FormatCursor(session, context.Phase, context.Below);
+        var cursor = context.Exhausted && context.Carry.Count == 0 ? null : FormatCursor(session, context.Phase, context.Below, context.Carry);
         return new FeedOutcome.Page(items, cursor);
     }
 
@@ -148,14 +156,24 @@ public sealed class SimpleFeed
     internal static FeedItem ToItem(CoreState core, int n, string[] sources, bool explain) =>
         FeedItemMapper.ToItem(core.Note(n), sources, explain);
 
-    private static string FormatCursor(int session, int phase, int below) =>
-        Convert.ToBase64String(Encoding.ASCII.GetBytes($"f3:{session}:{phase}:{below}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    // Cursor: "f3:session:phase:below" plus ":n.n.n" when the page carries walked notes it did not place.
+    private static string FormatCursor(int session, int phase, int below, List<int> carry)
+    {
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"f3:{session}:{phase}:{below}");
+        for (var i = 0; i < carry.Count; i++)
+        {
+            text.Append(i == 0 ? ':' : '.').Append(carry[i].ToString(CultureInfo.InvariantCulture));
+        }
 
-    private static bool TryParseCursor(string? cursor, out int session, out int phase, out int below)
+        return Convert.ToBase64String(Encoding.ASCII.GetBytes(text.ToString())).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    private static bool TryParseCursor(string? cursor, out int session, out int phase, out int below, out int[] carried)
     {
         session = 0;
         phase = 1;
         below = int.MaxValue;
+        carried = [];
         if (string.IsNullOrEmpty(cursor))
         {
             return true;
@@ -166,14 +184,40 @@ public sealed class SimpleFeed
             var b64 = cursor.Replace('-', '+').Replace('_', '/');
             b64 = b64.PadRight(b64.Length + ((4 - (b64.Length % 4)) % 4), '=');
             var parts = Encoding.ASCII.GetString(Convert.FromBase64String(b64)).Split(':');
-            return parts.Length == 4 && parts[0] == "f3"
-                && int.TryParse(parts[1], out session) && session > 0
-                && int.TryParse(parts[2], out phase) && phase is 1 or 2
-                && int.TryParse(parts[3], out below) && below >= 0;
+            if (parts.Length is not (4 or 5) || parts[0] != "f3"
+                || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out session) || session <= 0
+                || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out phase) || phase is not (1 or 2)
+                || !int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out below))
+            {
+                return false;
+            }
+
+            if (parts.Length == 5)
+            {
+                var notes = parts[4].Split('.');
+                if (notes.Length > MaxCarried)
+                {
+                    return false;
+                }
+
+                carried = new int[notes.Length];
+                for (var i = 0; i < notes.Length; i++)
+                {
+                    if (!int.TryParse(notes[i], NumberStyles.None, CultureInfo.InvariantCulture, out carried[i]))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
         }
         catch (FormatException)
         {
             return false;
         }
     }
+
+    /// <summary>Most notes a cursor may carry (a page of the largest size carries at most half of it by default).</summary>
+    private const int MaxCarried = 200;
 }

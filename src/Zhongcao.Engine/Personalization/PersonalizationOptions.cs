@@ -104,4 +104,31 @@ public sealed record PersonalizationOptions
     /// every impression.
     /// </summary>
     public float QuietImpressionSampling { get; init; } = 0.25f;
+
+    /// <summary>Throws <see cref="InvalidOptionException"/> naming the first option out of range (nested ones as "Model:Bits").</summary>
+    public void Validate()
+    {
+        static void Positive(TimeSpan v, string key) => InvalidOptionException.Require(v > TimeSpan.Zero, key, "a positive duration", v);
+        static void NonNegative(float v, string key) => InvalidOptionException.Require(v >= 0 && float.IsFinite(v), key, "0 or more", v);
+        Positive(HalfLife, nameof(HalfLife));
+        InvalidOptionException.Require(FilterFor >= TimeSpan.Zero, nameof(FilterFor), "0 or a positive duration", FilterFor);
+        Positive(RecoverOver, nameof(RecoverOver));
+        NonNegative(DeclaredInterestWeight, nameof(DeclaredInterestWeight));
+        NonNegative(SearchWeight, nameof(SearchWeight));
+        NonNegative(SearchJourneyPoints, nameof(SearchJourneyPoints));
+        InvalidOptionException.Require(ResearchThreshold > 0, nameof(ResearchThreshold), "positive", ResearchThreshold);
+        InvalidOptionException.Require(PurchaseThreshold >= ResearchThreshold, nameof(PurchaseThreshold), $"at least ResearchThreshold ({ResearchThreshold})", PurchaseThreshold);
+        Positive(AttributionWindow, nameof(AttributionWindow));
+        InvalidOptionException.Require(MinModelExamples >= 0, nameof(MinModelExamples), "0 or more", MinModelExamples);
+        InvalidOptionException.Require(EmbeddingLearningRate is > 0 and <= 1, nameof(EmbeddingLearningRate), "above 0 and at most 1", EmbeddingLearningRate);
+        InvalidOptionException.Require(Negatives is >= 0 and <= 64, nameof(Negatives), "between 0 and 64", Negatives);
+        NonNegative(ContentWeight, nameof(ContentWeight));
+        InvalidOptionException.Require(HnswM is >= 2 and <= 128, nameof(HnswM), "between 2 and 128", HnswM);
+        InvalidOptionException.Require(HnswEfConstruction >= 1, nameof(HnswEfConstruction), "1 or more", HnswEfConstruction);
+        InvalidOptionException.Require(ReindexAfter >= 1, nameof(ReindexAfter), "1 or more", ReindexAfter);
+        InvalidOptionException.Require(FlushAt >= 1, nameof(FlushAt), "1 or more", FlushAt);
+        InvalidOptionException.Require(IndexQueueCapacity >= 1, nameof(IndexQueueCapacity), "1 or more", IndexQueueCapacity);
+        InvalidOptionException.Require(QuietImpressionSampling is > 0 and <= 1, nameof(QuietImpressionSampling), "above 0 and at most 1", QuietImpressionSampling);
+        Model.Validate(nameof(Model) + ":");
+    }
 }

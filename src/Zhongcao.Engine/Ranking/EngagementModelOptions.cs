@@ -14,4 +14,13 @@ public sealed record EngagementModelOptions
 
     /// <summary>SGD rate of the per-head Platt calibration (0 disables calibration learning).</summary>
     public float CalibrationRate { get; init; } = 0.002f;
+
+    /// <summary>Throws <see cref="InvalidOptionException"/> naming the first option out of range (keys prefixed by <paramref name="prefix"/>).</summary>
+    public void Validate(string prefix = "")
+    {
+        InvalidOptionException.Require(Bits is >= 8 and <= 26, prefix + nameof(Bits), "between 8 and 26", Bits);
+        InvalidOptionException.Require(LearningRate is > 0 and <= 10, prefix + nameof(LearningRate), "above 0 and at most 10", LearningRate);
+        InvalidOptionException.Require(L2 is >= 0 and < 1, prefix + nameof(L2), "0 or more and below 1", L2);
+        InvalidOptionException.Require(CalibrationRate is >= 0 and <= 1, prefix + nameof(CalibrationRate), "between 0 and 1", CalibrationRate);
+    }
 }

@@ -35,7 +35,7 @@ public class EvalCommandTests
         Assert.Contains("itemKnn", o.ToString());
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         var models = doc.RootElement.GetProperty("models");
-        foreach (var m in new[] { "engine", "popularity", "itemKnn" })
+        foreach (var m in new[] { "engine", "engine+model", "model rerank", "popularity", "itemKnn" })
         {
             Assert.InRange(models.GetProperty(m).GetProperty("recall@10").GetDouble(), 0, 1);
         }

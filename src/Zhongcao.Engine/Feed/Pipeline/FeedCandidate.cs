@@ -31,6 +31,12 @@ public sealed class FeedCandidate
     /// <summary>The pool allocation that produced it, if any.</summary>
     public PoolCandidate? Pool { get; set; }
 
+    /// <summary>
+    /// Produced by the cursor's walk (it is above the new cursor position): if the page does not place it, the cursor
+    /// carries it to the next page.
+    /// </summary>
+    public bool Walked { get; set; }
+
     /// <summary>Served to this user in an earlier session within the served-set TTL (a refresh fallback).</summary>
     public bool ServedEarlier { get; set; }
 

@@ -69,6 +69,12 @@ public sealed class FeedContext
     /// <summary>See <see cref="Phase"/>.</summary>
     public int Below { get; set; } = int.MaxValue;
 
+    /// <summary>Notes the previous page's walk passed but did not place (from the cursor), offered first.</summary>
+    public IReadOnlyList<int> Carried { get; init; } = [];
+
+    /// <summary>Walked notes this page did not place, best first, for the next cursor (set by the pipeline).</summary>
+    public List<int> Carry { get; } = [];
+
     /// <summary>True when the chronological walk reached the end of the catalogue.</summary>
     public bool Exhausted { get; set; }
 }

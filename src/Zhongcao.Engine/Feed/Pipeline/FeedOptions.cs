@@ -72,6 +72,65 @@ public sealed class FeedOptions
     /// <summary>The temporal factor is clamped to [1/this, this]: 1.25 (choice: a nudge, never a takeover).</summary>
     public double TemporalRange { get; set; } = 1.25;
 
+    /// <summary>
+    /// The cursor's walk may take this share of the page beyond the free slots on its first pass, so the ranking chooses
+    /// among more notes than fit (walked notes left unplaced are carried to the next page in the cursor). Default 0
+    /// (choice): the extra walked notes would outscore the sources whose share is a promise (exploration's 2 %, the
+    /// interest neighbours' 30 %) and push them off the page. Short pages are handled by the refill instead.
+    /// </summary>
+    public double WalkMargin { get; set; }
+
+    /// <summary>
+    /// A refill asks the walk for the missing slots times this (2, choice): whatever passed notes over once (mostly the
+    /// promoted cap) is likely to pass a similar share of the new ones over, and what is left is carried, not lost.
+    /// </summary>
+    public double RefillFactor { get; set; } = 2;
+
+    /// <summary>
+    /// At most this share of the page is carried in the cursor (0.5: ten notes on a page of 20, choice; keeps cursors
+    /// short). Carried notes beyond it, the lowest scored, are skipped for the session and return on the next refresh.
+    /// </summary>
+    public double CarryShare { get; set; } = 0.5;
+
+    /// <summary>
+    /// When filters or the hard mixing rules leave a page short, the walk continues for the missing slots this many
+    /// more times (3, choice; each round scans at most <see cref="Sources.ChronologicalSources.MaxScan"/> notes).
+    /// </summary>
+    public int RefillRounds { get; set; } = 3;
+
     /// <summary>Disabled rules by name (e.g. "mix:mmr"), for experiments.</summary>
     public HashSet<string> Disabled { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Throws <see cref="InvalidOptionException"/> naming the first option out of range.</summary>
+    public void Validate()
+    {
+        static void Share(double v, string key) => InvalidOptionException.Require(v is >= 0 and <= 1, key, "between 0 and 1", v);
+        static void Positive(TimeSpan v, string key) => InvalidOptionException.Require(v > TimeSpan.Zero, key, "a positive duration", v);
+        Share(TrendingShare, nameof(TrendingShare));
+        Positive(TrendingWindow, nameof(TrendingWindow));
+        InvalidOptionException.Require(TrendingScan >= 0, nameof(TrendingScan), "0 or more", TrendingScan);
+        Share(ExplorationShare, nameof(ExplorationShare));
+        InvalidOptionException.Require(AuthorDecay is > 0 and <= 1, nameof(AuthorDecay), "above 0 and at most 1", AuthorDecay);
+        Share(AuthorFloor, nameof(AuthorFloor));
+        InvalidOptionException.Require(MaxMediaRun >= 1, nameof(MaxMediaRun), "1 or more", MaxMediaRun);
+        InvalidOptionException.Require(CategorySpacing >= 1, nameof(CategorySpacing), "1 or more", CategorySpacing);
+        InvalidOptionException.Require(PromotedEvery >= 1, nameof(PromotedEvery), "1 or more", PromotedEvery);
+        Share(MmrLambda, nameof(MmrLambda));
+        InvalidOptionException.Require(MmrWindow >= 0, nameof(MmrWindow), "0 or more", MmrWindow);
+        Positive(ServedTtl, nameof(ServedTtl));
+        Positive(FreshnessPeriod, nameof(FreshnessPeriod));
+        Share(FreshnessFloor, nameof(FreshnessFloor));
+        Share(EmbeddingShare, nameof(EmbeddingShare));
+        Share(RelatedShare, nameof(RelatedShare));
+        InvalidOptionException.Require(LearnedInterestTags >= 0, nameof(LearnedInterestTags), "0 or more", LearnedInterestTags);
+        InvalidOptionException.Require(EmbeddingEf >= 1, nameof(EmbeddingEf), "1 or more", EmbeddingEf);
+        InvalidOptionException.Require(ResearchBoost > 0, nameof(ResearchBoost), "positive", ResearchBoost);
+        InvalidOptionException.Require(PurchaseBoost > 0, nameof(PurchaseBoost), "positive", PurchaseBoost);
+        InvalidOptionException.Require(ProductElsewhere > 0, nameof(ProductElsewhere), "positive", ProductElsewhere);
+        InvalidOptionException.Require(TemporalRange >= 1, nameof(TemporalRange), "1 or more", TemporalRange);
+        Share(WalkMargin, nameof(WalkMargin));
+        Share(CarryShare, nameof(CarryShare));
+        InvalidOptionException.Require(RefillRounds is >= 0 and <= 10, nameof(RefillRounds), "between 0 and 10", RefillRounds);
+        InvalidOptionException.Require(RefillFactor is >= 1 and <= 10, nameof(RefillFactor), "between 1 and 10", RefillFactor);
+    }
 }

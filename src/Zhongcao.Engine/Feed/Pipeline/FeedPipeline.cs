@@ -47,18 +47,66 @@ public sealed class FeedPipeline
     /// <summary>Runs every stage for one request (under the engine's read lock).</summary>
     public FeedRun Run(FeedContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var set = new CandidateSet();
+        ChronologicalSources? walk = null;
         foreach (var source in Sources)
         {
             if (!context.Options.Disabled.Contains(source.Name))
             {
                 source.Collect(context, set);
+                walk ??= source as ChronologicalSources;
             }
         }
 
-        var candidates = set.Items;
-        Hydrator.Hydrate(context, candidates);
         var removed = new List<(FeedCandidate, string, string)>();
+        var candidates = Prepare(context, set.Items, removed);
+
+        // Pool-only candidates are placed in reserved slots; the rest are ranked and mixed.
+        var poolOnly = new List<FeedCandidate>();
+        var pending = new List<FeedCandidate>(candidates.Count);
+        foreach (var c in candidates)
+        {
+            (c.Pool is not null && c.Sources.Count == 1 ? poolOnly : pending).Add(c);
+        }
+
+        Mix(context, pending);
+        var fill = new ConstrainedFill(Constraints);
+        var limit = Math.Max(1, context.Limit - poolOnly.Count);
+        var placed = new List<FeedCandidate>(limit);
+        fill.Fill(context, limit, placed, pending);
+
+        // Refill: when the hard rules (or a source that came up short) left slots, the walk continues for the missing
+        // slots (times RefillFactor); what was passed over is mixed again with the new notes and the page is filled on from
+        // where it stopped, so every rule is checked against the whole page.
+        for (var round = 0; round < context.Options.RefillRounds && placed.Count < limit && walk is not null && !context.Exhausted; round++)
+        {
+            var before = set.Items.Count;
+            walk.CollectMore(context, set, (int)Math.Ceiling((limit - placed.Count) * context.Options.RefillFactor) + ChronologicalSources.Margin(context));
+            if (set.Items.Count == before)
+            {
+                break;
+            }
+
+            pending.AddRange(Prepare(context, set.Items.GetRange(before, set.Items.Count - before), removed));
+            foreach (var c in pending)
+            {
+                c.MixedScore = c.Score;
+            }
+
+            Mix(context, pending);
+            fill.Fill(context, limit, placed, pending);
+        }
+
+        var page = PoolPlacement.Place(placed, poolOnly, context.Limit);
+        CarryUnplaced(context, page, placed, pending);
+        return new FeedRun(page, removed);
+    }
+
+    /// <summary>Hydrates, filters (recording what was removed) and scores new candidates.</summary>
+    private List<FeedCandidate> Prepare(FeedContext context, List<FeedCandidate> candidates, List<(FeedCandidate, string, string)> removed)
+    {
+        Hydrator.Hydrate(context, candidates);
         foreach (var filter in Filters)
         {
             var result = filter.Apply(context, candidates);
@@ -71,36 +119,57 @@ public sealed class FeedPipeline
         }
 
         Scorer.Score(context, candidates);
+        return candidates;
+    }
 
-        // Pool-only candidates are placed in reserved slots; the rest are ranked and mixed.
-        var poolOnly = new List<FeedCandidate>();
-        var ranked = new List<FeedCandidate>(candidates.Count);
-        foreach (var c in candidates)
-        {
-            (c.Pool is not null && c.Sources.Count == 1 ? poolOnly : ranked).Add(c);
-        }
-
+    private void Mix(FeedContext context, List<FeedCandidate> candidates)
+    {
         foreach (var selector in Mixing)
         {
             if (!context.Options.Disabled.Contains(selector.Name))
             {
-                selector.Select(context, ranked);
+                selector.Select(context, candidates);
             }
         }
-
-        var fillContext = context.Limit - poolOnly.Count == context.Limit ? context : Narrowed(context, Math.Max(1, context.Limit - poolOnly.Count));
-        new ConstrainedFill(Constraints).Select(fillContext, ranked);
-        var page = PoolPlacement.Place(ranked, poolOnly, context.Limit);
-        return new FeedRun(page, removed);
     }
 
-    private static FeedContext Narrowed(FeedContext c, int limit) => new(c.Core, c.User, c.Now, limit, c.Explain, c.Interests)
+    /// <summary>
+    /// Walked notes the page did not place go into the next cursor, best first, up to <see cref="FeedOptions.CarryShare"/>
+    /// of the page: the walk has moved past them, so without the carry the session would skip them.
+    /// </summary>
+    private static void CarryUnplaced(FeedContext context, List<FeedCandidate> page, List<FeedCandidate> placed, List<FeedCandidate> pending)
     {
-        Distribution = c.Distribution,
-        Personalization = c.Personalization,
-        Served = c.Served,
-        Session = c.Session,
-        Suppression = c.Suppression,
-        Options = c.Options,
-    };
+        var max = (int)Math.Ceiling(context.Limit * context.Options.CarryShare);
+        if (max == 0)
+        {
+            return;
+        }
+
+        // The next page can place only so many promoted notes (the cap is never relaxed): carrying more would crowd out
+        // notes it can place.
+        var promotedRoom = context.Options.Disabled.Contains(PromotedCapConstraint.RuleName)
+            ? int.MaxValue
+            : (int)Math.Ceiling((double)context.Limit / Math.Max(1, context.Options.PromotedEvery));
+        var onPage = new HashSet<int>(page.Count);
+        foreach (var c in page)
+        {
+            onPage.Add(c.NoteIndex);
+        }
+
+        foreach (var list in (ReadOnlySpan<List<FeedCandidate>>)[placed, pending])
+        {
+            foreach (var c in list)
+            {
+                if (context.Carry.Count == max)
+                {
+                    return;
+                }
+
+                if (c.Walked && !c.ServedEarlier && !onPage.Contains(c.NoteIndex) && (!c.Promoted || promotedRoom-- > 0))
+                {
+                    context.Carry.Add(c.NoteIndex);
+                }
+            }
+        }
+    }
 }

@@ -14,17 +14,31 @@ public sealed class ConstrainedFill(IReadOnlyList<IMixingConstraint> constraints
     /// <inheritdoc />
     public void Select(FeedContext context, List<FeedCandidate> candidates)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(candidates);
         var pending = new List<FeedCandidate>(candidates);
         candidates.Clear();
-        var limit = context.Limit;
-        while (pending.Count > 0 && candidates.Count < limit)
+        Fill(context, context.Limit, candidates, pending);
+    }
+
+    /// <summary>
+    /// Appends to <paramref name="placed"/> (which may already hold the top of the page: the rules are checked against
+    /// it) from <paramref name="pending"/>, in order, until <paramref name="limit"/> slots are placed or nothing fits;
+    /// removes what it placed from <paramref name="pending"/>, which keeps the rest in order.
+    /// </summary>
+    public void Fill(FeedContext context, int limit, List<FeedCandidate> placed, List<FeedCandidate> pending)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(placed);
+        ArgumentNullException.ThrowIfNull(pending);
+        while (pending.Count > 0 && placed.Count < limit)
         {
             // Constraints are in order of importance; when no candidate satisfies all of them, the least
             // important are relaxed one by one, but never the first (the promoted cap is a promise to readers).
             var chosen = -1;
             for (var active = constraints.Count; active >= 1 && chosen < 0; active--)
             {
-                chosen = FirstAllowed(context, candidates, pending, active);
+                chosen = FirstAllowed(context, placed, pending, active);
             }
 
             if (chosen < 0 && constraints.Count == 0)
@@ -37,7 +51,7 @@ public sealed class ConstrainedFill(IReadOnlyList<IMixingConstraint> constraints
                 break;
             }
 
-            candidates.Add(pending[chosen]);
+            placed.Add(pending[chosen]);
             pending.RemoveAt(chosen);
         }
     }

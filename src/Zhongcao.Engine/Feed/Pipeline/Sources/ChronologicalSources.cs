@@ -9,7 +9,10 @@ namespace Zhongcao.Engine.Feed.Pipeline.Sources;
 /// the gate's categories and tags are index keys too); phase 2 is "recent" (everything else). Quota: the
 /// page's slots the other sources left. The walk position becomes the cursor, so no page repeats a note.
 /// Notes served in an earlier session are skipped and kept aside; they fill the page only once the walk
-/// is exhausted (a refresh shows new notes first).
+/// is exhausted (a refresh shows new notes first). The walk takes a margin beyond the free slots
+/// (<see cref="FeedOptions.WalkMargin"/>) and skips notes the filters would remove, so the ranking has a choice and the
+/// page fills; walked notes the page did not place are carried in the cursor and offered first on the next page, so
+/// the margin loses nothing. <see cref="CollectMore"/> continues the walk when the hard mixing rules still left slots.
 /// </summary>
 public sealed class ChronologicalSources : ICandidateSource
 {
@@ -31,8 +34,45 @@ public sealed class ChronologicalSources : ICandidateSource
     /// <inheritdoc />
     public void Collect(FeedContext context, CandidateSet set)
     {
-        var quota = Math.Max(1, context.Limit - set.Items.Count);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(set);
+
+        // The quota is the slots the other sources left plus a margin (FeedOptions.WalkMargin): the ranking chooses
+        // among more notes than fit, and what it leaves is carried in the cursor to the next page, not lost.
+        var quota = Math.Max(1, context.Limit - set.Items.Count) + Margin(context);
         var walk = new Walk(context, set, quota);
+        walk.OfferCarried();
+        Continue(context, walk);
+    }
+
+    /// <summary>
+    /// Walks on from the cursor position for up to <paramref name="quota"/> more candidates (the pipeline's refill when
+    /// filters or hard mixing rules left the page short). Returns how many were added.
+    /// </summary>
+    public int CollectMore(FeedContext context, CandidateSet set, int quota)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(set);
+        if (context.Exhausted || quota <= 0)
+        {
+            return 0;
+        }
+
+        var walk = new Walk(context, set, quota);
+        Continue(context, walk);
+        return walk.Taken;
+    }
+
+    /// <summary>The walk's over-fetch margin for this page.</summary>
+    public static int Margin(FeedContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return (int)Math.Ceiling(context.Limit * context.Options.WalkMargin);
+    }
+
+    private static void Continue(FeedContext context, Walk walk)
+    {
+        var quota = walk.Quota;
         var last = context.Below;
         if (context.Phase == 1)
         {
@@ -53,7 +93,39 @@ public sealed class ChronologicalSources : ICandidateSource
         context.Exhausted = last <= 0 && context.Phase == 2;
         if (context.Exhausted)
         {
-            foreach (var (note, sources) in walk.Fallback)
+            walk.AddFallback();
+        }
+    }
+
+    /// <summary>The state of one walk.</summary>
+    private sealed class Walk(FeedContext context, CandidateSet set, int quota)
+    {
+        public readonly int Quota = quota;
+        private readonly Personalization.UserTaste? _taste = context.Taste;
+        public int Taken;
+        public int Scanned;
+        public readonly List<(int Note, string[] Sources)> Fallback = [];
+
+        /// <summary>Offers the notes the previous page walked past but did not place (the cursor's carry), first.</summary>
+        public void OfferCarried()
+        {
+            var sources = new List<string>(4);
+            foreach (var note in context.Carried)
+            {
+                if (note < 0 || note >= context.Core.NoteCount || set.Contains(note))
+                {
+                    continue;
+                }
+
+                sources.Clear();
+                Sources(context.Core.Note(note), sources);
+                Offer(note, sources);
+            }
+        }
+
+        public void AddFallback()
+        {
+            foreach (var (note, sources) in Fallback)
             {
                 foreach (var s in sources)
                 {
@@ -61,14 +133,6 @@ public sealed class ChronologicalSources : ICandidateSource
                 }
             }
         }
-    }
-
-    /// <summary>The state of one walk.</summary>
-    private sealed class Walk(FeedContext context, CandidateSet set, int quota)
-    {
-        public int Taken;
-        public int Scanned;
-        public readonly List<(int Note, string[] Sources)> Fallback = [];
 
         public int Matched(int below)
         {
@@ -102,7 +166,7 @@ public sealed class ChronologicalSources : ICandidateSource
 
             var last = below;
             var sources = new List<string>(4);
-            while (Taken < quota && heads.Count > 0 && Scanned < MaxScan)
+            while (Taken < Quota && heads.Count > 0 && Scanned < MaxScan)
             {
                 heads.TryPeek(out _, out var negative);
                 var note = -negative;
@@ -126,7 +190,7 @@ public sealed class ChronologicalSources : ICandidateSource
                 Offer(note, sources);
             }
 
-            return heads.Count == 0 && Taken < quota ? 0 : last;
+            return heads.Count == 0 && Taken < Quota ? 0 : last;
         }
 
         public int Recent(int below)
@@ -134,7 +198,7 @@ public sealed class ChronologicalSources : ICandidateSource
             var core = context.Core;
             var last = below;
             var recent = new List<string>(1) { ChronologicalSources.Recent };
-            for (var n = Math.Min(below, core.NoteCount) - 1; n >= 0 && Taken < quota && Scanned < MaxScan; n--)
+            for (var n = Math.Min(below, core.NoteCount) - 1; n >= 0 && Taken < Quota && Scanned < MaxScan; n--)
             {
                 Scanned++;
                 last = n;
@@ -144,14 +208,16 @@ public sealed class ChronologicalSources : ICandidateSource
                 }
             }
 
-            return Taken < quota && Scanned < MaxScan ? 0 : last;
+            return Taken < Quota && Scanned < MaxScan ? 0 : last;
         }
 
         private void Offer(int note, List<string> sources)
         {
-            if (Eligibility.For(context.User, context.Core.Note(note), context.Now, context.Distribution, context.Suppression) is not null)
+            var state = context.Core.Note(note);
+            if (Eligibility.For(context.User, state, context.Now, context.Distribution, context.Suppression) is not null
+                || (_taste is not null && context.Personalization!.Recovery(_taste, state.AuthorIndex, context.Now) <= 0))
             {
-                return;
+                return; // the filters would remove it: it must not take a slot of the Quota
             }
 
             var session = context.Served.SessionOf(note, context.Now, context.Options.ServedTtl);
@@ -162,7 +228,7 @@ public sealed class ChronologicalSources : ICandidateSource
 
             if (session != 0)
             {
-                if (Fallback.Count < quota)
+                if (Fallback.Count < Quota)
                 {
                     Fallback.Add((note, [.. sources]));
                 }
@@ -173,12 +239,35 @@ public sealed class ChronologicalSources : ICandidateSource
             var isNew = !set.Contains(note);
             foreach (var s in sources)
             {
-                set.Add(note, s);
+                set.Add(note, s).Walked = true;
             }
 
             if (isNew)
             {
                 Taken++;
+            }
+        }
+
+        /// <summary>The walk's source names for a note: "following" and "interest:&lt;tag&gt;" when it matches, else "recent".</summary>
+        private void Sources(NoteState note, List<string> sources)
+        {
+            var user = context.User;
+            if (user.Following.Contains(note.AuthorIndex) && !user.HiddenAuthors.Contains(note.AuthorIndex))
+            {
+                sources.Add(Following);
+            }
+
+            foreach (var tag in note.Tags)
+            {
+                if (Array.IndexOf(context.Interests, tag) >= 0 && !sources.Contains(InterestPrefix + tag))
+                {
+                    sources.Add(InterestPrefix + tag);
+                }
+            }
+
+            if (sources.Count == 0)
+            {
+                sources.Add(ChronologicalSources.Recent);
             }
         }
 
