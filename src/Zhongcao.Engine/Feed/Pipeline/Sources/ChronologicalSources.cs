@@ -215,7 +215,7 @@ public sealed class ChronologicalSources : ICandidateSource
         {
             var state = context.Core.Note(note);
             if (Eligibility.For(context.User, state, context.Now, context.Distribution, context.Suppression) is not null
-                || (_taste is not null && context.Personalization!.Recovery(_taste, state.AuthorIndex, context.Now) <= 0))
+                || (_taste is not null && context.Personalization!.Recovery(_taste.Value, state.AuthorIndex, context.Now) <= 0))
             {
                 return; // the filters would remove it: it must not take a slot of the Quota
             }
