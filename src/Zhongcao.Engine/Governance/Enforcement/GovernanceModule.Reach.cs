@@ -6,6 +6,9 @@ namespace Zhongcao.Engine.Governance.Enforcement;
 
 public sealed partial class GovernanceModule
 {
+    private readonly Dictionary<string, List<int>> _sponsoredNotes = new(StringComparer.Ordinal);
+    private int _sponsorIndexed;
+
     /// <summary>
     /// The reach limit of a note: the strongest of its author's visibility limit (the content and channel
     /// ladders' 14-day step, seed 001: <see cref="EnforcementOptions.VisibilityLimitMultiplier"/>) and the brand
@@ -98,7 +101,7 @@ public sealed partial class GovernanceModule
             return;
         }
 
-        for (var n = 0; n < core.NoteCount; n++)
+        foreach (var n in BrandNoteCandidates(core, brandId))
         {
             var note = core.Note(n);
             if (!note.Deleted && BrandsOf(core, note.Note).Contains(brandId, StringComparer.Ordinal))
@@ -106,6 +109,90 @@ public sealed partial class GovernanceModule
                 _distribution.RefreshReachLimit(n, at);
             }
         }
+    }
+
+    /// <summary>
+    /// Every note that can be about <paramref name="brandId"/>, ascending, possibly with a few that are not (the caller
+    /// checks each with <see cref="BrandsOf"/>): the brand's own notes, the notes tagged with its id (a hashtag naming a
+    /// brand account is one of the note's tags once normalised) and the notes it sponsors. Visiting these instead of
+    /// the whole catalogue keeps a brand penalty starting or ending at a few hundred notes of work rather than a pass
+    /// over a million; the result, and the order of the refreshes, are those of a full scan.
+    /// </summary>
+    private List<int> BrandNoteCandidates(CoreState core, string brandId)
+    {
+        var tag = CoreState.NormalizeTag(brandId);
+        var candidates = new List<int>();
+        if (tag.Length == 0)
+        {
+            // An id with nothing left once normalised cannot be found through the tag index: look at every note.
+            for (var n = 0; n < core.NoteCount; n++)
+            {
+                candidates.Add(n);
+            }
+
+            return candidates;
+        }
+
+        if (core.FindUser(brandId) is { } brand)
+        {
+            candidates.AddRange(brand.Notes);
+        }
+
+        candidates.AddRange(core.NotesWithTag(tag));
+        IndexSponsorships(core);
+        if (_sponsoredNotes.TryGetValue(brandId, out var sponsored))
+        {
+            candidates.AddRange(sponsored);
+        }
+
+        candidates.Sort();
+        var kept = 0;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (kept == 0 || candidates[i] != candidates[kept - 1])
+            {
+                candidates[kept++] = candidates[i];
+            }
+        }
+
+        candidates.RemoveRange(kept, candidates.Count - kept);
+        return candidates;
+    }
+
+    /// <summary>
+    /// Extends the sponsor → notes index over notes published since it was last used. It is derived from the core state
+    /// (not saved, not in the digest: a snapshot load starts it again from note 0) and may hold notes whose sponsorship
+    /// an edit removed; the caller's check drops those.
+    /// </summary>
+    private void IndexSponsorships(CoreState core)
+    {
+        for (; _sponsorIndexed < core.NoteCount; _sponsorIndexed++)
+        {
+            if (core.Note(_sponsorIndexed).Note.Sponsorship is { } s)
+            {
+                AddSponsored(s.BrandId, _sponsorIndexed);
+            }
+        }
+    }
+
+    /// <summary>An edit may name a new sponsor for a note the index has already passed.</summary>
+    private void OnEdited(CoreState core, Note note)
+    {
+        if (note.Sponsorship is { } s && core.FindNote(note.Id) is { } state && state.Index < _sponsorIndexed)
+        {
+            AddSponsored(s.BrandId, state.Index);
+        }
+    }
+
+    private void AddSponsored(string brandId, int note)
+    {
+        if (!_sponsoredNotes.TryGetValue(brandId, out var list))
+        {
+            list = [];
+            _sponsoredNotes.Add(brandId, list);
+        }
+
+        list.Add(note);
     }
 
     /// <summary>

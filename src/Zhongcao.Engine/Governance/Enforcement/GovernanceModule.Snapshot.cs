@@ -271,6 +271,8 @@ public sealed partial class GovernanceModule
     public void Load(CoreState core, ref BinaryDecoder r)
     {
         _core = core;
+        _sponsoredNotes.Clear();
+        _sponsorIndexed = 0;
         _lastWeek = r.ReadInt64();
         _moderatorVerdictFor = r.ReadNullableString();
         LoadSignals(ref r);

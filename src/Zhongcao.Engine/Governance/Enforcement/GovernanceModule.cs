@@ -62,6 +62,9 @@ public sealed partial class GovernanceModule : IEngineModule, IAuthorAuthority, 
             case NoteAssessed a:
                 OnAssessed(core, a);
                 break;
+            case NoteEdited ed:
+                OnEdited(core, ed.Note);
+                break;
             case EventRecorded e:
                 OnEvent(core, e.Event, e.At);
                 break;
