@@ -130,6 +130,38 @@ public sealed class BrandReachTests
     }
 
     [Fact]
+    public void A_limit_reaches_the_brands_own_tagged_sponsored_and_newly_sponsored_notes_and_no_others()
+    {
+        using var h = WithBrand();
+        Violations(h, 2);
+        var week = TimeSpan.FromDays(7).Ticks;
+        var boundary = new DateTimeOffset(((h.Now.UtcTicks / week) + 1) * week, TimeSpan.Zero);
+        h.Advance(boundary - TimeSpan.FromHours(1) - h.Now);
+        h.Publish("own-live", "glowco", "launch day");
+        h.Publish("tag-live", "c8", "tried it", null, "glowco");
+        h.Publish("case-live", "c7", "tried it", null, "GlowCo"); // same tag once normalised, but no account has this id
+        h.Publish("sponsor-live", "c6", "paid post", new Sponsorship("glowco", "official"));
+        h.Publish("edited-live", "c5", "plain post");
+        h.Publish("plain-live", "indie", "unrelated serum");
+        h.Append(new NoteEdited
+        {
+            At = h.Now,
+            Note = h.Engine.Core.FindNote("edited-live")!.Note with { Sponsorship = new Sponsorship("glowco", "official"), UpdatedAt = h.Now },
+        });
+
+        h.Advance(TimeSpan.FromHours(1));
+        h.Tick(); // the weekly scoring starts the traffic limit
+
+        static bool Limited(NoteDistribution d) => d.Transitions.Any(t => t.Outcome == TransitionOutcome.ReachLimited);
+        Assert.True(Limited(D(h, "own-live")));
+        Assert.True(Limited(D(h, "tag-live")));
+        Assert.True(Limited(D(h, "sponsor-live")));
+        Assert.True(Limited(D(h, "edited-live")));
+        Assert.False(Limited(D(h, "case-live")));
+        Assert.False(Limited(D(h, "plain-live")));
+    }
+
+    [Fact]
     public void Six_lost_points_remove_the_brand_from_searches_that_do_not_name_it_for_seven_days()
     {
         using var h = WithBrand();
