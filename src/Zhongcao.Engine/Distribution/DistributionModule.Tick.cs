@@ -80,10 +80,11 @@ public sealed partial class DistributionModule
     {
         var candidates = _longTail.Concat(_saturated).ToArray();
         Array.Sort(candidates);
+        var open = OpenSeasons(at); // once a day, not once per note: the calendar does not depend on the note
         foreach (var n in candidates)
         {
             var d = _notes[n]!;
-            CheckSeason(core, d, at);
+            CheckSeason(core, d, at, open);
             if (!d.Evergreen && IsEvergreen(d, at, out var weeks))
             {
                 d.Evergreen = true;
@@ -105,10 +106,10 @@ public sealed partial class DistributionModule
         }
     }
 
-    private void CheckSeason(CoreState core, NoteDistribution d, DateTimeOffset at)
+    private void CheckSeason(CoreState core, NoteDistribution d, DateTimeOffset at, List<(Season Season, string[] Tags)> open)
     {
         var tags = core.Note(d.NoteIndex).Tags;
-        var season = MatchSeason(tags, at);
+        var season = MatchSeason(tags, open);
         if (season is not null && d.Season != season.Name)
         {
             d.Season = season.Name;
@@ -132,18 +133,28 @@ public sealed partial class DistributionModule
         }
     }
 
-    private Season? MatchSeason(string[] tags, DateTimeOffset at)
+    /// <summary>The seasons open at <paramref name="at"/> (lead days included), in the configured order, with their tags normalised.</summary>
+    private List<(Season Season, string[] Tags)> OpenSeasons(DateTimeOffset at)
     {
+        var open = new List<(Season, string[])>();
         foreach (var season in Options.Seasons)
         {
-            if (!SeasonCalendar.IsOpen(season, at, Options.SeasonLeadDays))
+            if (SeasonCalendar.IsOpen(season, at, Options.SeasonLeadDays))
             {
-                continue;
+                open.Add((season, [.. season.Tags.Select(CoreState.NormalizeTag)]));
             }
+        }
 
-            foreach (var tag in season.Tags)
+        return open;
+    }
+
+    private static Season? MatchSeason(string[] tags, List<(Season Season, string[] Tags)> open)
+    {
+        foreach (var (season, seasonTags) in open)
+        {
+            foreach (var tag in seasonTags)
             {
-                if (Array.IndexOf(tags, CoreState.NormalizeTag(tag)) >= 0)
+                if (Array.IndexOf(tags, tag) >= 0)
                 {
                     return season;
                 }

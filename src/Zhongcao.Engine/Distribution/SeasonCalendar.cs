@@ -36,15 +36,27 @@ public static class SeasonCalendar
         }
 
         var open = start - leadDays;
-        var day = DayOfYear(at.UtcDateTime.ToString("MM-dd", CultureInfo.InvariantCulture));
+        var utc = at.UtcDateTime;
+        var day = DayOfYear(utc.Month, utc.Day);
         return (day >= open && day <= end) || (day + 365 >= open && day + 365 <= end) || (day - 365 >= open && day - 365 <= end);
     }
 
+    /// <summary>Day of a non-leap year for "MM-dd" (29 February counts as the 28th).</summary>
     private static int DayOfYear(string monthDay)
     {
-        var d = DateTime.ParseExact("2001-" + monthDay, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return d.DayOfYear;
+        if (monthDay.Length != 5 || monthDay[2] != '-'
+            || !int.TryParse(monthDay.AsSpan(0, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            || !int.TryParse(monthDay.AsSpan(3, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var day))
+        {
+            throw new FormatException($"Season date '{monthDay}' is not MM-dd.");
+        }
+
+        return DayOfYear(month, day);
     }
+
+    // Seasons are calendar dates without a year: 29 February (leap years) is treated as the 28th, which a date in
+    // 2001 could not hold; parsing "02-29" as a 2001 date used to throw on every leap day.
+    private static int DayOfYear(int month, int day) => new DateTime(2001, month, month == 2 && day == 29 ? 28 : day).DayOfYear;
 
     private static Season Make(string name, string start, string end, params string[] tags)
     {

@@ -35,6 +35,7 @@ internal sealed class NoteIndexer : IDisposable
     private bool _running;
     private bool _disposed;
     private int _waiters;
+    private int _bulk; // unbounded inserts still queued (at the head: they are queued right after a reset)
     private long _inserts;
     private long _busyTicks;
 
@@ -83,6 +84,13 @@ internal sealed class NoteIndexer : IDisposable
 
     /// <summary>Queues an insert (or replacement) of <paramref name="note"/> with its vector in the store.</summary>
     public void Upsert(int note) => Enqueue(note, false);
+
+    /// <summary>
+    /// Queues an insert without back-pressure: for rebuilding the graph after a snapshot load, where the whole catalogue
+    /// is handed over at once (8 bytes a note in the queue) and startup must not wait for the graph; the feed's
+    /// ANN source answers from the part already built meanwhile.
+    /// </summary>
+    public void UpsertUnbounded(int note) => Enqueue(note, false, bounded: false);
 
     /// <summary>Queues the removal of <paramref name="note"/>.</summary>
     public void Remove(int note) => Enqueue(note, true);
@@ -137,6 +145,7 @@ internal sealed class NoteIndexer : IDisposable
         lock (_gate)
         {
             _queue.Clear();
+            _bulk = 0;
             _waiters++;
             while (_running)
             {
@@ -180,7 +189,7 @@ internal sealed class NoteIndexer : IDisposable
         _lock.Dispose();
     }
 
-    private void Enqueue(int note, bool remove)
+    private void Enqueue(int note, bool remove, bool bounded = true)
     {
         if (!_background)
         {
@@ -195,10 +204,10 @@ internal sealed class NoteIndexer : IDisposable
                 return;
             }
 
-            if (_queue.Count >= _capacity)
+            if (bounded && _queue.Count - _bulk >= _capacity)
             {
                 _waiters++;
-                while (_queue.Count >= _capacity && _running)
+                while (_queue.Count - _bulk >= _capacity && _running)
                 {
                     Monitor.Wait(_gate);
                 }
@@ -207,6 +216,11 @@ internal sealed class NoteIndexer : IDisposable
             }
 
             _queue.Enqueue((note, remove));
+            if (!bounded)
+            {
+                _bulk++;
+            }
+
             if (!_running)
             {
                 _running = true;
@@ -229,7 +243,11 @@ internal sealed class NoteIndexer : IDisposable
                     return;
                 }
 
-                if (_waiters > 0 && _queue.Count == _capacity - 1)
+                if (_bulk > 0)
+                {
+                    _bulk--;
+                }
+                else if (_waiters > 0 && _queue.Count - _bulk == _capacity - 1)
                 {
                     Monitor.PulseAll(_gate);
                 }

@@ -161,14 +161,15 @@ public sealed partial class PersonalizationModule
 
         _embeddings.EnsureCapacity(capacity);
 
-        // Re-index in the background, in note order; WaitForIndex tells when the graph has caught up.
+        // Re-index in the background, in note order, without making the load wait for the indexer (at 1M notes the
+        // graph takes minutes to build); WaitForIndex tells when it has caught up.
         _indexedCount = 0;
         for (var n = 0; n < notes; n++)
         {
             if ((_noteFlags[n] & FlagIndexed) != 0)
             {
                 _indexedCount++;
-                _indexer.Upsert(n);
+                _indexer.UpsertUnbounded(n);
             }
         }
     }

@@ -106,6 +106,7 @@ public sealed partial class GovernanceModule
             DateTimeOffset? until = step.Duration is { } d ? at + d : null;
             var entry = Audit.Append(at, "brand:" + brand.BrandId, "brand-score", Describe(step.Kind, ViolationLadder.None), until, facts,
                 $"Weekly brand scoring: {step.PointsLost} points lost → {Describe(step.Kind, ViolationLadder.None)} (seed 004)", true, "system", AppealText);
+            _brandBanSeen |= step.Kind == PenaltyKind.BrandBan;
             brand.Penalties.Add(new ActivePenalty
             {
                 Kind = step.Kind, Ladder = ViolationLadder.Channel, Since = at, Until = until, AuditNumber = entry.Number,

@@ -292,6 +292,7 @@ public sealed partial class GovernanceModule
         }
 
         LoadRest(ref r);
+        _brandBanSeen = _brands.Values.Any(b => b.Penalties.Any(p => p.Kind == PenaltyKind.BrandBan));
     }
 
     private void LoadRest(ref BinaryDecoder r)

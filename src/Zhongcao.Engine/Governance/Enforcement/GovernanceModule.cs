@@ -44,6 +44,9 @@ public sealed partial class GovernanceModule : IEngineModule, IAuthorAuthority, 
     /// <inheritdoc/>
     public bool IsFlagged(int userIndex) => _accounts.TryGetValue(userIndex, out var a) && a.Flagged;
 
+    // Derived (not saved): true once any brand has carried a ban penalty; recomputed on snapshot load.
+    private bool _brandBanSeen;
+
     public void Apply(CoreState core, in SequencedEntry entry)
     {
         _core = core;
@@ -115,7 +118,8 @@ public sealed partial class GovernanceModule : IEngineModule, IAuthorAuthority, 
             return true;
         }
 
-        return BrandsOf(core, note.Note).Any(b => _brands.TryGetValue(b, out var r) && r.Banned(at));
+        // Feeds ask this for every candidate: skip working out the note's brands while no brand has ever been banned.
+        return _brandBanSeen && BrandsOf(core, note.Note).Any(b => _brands.TryGetValue(b, out var r) && r.Banned(at));
     }
 
     /// <summary>The search notice for a brand banned at <paramref name="at"/>, or null (for the future search endpoint).</summary>
