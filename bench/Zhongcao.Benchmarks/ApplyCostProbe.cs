@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
+using Zhongcao.Benchmarks.Gate;
 using Zhongcao.Engine;
 using Zhongcao.Engine.Log;
 using Zhongcao.Engine.Modules;
@@ -51,7 +51,7 @@ public static class ApplyCostProbe
                 using var engine = new ZhongcaoEngine(new EngineOptions(), TimeProvider.System, list);
                 GC.Collect();
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                var thread = ThreadCpu();
+                var thread = ThreadCpuClock.Now();
                 var bytes = GC.GetAllocatedBytesForCurrentThread();
                 var started = Stopwatch.GetTimestamp();
                 for (var i = 0; i < entries.Length; i += 1000)
@@ -60,7 +60,7 @@ public static class ApplyCostProbe
                 }
 
                 engine.Apply(new SequencedEntry(entries.Length + 1, new DistributionTick { At = BenchData.Now }));
-                var threadUsed = (ThreadCpu() - thread).TotalMilliseconds;
+                var threadUsed = (ThreadCpuClock.Now() - thread).TotalMilliseconds;
                 var applyWall = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 allocated[variant] = (GC.GetAllocatedBytesForCurrentThread() - bytes) / (double)entries.Length;
                 module?.WaitForIndex(TimeSpan.FromMinutes(10));
@@ -90,25 +90,4 @@ public static class ApplyCostProbe
             Console.WriteLine(summary[v]);
         }
     }
-
-    /// <summary>CPU time of the calling thread (Linux clock_gettime(CLOCK_THREAD_CPUTIME_ID)); the process's elsewhere.</summary>
-    private static TimeSpan ThreadCpu()
-    {
-        if (OperatingSystem.IsLinux() && ClockGetTime(3, out var ts) == 0)
-        {
-            return TimeSpan.FromTicks((ts.Seconds * TimeSpan.TicksPerSecond) + (ts.Nanoseconds / 100));
-        }
-
-        return Process.GetCurrentProcess().TotalProcessorTime;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    [DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec time);
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
+using Zhongcao.Benchmarks.Gate;
 using Zhongcao.Engine;
 using Zhongcao.Engine.Distribution;
 using Zhongcao.Engine.Log;
@@ -35,7 +35,7 @@ public static class DistributionApplyProbe
                 GC.Collect();
                 var before = GC.GetTotalMemory(true);
                 using var engine = new ZhongcaoEngine(new EngineOptions(), TimeProvider.System, list);
-                var thread = ThreadCpu();
+                var thread = ThreadCpuClock.Now();
                 var bytes = GC.GetAllocatedBytesForCurrentThread();
                 for (var i = 0; i < entries.Length; i += 1000)
                 {
@@ -43,7 +43,7 @@ public static class DistributionApplyProbe
                 }
 
                 engine.Apply(new SequencedEntry(entries.Length + 1, new DistributionTick { At = BenchData.Now }));
-                var used = (ThreadCpu() - thread).TotalMilliseconds;
+                var used = (ThreadCpuClock.Now() - thread).TotalMilliseconds;
                 allocated[variant] = (GC.GetAllocatedBytesForCurrentThread() - bytes) / (double)entries.Length;
                 heap[variant] = GC.GetTotalMemory(true) - before;
                 GC.KeepAlive(engine);
@@ -56,24 +56,4 @@ public static class DistributionApplyProbe
         Console.WriteLine($"distribution adds {(writer[1] - writer[0]) * 1000 / events:0.000} µs writer CPU per event, {allocated[1] - allocated[0]:0} B allocated per entry, "
             + $"{(heap[1] - heap[0]) / (double)n:0} B live heap per note (module, incl. its per-user state)");
     }
-
-    private static TimeSpan ThreadCpu()
-    {
-        if (OperatingSystem.IsLinux() && ClockGetTime(3, out var ts) == 0)
-        {
-            return TimeSpan.FromTicks((ts.Seconds * TimeSpan.TicksPerSecond) + (ts.Nanoseconds / 100));
-        }
-
-        return Process.GetCurrentProcess().TotalProcessorTime;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    [DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec time);
 }

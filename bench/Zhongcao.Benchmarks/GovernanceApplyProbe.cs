@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
+using Zhongcao.Benchmarks.Gate;
 using Zhongcao.Engine;
 using Zhongcao.Engine.Distribution;
 using Zhongcao.Engine.Governance.Enforcement;
@@ -43,14 +43,14 @@ public static class GovernanceApplyProbe
 
                 using var engine = new ZhongcaoEngine(new EngineOptions(), TimeProvider.System, modules);
                 GC.Collect();
-                var thread = ThreadCpu();
+                var thread = ThreadCpuClock.Now();
                 var bytes = GC.GetAllocatedBytesForCurrentThread();
                 for (var i = 0; i < entries.Length; i += 1000)
                 {
                     engine.Apply(new ArraySegment<SequencedEntry>(entries, i, Math.Min(1000, entries.Length - i)));
                 }
 
-                var used = (ThreadCpu() - thread).TotalMilliseconds;
+                var used = (ThreadCpuClock.Now() - thread).TotalMilliseconds;
                 allocated[variant] = (GC.GetAllocatedBytesForCurrentThread() - bytes) / (double)events;
                 cpu[variant] = Math.Min(cpu[variant], used);
                 Console.WriteLine($"round {round}, {(variant == 0 ? "core + pools" : "core + pools + governance")}: writer {used:0} ms CPU");
@@ -60,24 +60,4 @@ public static class GovernanceApplyProbe
         Console.WriteLine($"{entries.Length:N0} entries ({events:N0} events): core + pools {cpu[0] * 1000 / events:0.000} µs per event; "
             + $"governance adds {(cpu[1] - cpu[0]) * 1000 / events:0.000} µs writer CPU and {allocated[1] - allocated[0]:0} B allocated per event");
     }
-
-    private static TimeSpan ThreadCpu()
-    {
-        if (OperatingSystem.IsLinux() && ClockGetTime(3, out var ts) == 0)
-        {
-            return TimeSpan.FromTicks((ts.Seconds * TimeSpan.TicksPerSecond) + (ts.Nanoseconds / 100));
-        }
-
-        return Process.GetCurrentProcess().TotalProcessorTime;
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    [DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec time);
 }

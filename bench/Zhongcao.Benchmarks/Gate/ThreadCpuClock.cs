@@ -27,6 +27,13 @@ internal static class ThreadCpuClock
         }
     }
 
+    /// <summary>CPU time of the calling thread; the whole process's where the thread clock is unavailable.</summary>
+    public static TimeSpan Now()
+    {
+        var ns = NowNanoseconds();
+        return ns >= 0 ? TimeSpan.FromTicks(ns / 100) : System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+    }
+
     [StructLayout(LayoutKind.Sequential)]
     internal struct Timespec
     {
