@@ -19,10 +19,14 @@ internal readonly struct CompactText : IEquatable<CompactText>
 
     private CompactText(object? value) => _value = value;
 
-    public static CompactText From(string? text) =>
-        text is { Length: > 0 } && !text.AsSpan().ContainsAnyExceptInRange('\0', '\u00FF')
-            ? new CompactText(Encoding.Latin1.GetBytes(text))
-            : new CompactText(text);
+    /// <summary>The compact form of <paramref name="text"/>; an empty text is the one shared empty string.</summary>
+    public static CompactText From(string? text) => text switch
+    {
+        null => default,
+        { Length: 0 } => new CompactText(string.Empty),
+        _ when !text.AsSpan().ContainsAnyExceptInRange('\0', '\u00FF') => new CompactText(Encoding.Latin1.GetBytes(text)),
+        _ => new CompactText(text),
+    };
 
     /// <summary>The text (null only when null was stored).</summary>
     public string? Value => _value is byte[] latin1 ? Encoding.Latin1.GetString(latin1) : (string?)_value;
