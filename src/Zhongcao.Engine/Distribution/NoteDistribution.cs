@@ -9,8 +9,9 @@ namespace Zhongcao.Engine.Distribution;
 /// </summary>
 public sealed partial class NoteDistribution
 {
-    internal NoteDistribution(int noteIndex, int authorIndex, DistributionPolicy policy, string arm, DateTimeOffset publishedAt)
+    internal NoteDistribution(int noteIndex, int authorIndex, DistributionPolicy policy, string arm, DateTimeOffset publishedAt, TagTable tables)
     {
+        _tagTable = tables;
         NoteIndex = noteIndex;
         AuthorIndex = authorIndex;
         Policy = policy;
@@ -70,7 +71,11 @@ public sealed partial class NoteDistribution
     public double AuthorityBudget { get; internal set; } = 1;
     public double AuthorityThreshold { get; internal set; } = 1;
     public string AuthorityNiche { get; internal set; } = "";
-    public string AuthorityReason { get => CompactText.Decode(_authorityReason); internal set => _authorityReason = CompactText.Encode(value); }
+    public string AuthorityReason
+    {
+        get => CompactText.Decode(_tagTable.Texts[_authorityReason]);
+        internal set => _authorityReason = _tagTable.Texts.IdOf(CompactText.Encode(value));
+    }
 
     /// <summary>
     /// Where distribution stood when a review hold or a rejection stopped it (null when nothing is held): a later
@@ -101,10 +106,10 @@ public sealed partial class NoteDistribution
     /// <summary>Impression budget (pools) or target (guarantee) of the current stage.</summary>
     public long Budget { get; internal set; }
     public int Extensions { get; internal set; }
-    public StageCounters Current { get; } = new();
+    public ref StageCounters Current => ref _current;
 
     /// <summary>All counted impressions and actions over the note's life.</summary>
-    public StageCounters Total { get; } = new();
+    public ref StageCounters Total => ref _total;
 
     /// <summary>Impressions and excluded events (flagged accounts, engagement without an impression).</summary>
     public long Excluded { get; internal set; }
@@ -127,7 +132,7 @@ public sealed partial class NoteDistribution
             var result = new Dictionary<string, long>(_audienceCount, StringComparer.Ordinal);
             for (var i = 0; i < _audienceCount; i++)
             {
-                result[_tagTable![(int)(_audience![i] >> 32)]] = (int)_audience[i];
+                result[_tagTable[(int)(_audience![i] >> 32)]] = (int)_audience[i];
             }
 
             return result;
@@ -141,7 +146,7 @@ public sealed partial class NoteDistribution
     public HourlyCounts Hourly => _hourly;
 
     /// <summary>Every recorded transition, oldest first (rebuilt from the compact log on each read).</summary>
-    public IReadOnlyList<PoolTransition> Transitions => _transitions.ToList();
+    public IReadOnlyList<PoolTransition> Transitions => _transitions.ToList(_tagTable.Texts);
 
     /// <summary>Number of recorded transitions.</summary>
     public int TransitionCount => _transitions.Count;
@@ -157,12 +162,11 @@ public sealed partial class NoteDistribution
 
     internal void AddHourly(DateTimeOffset at, int kind, long delta) => _hourly.Add(at.UtcTicks / TimeSpan.TicksPerHour, kind, delta);
 
-    internal void AddTransition(PoolTransition t) => _transitions.Add(t);
+    internal void AddTransition(PoolTransition t) => _transitions.Add(t, _tagTable.Texts);
 
     /// <summary>Adds one to the tally of interned tag <paramref name="tagId"/>, adding it only while fewer than <paramref name="max"/> are tallied.</summary>
     internal void CountInterest(TagTable table, int tagId, int max)
     {
-        _tagTable = table;
         var lo = 0;
         var hi = _audienceCount - 1;
         while (lo <= hi)
@@ -226,13 +230,15 @@ public sealed partial class NoteDistribution
     private long _reachUntil;
     private long _stageStartedAt;
     private long _windowEndsAt;
-    private byte[] _authorityReason = [];
+    private int _authorityReason; // id in the text table (0 = "")
     private HeldPosition? _held;
+    private StageCounters _current;
+    private StageCounters _total;
     private Inline4<int> _impressionsBySurface;
     private Inline4<double> _weightedBySurface;
     private Inline7<int> _impressionsByStage;
     private Inline7<double> _weightedByStage;
-    private TagTable? _tagTable;
+    private readonly TagTable _tagTable; // the module's tags and texts
     private long[]? _audience; // (tag id << 32) | count, ascending tag id
     private int _audienceCount;
     private HourlyCounts _hourly;
