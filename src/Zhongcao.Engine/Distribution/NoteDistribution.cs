@@ -134,7 +134,7 @@ public sealed partial class NoteDistribution
     }
 
     /// <summary>Counted viewers by user index.</summary>
-    public ViewerSet Viewers { get; } = new();
+    public ref ViewerSet Viewers => ref _viewers;
 
     /// <summary>Counts per hour since the epoch: [impressions, actions by <see cref="ActionKind"/>...].</summary>
     public HourlyCounts Hourly => _hourly;
@@ -225,6 +225,7 @@ public sealed partial class NoteDistribution
     private long _windowEndsAt;
     private int _authorityReason; // id in the text table (0 = "")
     private RarePart? _rare;
+    private ViewerSet _viewers;
     private int _excluded; // 32-bit storage behind the long API: per-note event counts stay far below 2^31
     private int _followerViewers;
     private int _returningViewers;

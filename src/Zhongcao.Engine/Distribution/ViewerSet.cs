@@ -3,17 +3,22 @@ namespace Zhongcao.Engine.Distribution;
 /// <summary>
 /// A note's counted viewers: user index → <see cref="ViewerRecord"/>, as an open-addressing table of packed
 /// 64-bit slots (user + 1 in the high half, the record's mask, surface and stage in the low half; 0 = empty).
-/// About 11 bytes per viewer instead of a dictionary entry and bucket (~28 bytes) plus its object headers.
+/// About 11 bytes per viewer instead of a dictionary entry and bucket (~28 bytes) plus its object headers. A value
+/// stored inline in its note (reached through a ref property), so a note holds no separate set object.
 /// </summary>
-public sealed class ViewerSet
+public struct ViewerSet
 {
     private long[]? _slots;
 
     public int Count { get; private set; }
 
-    public bool ContainsKey(int user) => Find(user) >= 0;
+    public ViewerSet()
+    {
+    }
 
-    public bool TryGetValue(int user, out ViewerRecord record)
+    public readonly bool ContainsKey(int user) => Find(user) >= 0;
+
+    public readonly bool TryGetValue(int user, out ViewerRecord record)
     {
         var i = Find(user);
         record = i >= 0 ? Unpack(_slots![i]) : default;
@@ -54,7 +59,7 @@ public sealed class ViewerSet
     }
 
     /// <summary>The viewers in ascending user order (snapshots).</summary>
-    public IEnumerable<(int User, ViewerRecord Record)> Ordered()
+    public readonly IEnumerable<(int User, ViewerRecord Record)> Ordered()
     {
         if (_slots is null)
         {
@@ -74,7 +79,7 @@ public sealed class ViewerSet
         return items;
     }
 
-    private int Find(int user)
+    private readonly int Find(int user)
     {
         if (_slots is null)
         {

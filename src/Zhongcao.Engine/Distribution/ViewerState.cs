@@ -9,7 +9,7 @@ public sealed class ViewerState
     internal ViewerState(TagTable tags) => _tagTable = tags;
 
     /// <summary>Counted impressions of each author's notes, with the time of the last one.</summary>
-    public AuthorExposureTable AuthorExposures { get; } = new();
+    public ref AuthorExposureTable AuthorExposures => ref _authorExposures;
 
     /// <summary>Authors whose notes this user engaged with meaningfully (their historical audience).</summary>
     public IntSet EngagedAuthors;
@@ -46,6 +46,7 @@ public sealed class ViewerState
     }
 
     private readonly TagTable _tagTable;
+    private AuthorExposureTable _authorExposures;
     private long[]? _engaged; // (tag id << 32) | count, ascending tag id
     private int _engagedCount;
     private long _lastActiveAt;
@@ -152,15 +153,20 @@ public sealed class ViewerState
 
 /// <summary>
 /// A viewer's exposures per author as an open-addressing table of 16-byte slots (author + 1, count, UTC ticks of
-/// the last exposure; author 0 = empty) instead of a dictionary of tuples with an offset-carrying time.
+/// the last exposure; author 0 = empty) instead of a dictionary of tuples with an offset-carrying time. A value stored
+/// inline in its <see cref="ViewerState"/> (reached through a ref property), not an object of its own.
 /// </summary>
-public sealed class AuthorExposureTable
+public struct AuthorExposureTable
 {
+    public AuthorExposureTable()
+    {
+    }
+
     private Slot[]? _slots;
 
     public int Count { get; private set; }
 
-    public bool TryGetValue(int author, out (int Count, DateTimeOffset Last) exposure)
+    public readonly bool TryGetValue(int author, out (int Count, DateTimeOffset Last) exposure)
     {
         var i = Find(author);
         exposure = i >= 0 ? (_slots![i].Count, new DateTimeOffset(_slots[i].Last, TimeSpan.Zero)) : default;
@@ -173,7 +179,7 @@ public sealed class AuthorExposureTable
     }
 
     /// <summary>Exposures in ascending author order (snapshots).</summary>
-    public List<(int Author, int Count, DateTimeOffset Last)> Ordered()
+    public readonly List<(int Author, int Count, DateTimeOffset Last)> Ordered()
     {
         var items = new List<(int, int, DateTimeOffset)>(Count);
         foreach (var s in _slots ?? [])
@@ -215,7 +221,7 @@ public sealed class AuthorExposureTable
         }
     }
 
-    private int Find(int author)
+    private readonly int Find(int author)
     {
         if (_slots is null)
         {
