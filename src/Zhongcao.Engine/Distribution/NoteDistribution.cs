@@ -190,7 +190,8 @@ public sealed partial class NoteDistribution
 
         if (_audience is null || _audienceCount == _audience.Length)
         {
-            Array.Resize(ref _audience, _audience is null ? 4 : Math.Min(max, _audience.Length * 2));
+            // Grown four entries at a time: tallies stay small (a dozen interests), so doubling mostly bought empty slots.
+            Array.Resize(ref _audience, _audience is null ? 4 : Math.Min(max, _audience.Length + Math.Max(4, _audience.Length / 4)));
         }
 
         Array.Copy(_audience, lo, _audience, lo + 1, _audienceCount - lo);
