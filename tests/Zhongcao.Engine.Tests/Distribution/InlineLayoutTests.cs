@@ -38,6 +38,37 @@ public class InlineLayoutTests
         Assert.Equal(users.Order(), set.Ordered().Select(v => v.User));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(14)]
+    [InlineData(15)]
+    [InlineData(50)]
+    public void Author_exposures_small_and_hashed_forms_agree(int authors)
+    {
+        var table = new AuthorExposureTable();
+        var ids = Enumerable.Range(0, authors).Select(i => (i * 104_729) % 1_000_003).ToArray();
+        foreach (var a in ids)
+        {
+            table[a] = (1, At);
+        }
+
+        foreach (var a in ids)
+        {
+            table[a] = (a % 9 + 2, At.AddMinutes(a % 60)); // replace, not add
+        }
+
+        Assert.Equal(authors, table.Count);
+        Assert.False(table.TryGetValue(1_000_004, out _));
+        foreach (var a in ids)
+        {
+            Assert.True(table.TryGetValue(a, out var e));
+            Assert.Equal((a % 9 + 2, At.AddMinutes(a % 60)), e);
+        }
+
+        Assert.Equal(ids.Order(), table.Ordered().Select(e => e.Author));
+    }
+
     [Fact]
     public void Note_counters_are_the_notes_own_and_rare_fields_keep_their_defaults()
     {
