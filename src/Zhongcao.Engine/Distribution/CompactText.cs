@@ -17,6 +17,11 @@ internal static class CompactText
     private const byte TimeMark = 2;
     private const byte EscapeMark = 3;
 
+    // Relative form only (EncodeRelative): an instant as seconds from a base, and the transition's authority reason.
+    private const byte RelativeTimeMark = 4;
+    private const byte AuthorityMark = 5;
+    private const long EpochSeconds = 62_135_596_800; // DateTimeOffset.UnixEpoch in seconds since 0001-01-01
+
     private static readonly string[] Phrases =
     [
         "Published; no gate assessment yet, so it starts with neutral quality 50.",
@@ -120,7 +125,21 @@ internal static class CompactText
         return [.. lists.Select(l => l is null ? [] : l.OrderByDescending(i => Encoded[i].Length).ToArray())];
     }
 
-    public static byte[] Encode(string text)
+    public static byte[] Encode(string text) => Encode(text, relative: false, 0, "");
+
+    /// <summary>
+    /// The relative form: like <see cref="Encode"/>, but each instant is written as seconds from
+    /// <paramref name="at"/> (whole seconds) and each occurrence of <paramref name="authority"/> as one marker, so
+    /// texts written from the same template with the same numbers encode identically across notes and can be
+    /// shared (<see cref="TextTable"/>). <see cref="DecodeRelative"/> with the same arguments gives the text back.
+    /// </summary>
+    public static byte[] EncodeRelative(string text, DateTimeOffset at, string authority) => Encode(text, relative: true, BaseSeconds(at), authority);
+
+    public static string DecodeRelative(ReadOnlySpan<byte> data, DateTimeOffset at, string authority) => Decode(data, relative: true, BaseSeconds(at), authority);
+
+    private static long BaseSeconds(DateTimeOffset at) => (at.UtcTicks / TimeSpan.TicksPerSecond) - EpochSeconds;
+
+    private static byte[] Encode(string text, bool relative, long baseSeconds, string authority)
     {
         if (text.Length == 0)
         {
@@ -128,13 +147,32 @@ internal static class CompactText
         }
 
         var src = Encoding.UTF8.GetBytes(text);
+        var own = relative && authority.Length > 0 ? Encoding.UTF8.GetBytes(authority) : [];
+        var escapeBelow = relative ? AuthorityMark : EscapeMark;
         var dst = new List<byte>(src.Length / 3);
         for (var i = 0; i < src.Length;)
         {
+            if (own.Length > 0 && src.AsSpan(i).StartsWith(own))
+            {
+                dst.Add(AuthorityMark);
+                i += own.Length;
+                continue;
+            }
+
             if (TryTime(src, i, out var seconds))
             {
-                dst.Add(TimeMark);
-                WriteVarUInt(dst, (ulong)seconds);
+                if (relative)
+                {
+                    var delta = seconds - baseSeconds;
+                    dst.Add(RelativeTimeMark);
+                    WriteVarUInt(dst, (ulong)((delta << 1) ^ (delta >> 63)));
+                }
+                else
+                {
+                    dst.Add(TimeMark);
+                    WriteVarUInt(dst, (ulong)seconds);
+                }
+
                 i += 20;
                 continue;
             }
@@ -157,7 +195,7 @@ internal static class CompactText
                 continue;
             }
 
-            if (src[i] <= EscapeMark)
+            if (src[i] <= escapeBelow)
             {
                 dst.Add(EscapeMark);
             }
@@ -168,7 +206,9 @@ internal static class CompactText
         return [.. dst];
     }
 
-    public static string Decode(ReadOnlySpan<byte> data)
+    public static string Decode(ReadOnlySpan<byte> data) => Decode(data, relative: false, 0, "");
+
+    private static string Decode(ReadOnlySpan<byte> data, bool relative, long baseSeconds, string authority)
     {
         if (data.IsEmpty)
         {
@@ -189,6 +229,17 @@ internal static class CompactText
                     var seconds = (long)ReadVarUInt(data, ref i);
                     var t = new DateTimeOffset(DateTimeOffset.UnixEpoch.UtcTicks + (seconds * TimeSpan.TicksPerSecond), TimeSpan.Zero);
                     bytes.AddRange(Encoding.UTF8.GetBytes(t.ToString("u", CultureInfo.InvariantCulture)));
+                    break;
+                case RelativeTimeMark when relative:
+                    i++;
+                    var zig = ReadVarUInt(data, ref i);
+                    var at = baseSeconds + ((long)(zig >> 1) ^ -(long)(zig & 1));
+                    var rt = new DateTimeOffset(DateTimeOffset.UnixEpoch.UtcTicks + (at * TimeSpan.TicksPerSecond), TimeSpan.Zero);
+                    bytes.AddRange(Encoding.UTF8.GetBytes(rt.ToString("u", CultureInfo.InvariantCulture)));
+                    break;
+                case AuthorityMark when relative:
+                    i++;
+                    bytes.AddRange(Encoding.UTF8.GetBytes(authority));
                     break;
                 case EscapeMark:
                     bytes.Add(data[i + 1]);

@@ -58,11 +58,10 @@ public sealed partial class DistributionModule
         var surface = (int)e.Surface is >= 0 and < 4 ? (byte)e.Surface : (byte)0;
         d.Viewers[u] = new ViewerRecord { Surface = surface, Stage = (byte)d.Stage };
         Allocator.OnImpressed(d.NoteIndex);
-        foreach (var s in (ReadOnlySpan<StageCounters>)[d.Current, d.Total])
-        {
-            s.Impressions++;
-            s.FirstImpressionAt ??= at;
-        }
+        d.Current.Impressions++;
+        d.Current.FirstImpressionAt ??= at;
+        d.Total.Impressions++;
+        d.Total.FirstImpressionAt ??= at;
 
         d.ImpressionsBySurface[surface]++;
         d.ImpressionsByStage[(int)d.Stage]++;
@@ -197,11 +196,10 @@ public sealed partial class DistributionModule
     private void Count(NoteDistribution d, ViewerRecord rec, ActionKind kind, int sign, DateTimeOffset at)
     {
         var w = Weights.Of(kind) * sign;
-        foreach (var s in (ReadOnlySpan<StageCounters>)[d.Current, d.Total])
-        {
-            s.Actions[(int)kind] += sign;
-            s.Weighted += w;
-        }
+        d.Current.Actions[(int)kind] += sign;
+        d.Current.Weighted += w;
+        d.Total.Actions[(int)kind] += sign;
+        d.Total.Weighted += w;
 
         d.WeightedBySurface[rec.Surface] += w;
         d.WeightedByStage[rec.Stage] += w;

@@ -8,6 +8,7 @@ public sealed partial class DistributionModule
     public void Save(BinaryEncoder writer)
     {
         writer.WriteVarInt(_lastDay);
+        _tagTable.Texts.Save(writer);
         writer.WriteVarUInt((ulong)_notes.Count);
         foreach (var d in _notes)
         {
@@ -29,6 +30,7 @@ public sealed partial class DistributionModule
     public void Load(CoreState core, ref BinaryDecoder reader)
     {
         _lastDay = reader.ReadVarInt();
+        _tagTable.Texts.Load(ref reader);
         var n = reader.ReadCount();
         for (var i = 0; i < n; i++)
         {

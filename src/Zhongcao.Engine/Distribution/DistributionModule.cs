@@ -43,7 +43,7 @@ public sealed partial class DistributionModule : IEngineModule
 
     public string Name => "distribution";
 
-    public int SnapshotVersion => 3;
+    public int SnapshotVersion => 4;
 
     public DistributionOptions Options { get; }
 
@@ -133,7 +133,7 @@ public sealed partial class DistributionModule : IEngineModule
         }
 
         var arm = ExperimentArms.ArmOf(Options, note.AuthorId);
-        var d = new NoteDistribution(state.Index, state.AuthorIndex, arm?.Policy ?? Options.Policy, arm?.Name ?? "", at)
+        var d = new NoteDistribution(state.Index, state.AuthorIndex, arm?.Policy ?? Options.Policy, arm?.Name ?? "", at, _tagTable)
         {
             TagPrefixes = PrefixesOf(state.Tags),
             Tags = state.Tags,

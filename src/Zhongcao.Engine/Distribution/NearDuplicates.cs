@@ -30,7 +30,8 @@ internal sealed class NearDuplicates
     private const int MinTokens = 4;
 
     private readonly Dictionary<uint, List<int>> _bands = [];
-    private readonly Dictionary<int, ulong> _hashes = [];
+    private ulong[] _hashes = []; // by note index, valid where _hashed has the note
+    private readonly NoteBitSet _hashed = new();
 
     /// <summary>The SimHash of a note's folded title and body, or null when the text is too short.</summary>
     public static ulong? SimHash(Note note)
@@ -69,13 +70,14 @@ internal sealed class NearDuplicates
     }
 
     /// <summary>The note's hash, if it has one.</summary>
-    public ulong? HashOf(int note) => _hashes.TryGetValue(note, out var h) ? h : null;
+    public ulong? HashOf(int note) => _hashed.Contains(note) ? _hashes[note] : null;
 
     /// <summary>Files (or re-files, after an edit) a note under its hash; null removes it.</summary>
     public void Set(int note, ulong? hash)
     {
-        if (_hashes.TryGetValue(note, out var old))
+        if (_hashed.Contains(note))
         {
+            var old = _hashes[note];
             if (hash == old)
             {
                 return;
@@ -89,7 +91,7 @@ internal sealed class NearDuplicates
                 }
             }
 
-            _hashes.Remove(note);
+            _hashed.Remove(note);
         }
 
         if (hash is not { } h)
@@ -97,7 +99,13 @@ internal sealed class NearDuplicates
             return;
         }
 
+        if (note >= _hashes.Length)
+        {
+            Array.Resize(ref _hashes, Math.Max(note + 1, Math.Max(1024, _hashes.Length * 2)));
+        }
+
         _hashes[note] = h;
+        _hashed.Add(note);
         for (var b = 0; b < Bands; b++)
         {
             var key = Band(h, b);
@@ -115,10 +123,12 @@ internal sealed class NearDuplicates
     /// <summary>How many other notes <paramref name="user"/> has seen are near-duplicates of <paramref name="note"/>.</summary>
     public int SeenDuplicates(int note, UserState user)
     {
-        if (!_hashes.TryGetValue(note, out var h))
+        if (!_hashed.Contains(note))
         {
             return 0;
         }
+
+        var h = _hashes[note];
 
         var count = 0;
         List<int>? counted = null;

@@ -77,7 +77,7 @@ public sealed partial class NoteDistribution
         w.WriteDouble(AuthorityBudget);
         w.WriteDouble(AuthorityThreshold);
         w.WriteString(AuthorityNiche);
-        w.WriteBytes(_authorityReason);
+        w.WriteVarUInt((ulong)_authorityReason);
         w.WriteBool(HeldStage is not null);
         if (HeldStage is { } held)
         {
@@ -93,7 +93,7 @@ public sealed partial class NoteDistribution
 
     internal static NoteDistribution Read(ref BinaryDecoder r, TagTable tags)
     {
-        var d = new NoteDistribution(r.ReadVarInt32(), r.ReadVarInt32(), (DistributionPolicy)r.ReadByte(), r.ReadString(), r.ReadTime())
+        var d = new NoteDistribution(r.ReadVarInt32(), r.ReadVarInt32(), (DistributionPolicy)r.ReadByte(), r.ReadString(), r.ReadTime(), tags)
         {
             PoolStage = (DistributionStage)r.ReadByte(),
             Level = r.ReadVarInt32(),
@@ -159,7 +159,11 @@ public sealed partial class NoteDistribution
         d.AuthorityBudget = r.ReadDouble();
         d.AuthorityThreshold = r.ReadDouble();
         d.AuthorityNiche = r.ReadString();
-        d._authorityReason = r.ReadBytes();
+        d._authorityReason = (int)Math.Min(r.ReadVarUInt(), int.MaxValue);
+        if ((uint)d._authorityReason >= (uint)tags.Texts.Count)
+        {
+            throw new InvalidDataException("Distribution snapshot: an authority reason id outside the text table.");
+        }
         if (r.ReadBool())
         {
             d.HeldStage = (DistributionStage)r.ReadByte();

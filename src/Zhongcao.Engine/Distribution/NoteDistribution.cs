@@ -9,8 +9,9 @@ namespace Zhongcao.Engine.Distribution;
 /// </summary>
 public sealed partial class NoteDistribution
 {
-    internal NoteDistribution(int noteIndex, int authorIndex, DistributionPolicy policy, string arm, DateTimeOffset publishedAt)
+    internal NoteDistribution(int noteIndex, int authorIndex, DistributionPolicy policy, string arm, DateTimeOffset publishedAt, TagTable tables)
     {
+        _tagTable = tables;
         NoteIndex = noteIndex;
         AuthorIndex = authorIndex;
         Policy = policy;
@@ -43,7 +44,7 @@ public sealed partial class NoteDistribution
     public bool Fresh { get; internal set; } = true;
 
     /// <summary>The season currently reviving this note, or null.</summary>
-    public string? Season { get; internal set; }
+    public string? Season { get => _rare?.Season; internal set => Rare(value is not null)?.Season = value; }
 
     public double Quality { get; internal set; } = 50;
 
@@ -55,22 +56,26 @@ public sealed partial class NoteDistribution
 
     /// <summary>A limit verdict (gate or moderator) applies, with <see cref="GateMultiplier"/> until <see cref="LimitUntil"/>.</summary>
     public bool GateLimited { get; internal set; }
-    public double GateMultiplier { get; internal set; } = 1;
-    public DateTimeOffset? LimitUntil { get => UtcOrNull(_limitUntil); internal set => _limitUntil = TicksOrZero(value); }
+    public double GateMultiplier { get => _rare?.GateMultiplier ?? 1; internal set => Rare(value != 1)?.GateMultiplier = value; }
+    public DateTimeOffset? LimitUntil { get => UtcOrNull(_rare?.LimitUntil ?? 0); internal set => Rare(value is not null)?.LimitUntil = TicksOrZero(value); }
 
     /// <summary>Reach limit from outside the note (<see cref="IReachLimits"/>, e.g. a brand's traffic limit); 1 = none.</summary>
-    public double ReachMultiplier { get; internal set; } = 1;
-    public DateTimeOffset? ReachUntil { get => UtcOrNull(_reachUntil); internal set => _reachUntil = TicksOrZero(value); }
-    public string ReachReason { get; internal set; } = "";
+    public double ReachMultiplier { get => _rare?.ReachMultiplier ?? 1; internal set => Rare(value != 1)?.ReachMultiplier = value; }
+    public DateTimeOffset? ReachUntil { get => UtcOrNull(_rare?.ReachUntil ?? 0); internal set => Rare(value is not null)?.ReachUntil = TicksOrZero(value); }
+    public string ReachReason { get => _rare?.ReachReason ?? ""; internal set => Rare(value.Length > 0)?.ReachReason = value; }
 
     /// <summary>The current pool's budget before the reach limit scaled it (0 when not scaled).</summary>
-    public long BudgetBeforeReach { get; internal set; }
+    public long BudgetBeforeReach { get => _rare?.BudgetBeforeReach ?? 0; internal set => Rare(value != 0)?.BudgetBeforeReach = value; }
 
     /// <summary>The author's authority effect captured when the note entered cold start (see <see cref="AuthorityEffect"/>).</summary>
     public double AuthorityBudget { get; internal set; } = 1;
     public double AuthorityThreshold { get; internal set; } = 1;
     public string AuthorityNiche { get; internal set; } = "";
-    public string AuthorityReason { get => CompactText.Decode(_authorityReason); internal set => _authorityReason = CompactText.Encode(value); }
+    public string AuthorityReason
+    {
+        get => CompactText.Decode(_tagTable.Texts[_authorityReason]);
+        internal set => _authorityReason = _tagTable.Texts.IdOf(CompactText.Encode(value));
+    }
 
     /// <summary>
     /// Where distribution stood when a review hold or a rejection stopped it (null when nothing is held): a later
@@ -78,22 +83,16 @@ public sealed partial class NoteDistribution
     /// </summary>
     public DistributionStage? HeldStage
     {
-        get => _held?.Stage;
-        internal set
-        {
-            if (value is not null || _held is not null)
-            {
-                HeldPart.Stage = value;
-            }
-        }
+        get => _rare?.HeldStage;
+        internal set => Rare(value is not null)?.HeldStage = value;
     }
 
-    public int HeldLevel { get => _held?.Level ?? 0; internal set => HeldPart.Level = value; }
-    public long HeldBudget { get => _held?.Budget ?? 0; internal set => HeldPart.Budget = value; }
-    public TimeSpan HeldWindowLeft { get => _held?.WindowLeft ?? default; internal set => HeldPart.WindowLeft = value; }
-    public int HeldExtensions { get => _held?.Extensions ?? 0; internal set => HeldPart.Extensions = value; }
-    public bool HeldResidual { get => _held?.Residual ?? false; internal set => HeldPart.Residual = value; }
-    public DateTimeOffset HeldStageStartedAt { get => _held?.StageStartedAt ?? default; internal set => HeldPart.StageStartedAt = value; }
+    public int HeldLevel { get => _rare?.HeldLevel ?? 0; internal set => Rare(value != 0)?.HeldLevel = value; }
+    public long HeldBudget { get => _rare?.HeldBudget ?? 0; internal set => Rare(value != 0)?.HeldBudget = value; }
+    public TimeSpan HeldWindowLeft { get => _rare?.HeldWindowLeft ?? default; internal set => Rare(value != default)?.HeldWindowLeft = value; }
+    public int HeldExtensions { get => _rare?.HeldExtensions ?? 0; internal set => Rare(value != 0)?.HeldExtensions = value; }
+    public bool HeldResidual { get => _rare?.HeldResidual ?? false; internal set => Rare(value)?.HeldResidual = value; }
+    public DateTimeOffset HeldStageStartedAt { get => _rare?.HeldStageStartedAt ?? default; internal set => Rare(value != default)?.HeldStageStartedAt = value; }
 
     public DateTimeOffset StageStartedAt { get => Utc(_stageStartedAt); internal set => _stageStartedAt = value.UtcTicks; }
     public DateTimeOffset WindowEndsAt { get => Utc(_windowEndsAt); internal set => _windowEndsAt = value.UtcTicks; }
@@ -101,13 +100,13 @@ public sealed partial class NoteDistribution
     /// <summary>Impression budget (pools) or target (guarantee) of the current stage.</summary>
     public long Budget { get; internal set; }
     public int Extensions { get; internal set; }
-    public StageCounters Current { get; } = new();
+    public ref StageCounters Current => ref _current;
 
     /// <summary>All counted impressions and actions over the note's life.</summary>
-    public StageCounters Total { get; } = new();
+    public ref StageCounters Total => ref _total;
 
     /// <summary>Impressions and excluded events (flagged accounts, engagement without an impression).</summary>
-    public long Excluded { get; internal set; }
+    public long Excluded { get => _excluded; internal set => _excluded = checked((int)value); }
 
     /// <summary>Counted impressions by surface.</summary>
     public ref Inline4<int> ImpressionsBySurface => ref _impressionsBySurface;
@@ -116,8 +115,8 @@ public sealed partial class NoteDistribution
     /// <summary>Counted impressions by the pool stage (as reported) at the first impression.</summary>
     public ref Inline7<int> ImpressionsByStage => ref _impressionsByStage;
     public ref Inline7<double> WeightedByStage => ref _weightedByStage;
-    public long FollowerViewers { get; internal set; }
-    public long ReturningViewers { get; internal set; }
+    public long FollowerViewers { get => _followerViewers; internal set => _followerViewers = checked((int)value); }
+    public long ReturningViewers { get => _returningViewers; internal set => _returningViewers = checked((int)value); }
 
     /// <summary>Declared interests of counted viewers, with counts (at most the module's cap of distinct interests).</summary>
     public IReadOnlyDictionary<string, long> AudienceInterests
@@ -127,7 +126,7 @@ public sealed partial class NoteDistribution
             var result = new Dictionary<string, long>(_audienceCount, StringComparer.Ordinal);
             for (var i = 0; i < _audienceCount; i++)
             {
-                result[_tagTable![(int)(_audience![i] >> 32)]] = (int)_audience[i];
+                result[_tagTable[(int)(_audience![i] >> 32)]] = (int)_audience[i];
             }
 
             return result;
@@ -135,13 +134,13 @@ public sealed partial class NoteDistribution
     }
 
     /// <summary>Counted viewers by user index.</summary>
-    public ViewerSet Viewers { get; } = new();
+    public ref ViewerSet Viewers => ref _viewers;
 
     /// <summary>Counts per hour since the epoch: [impressions, actions by <see cref="ActionKind"/>...].</summary>
     public HourlyCounts Hourly => _hourly;
 
     /// <summary>Every recorded transition, oldest first (rebuilt from the compact log on each read).</summary>
-    public IReadOnlyList<PoolTransition> Transitions => _transitions.ToList();
+    public IReadOnlyList<PoolTransition> Transitions => _transitions.ToList(_tagTable.Texts);
 
     /// <summary>Number of recorded transitions.</summary>
     public int TransitionCount => _transitions.Count;
@@ -157,12 +156,11 @@ public sealed partial class NoteDistribution
 
     internal void AddHourly(DateTimeOffset at, int kind, long delta) => _hourly.Add(at.UtcTicks / TimeSpan.TicksPerHour, kind, delta);
 
-    internal void AddTransition(PoolTransition t) => _transitions.Add(t);
+    internal void AddTransition(PoolTransition t) => _transitions.Add(t, _tagTable.Texts);
 
     /// <summary>Adds one to the tally of interned tag <paramref name="tagId"/>, adding it only while fewer than <paramref name="max"/> are tallied.</summary>
     internal void CountInterest(TagTable table, int tagId, int max)
     {
-        _tagTable = table;
         var lo = 0;
         var hi = _audienceCount - 1;
         while (lo <= hi)
@@ -192,7 +190,8 @@ public sealed partial class NoteDistribution
 
         if (_audience is null || _audienceCount == _audience.Length)
         {
-            Array.Resize(ref _audience, _audience is null ? 4 : Math.Min(max, _audience.Length * 2));
+            // Grown four entries at a time: tallies stay small (a dozen interests), so doubling mostly bought empty slots.
+            Array.Resize(ref _audience, _audience is null ? 4 : Math.Min(max, _audience.Length + Math.Max(4, _audience.Length / 4)));
         }
 
         Array.Copy(_audience, lo, _audience, lo + 1, _audienceCount - lo);
@@ -219,34 +218,49 @@ public sealed partial class NoteDistribution
 
     private static long TicksOrZero(DateTimeOffset? value) => value?.UtcTicks ?? 0;
 
-    private HeldPosition HeldPart => _held ??= new HeldPosition();
+    /// <summary>The rare part, created when <paramref name="needed"/> (a non-default value is set); null while absent and not needed.</summary>
+    private RarePart? Rare(bool needed) => _rare ?? (needed ? _rare = new RarePart() : null);
 
     private readonly long _publishedAt;
-    private long _limitUntil;
-    private long _reachUntil;
     private long _stageStartedAt;
     private long _windowEndsAt;
-    private byte[] _authorityReason = [];
-    private HeldPosition? _held;
+    private int _authorityReason; // id in the text table (0 = "")
+    private RarePart? _rare;
+    private ViewerSet _viewers;
+    private int _excluded; // 32-bit storage behind the long API: per-note event counts stay far below 2^31
+    private int _followerViewers;
+    private int _returningViewers;
+    private StageCounters _current;
+    private StageCounters _total;
     private Inline4<int> _impressionsBySurface;
     private Inline4<double> _weightedBySurface;
     private Inline7<int> _impressionsByStage;
     private Inline7<double> _weightedByStage;
-    private TagTable? _tagTable;
+    private readonly TagTable _tagTable; // the module's tags and texts
     private long[]? _audience; // (tag id << 32) | count, ascending tag id
     private int _audienceCount;
     private HourlyCounts _hourly;
     private TransitionLog _transitions;
 
-    /// <summary>Where a held note stood (allocated only for notes that were ever held).</summary>
-    private sealed class HeldPosition
+    /// <summary>
+    /// What only a few notes ever need — a season, a governance or reach limit, a held position — kept in one object
+    /// allocated on the first non-default value, so the other notes carry a single null reference for all of it.
+    /// </summary>
+    private sealed class RarePart
     {
-        public DistributionStage? Stage;
-        public int Level;
-        public long Budget;
-        public TimeSpan WindowLeft;
-        public int Extensions;
-        public bool Residual;
-        public DateTimeOffset StageStartedAt;
+        public string? Season;
+        public double GateMultiplier = 1;
+        public long LimitUntil;
+        public double ReachMultiplier = 1;
+        public long ReachUntil;
+        public string ReachReason = "";
+        public long BudgetBeforeReach;
+        public DistributionStage? HeldStage;
+        public int HeldLevel;
+        public long HeldBudget;
+        public TimeSpan HeldWindowLeft;
+        public int HeldExtensions;
+        public bool HeldResidual;
+        public DateTimeOffset HeldStageStartedAt;
     }
 }

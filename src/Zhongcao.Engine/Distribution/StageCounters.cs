@@ -1,28 +1,37 @@
+using System.Diagnostics.CodeAnalysis;
 using Zhongcao.Engine.Snapshots;
 
 namespace Zhongcao.Engine.Distribution;
 
-/// <summary>What was counted during the current stage (reset when a note enters a new stage or level).</summary>
-public sealed class StageCounters
+/// <summary>
+/// What was counted during the current stage (reset when a note enters a new stage or level). A value stored
+/// inline in its <see cref="NoteDistribution"/> (reached through a ref property) rather than an object of its
+/// own; impressions and progress viewers are held as 32-bit counts (a note's unique viewers fit easily).
+/// </summary>
+public struct StageCounters
 {
+    private int _impressions;
+    private int _progressViewers;
+
     /// <summary>Counted impressions: unique, unflagged viewers.</summary>
-    public long Impressions { get; internal set; }
+    public long Impressions { readonly get => _impressions; internal set => _impressions = checked((int)value); }
 
     /// <summary>Σ weight over counted actions (negative actions subtract).</summary>
-    public double Weighted { get; internal set; }
+    public double Weighted { readonly get; internal set; }
 
     /// <summary>Counted actions by <see cref="ActionKind"/>.</summary>
+    [UnscopedRef]
     public ref ActionCounts Actions => ref _actions;
 
     private ActionCounts _actions;
     private long _firstImpressionAt;
 
     /// <summary>Viewers who reported carousel or video progress.</summary>
-    public long ProgressViewers { get; internal set; }
+    public long ProgressViewers { readonly get => _progressViewers; internal set => _progressViewers = checked((int)value); }
 
     public DateTimeOffset? FirstImpressionAt
     {
-        get => _firstImpressionAt == 0 ? null : new DateTimeOffset(_firstImpressionAt, TimeSpan.Zero);
+        readonly get => _firstImpressionAt == 0 ? null : new DateTimeOffset(_firstImpressionAt, TimeSpan.Zero);
         internal set => _firstImpressionAt = value?.UtcTicks ?? 0;
     }
 
@@ -40,9 +49,10 @@ public sealed class StageCounters
 
     internal void Save(BinaryEncoder w)
     {
+        var actions = _actions;
         w.WriteVarInt(Impressions);
         w.WriteDouble(Weighted);
-        foreach (var a in Actions)
+        foreach (var a in actions)
         {
             w.WriteVarInt(a);
         }

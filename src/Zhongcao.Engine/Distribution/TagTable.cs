@@ -24,6 +24,9 @@ internal sealed class TagTable
 
     public string this[int id] => _tags[id];
 
+    /// <summary>The module's interned explanatory texts (persisted, unlike the tag ids; see <see cref="TextTable"/>).</summary>
+    public TextTable Texts { get; } = new();
+
     /// <summary>The table's instance of <paramref name="tag"/> (one string per distinct tag).</summary>
     public string Intern(string tag) => _tags[IdOf(tag)];
 }

@@ -3,61 +3,73 @@ using System.Buffers.Binary;
 namespace Zhongcao.Engine.Distribution;
 
 /// <summary>
-/// A note's transitions, appended to one byte array instead of one object per transition: the instant as a delta
-/// from the previous one, stages, levels and outcome, impressions and budget as varints, only the measurements that
-/// differ from their defaults (a presence bitmap), and the reasons through <see cref="CompactText"/> (an authority
-/// reason repeated from the previous transition is a flag). <see cref="ToList"/> rebuilds the records exactly.
+/// A note's transitions, appended to one byte array instead of one object per transition. Per transition: the
+/// instant as a delta from the previous one (in whole seconds when it is one, else in ticks), both stages in one
+/// byte, levels and outcome, impressions and budget as varints, and for each measurement either nothing (its
+/// default), a "same as the last value written" flag, or its 8 bytes. Texts are ids into the module's
+/// <see cref="TextTable"/>: the authority reason (a repeat of the previous one is a flag) and the reason in its
+/// relative form (<see cref="CompactText.EncodeRelative"/>: instants relative to the transition, the authority
+/// reason as a marker), which templates make identical across many notes. <see cref="ToList"/> rebuilds the
+/// records exactly.
 /// </summary>
 internal struct TransitionLog
 {
     private const int Doubles = 10;
-    private const int AuthoritySame = 1 << Doubles;
-    private const int AuthorityNew = 2 << Doubles;
+    private const ulong AuthorityNew = 1;
+    private const ulong AuthoritySame = 2;
+    private const int PresentShift = 2;
+    private const int RepeatShift = PresentShift + Doubles;
 
     private byte[]? _bytes;
     private int _length;
-    private long _lastAt;
-
-    // Where the last written authority reason's encoded text sits in _bytes (to write a repeat as a flag).
-    private int _authorityAt;
-    private int _authorityLength;
 
     public int Count { get; private set; }
 
-    public void Add(PoolTransition t)
+    public void Add(PoolTransition t, TextTable texts)
     {
-        var w = new List<byte>(64);
-        CompactText.WriteVarUInt(w, Zig(t.At.UtcTicks - _lastAt));
-        w.Add((byte)t.FromStage);
+        var state = Scan(null, null);
+        var w = new List<byte>(32);
+        var delta = t.At.UtcTicks - state.LastAt;
+        CompactText.WriteVarUInt(w, delta % TimeSpan.TicksPerSecond == 0 ? (Zig(delta / TimeSpan.TicksPerSecond) << 1) | 1 : Zig(delta) << 1);
+        if ((int)t.FromStage is >= 0 and < 15 && (int)t.ToStage is >= 0 and < 16)
+        {
+            w.Add((byte)(((int)t.FromStage << 4) | (int)t.ToStage));
+        }
+        else
+        {
+            w.Add(0xF0);
+            w.Add((byte)t.FromStage);
+            w.Add((byte)t.ToStage);
+        }
+
         CompactText.WriteVarUInt(w, (ulong)t.FromLevel);
-        w.Add((byte)t.ToStage);
         CompactText.WriteVarUInt(w, (ulong)t.ToLevel);
         w.Add((byte)t.Outcome);
         CompactText.WriteVarUInt(w, Zig(t.Impressions));
         CompactText.WriteVarUInt(w, Zig(t.Budget));
         ReadOnlySpan<double> values = [t.Rate, t.RateLower, t.RateUpper, t.Threshold, t.Velocity, t.Diversity, t.Completion, t.NegativeRate,
             t.BaseThreshold, t.AuthorityAdjustment];
-        var flags = 0;
+        var flags = 0UL;
         for (var i = 0; i < Doubles; i++)
         {
-            if (BitConverter.DoubleToInt64Bits(values[i]) != BitConverter.DoubleToInt64Bits(DefaultOf(i)))
+            var bits = BitConverter.DoubleToInt64Bits(values[i]);
+            if (bits != BitConverter.DoubleToInt64Bits(DefaultOf(i)))
             {
-                flags |= 1 << i;
+                flags |= bits == BitConverter.DoubleToInt64Bits(state.Carry[i]) ? 1UL << (RepeatShift + i) : 1UL << (PresentShift + i);
             }
         }
 
-        var authority = t.AuthorityReason.Length > 0 ? CompactText.Encode(t.AuthorityReason) : [];
-        if (authority.Length > 0)
+        var authority = t.AuthorityReason.Length > 0 ? texts.IdOf(CompactText.Encode(t.AuthorityReason)) : 0;
+        if (authority > 0)
         {
-            var same = _authorityLength > 0 && _bytes.AsSpan(_authorityAt, _authorityLength).SequenceEqual(authority);
-            flags |= same ? AuthoritySame : AuthorityNew;
+            flags |= authority == state.Authority ? AuthoritySame : AuthorityNew;
         }
 
-        CompactText.WriteVarUInt(w, (ulong)flags);
+        CompactText.WriteVarUInt(w, flags);
         Span<byte> eight = stackalloc byte[8];
         for (var i = 0; i < Doubles; i++)
         {
-            if ((flags & (1 << i)) != 0)
+            if ((flags & (1UL << (PresentShift + i))) != 0)
             {
                 BinaryPrimitives.WriteInt64LittleEndian(eight, BitConverter.DoubleToInt64Bits(values[i]));
                 foreach (var b in eight)
@@ -67,104 +79,119 @@ internal struct TransitionLog
             }
         }
 
-        var authorityAt = -1;
         if ((flags & AuthorityNew) != 0)
         {
-            CompactText.WriteVarUInt(w, (ulong)authority.Length);
-            authorityAt = w.Count;
-            w.AddRange(authority);
+            CompactText.WriteVarUInt(w, (ulong)authority);
         }
 
-        WriteText(w, t.Reason);
+        CompactText.WriteVarUInt(w, (ulong)texts.IdOf(CompactText.EncodeRelative(t.Reason, t.At, t.AuthorityReason)));
         if (_bytes is null || _length + w.Count > _bytes.Length)
         {
             Array.Resize(ref _bytes, _length + w.Count);
         }
 
         w.CopyTo(_bytes, _length);
-        if (authorityAt >= 0)
-        {
-            _authorityAt = _length + authorityAt;
-            _authorityLength = authority.Length;
-        }
-
         _length += w.Count;
-        _lastAt = t.At.UtcTicks;
         Count++;
     }
 
-    public readonly List<PoolTransition> ToList() => Decode(out _, out _, out _);
-
-    private readonly List<PoolTransition> Decode(out long lastAt, out int authorityAt, out int authorityLength)
+    public readonly List<PoolTransition> ToList(TextTable texts)
     {
-        authorityAt = 0;
-        authorityLength = 0;
         var result = new List<PoolTransition>(Count);
+        Scan(texts, result);
+        return result;
+    }
+
+    /// <summary>Reads the log, adding the records to <paramref name="result"/> when given; returns the state after the last entry.</summary>
+    private readonly ScanState Scan(TextTable? texts, List<PoolTransition>? result)
+    {
+        var state = new ScanState();
+        for (var k = 0; k < Doubles; k++)
+        {
+            state.Carry[k] = DefaultOf(k);
+        }
+
         var data = _bytes.AsSpan(0, _length);
         var i = 0;
-        var at = 0L;
         var authority = "";
         Span<double> values = stackalloc double[Doubles];
         while (i < data.Length)
         {
-            at += Unzig(CompactText.ReadVarUInt(data, ref i));
-            var fromStage = (DistributionStage)data[i++];
+            var delta = CompactText.ReadVarUInt(data, ref i);
+            state.LastAt += (delta & 1) != 0 ? Unzig(delta >> 1) * TimeSpan.TicksPerSecond : Unzig(delta >> 1);
+            int fromStage, toStage;
+            if (data[i] == 0xF0)
+            {
+                fromStage = data[i + 1];
+                toStage = data[i + 2];
+                i += 3;
+            }
+            else
+            {
+                fromStage = data[i] >> 4;
+                toStage = data[i] & 15;
+                i++;
+            }
+
             var fromLevel = (int)CompactText.ReadVarUInt(data, ref i);
-            var toStage = (DistributionStage)data[i++];
             var toLevel = (int)CompactText.ReadVarUInt(data, ref i);
             var outcome = (TransitionOutcome)data[i++];
             var impressions = Unzig(CompactText.ReadVarUInt(data, ref i));
             var budget = Unzig(CompactText.ReadVarUInt(data, ref i));
-            var flags = (int)CompactText.ReadVarUInt(data, ref i);
+            var flags = CompactText.ReadVarUInt(data, ref i);
             for (var k = 0; k < Doubles; k++)
             {
-                if ((flags & (1 << k)) != 0)
+                if ((flags & (1UL << (PresentShift + k))) != 0)
                 {
                     values[k] = BitConverter.Int64BitsToDouble(BinaryPrimitives.ReadInt64LittleEndian(data[i..]));
+                    state.Carry[k] = values[k];
                     i += 8;
                 }
                 else
                 {
-                    values[k] = DefaultOf(k);
+                    values[k] = (flags & (1UL << (RepeatShift + k))) != 0 ? state.Carry[k] : DefaultOf(k);
                 }
             }
 
-            var authorityReason = "";
             if ((flags & AuthorityNew) != 0)
             {
-                authorityLength = (int)CompactText.ReadVarUInt(data, ref i);
-                authorityAt = i;
-                authority = CompactText.Decode(data.Slice(i, authorityLength));
-                i += authorityLength;
-                authorityReason = authority;
-            }
-            else if ((flags & AuthoritySame) != 0)
-            {
-                authorityReason = authority;
+                state.Authority = (int)CompactText.ReadVarUInt(data, ref i);
+                if (texts is not null)
+                {
+                    authority = CompactText.Decode(texts[state.Authority]);
+                }
             }
 
-            var reason = ReadText(data, ref i);
+            var reasonId = (int)CompactText.ReadVarUInt(data, ref i);
+            state.Count++;
+            if (result is null || texts is null)
+            {
+                continue;
+            }
+
+            var at = new DateTimeOffset(state.LastAt, TimeSpan.Zero);
+            var authorityReason = (flags & (AuthorityNew | AuthoritySame)) != 0 ? authority : "";
             result.Add(new PoolTransition
             {
-                At = new DateTimeOffset(at, TimeSpan.Zero), FromStage = fromStage, FromLevel = fromLevel, ToStage = toStage, ToLevel = toLevel,
+                At = at, FromStage = (DistributionStage)fromStage, FromLevel = fromLevel, ToStage = (DistributionStage)toStage, ToLevel = toLevel,
                 Outcome = outcome, Impressions = impressions, Budget = budget, Rate = values[0], RateLower = values[1], RateUpper = values[2],
                 Threshold = values[3], Velocity = values[4], Diversity = values[5], Completion = values[6], NegativeRate = values[7],
-                BaseThreshold = values[8], AuthorityAdjustment = values[9], AuthorityReason = authorityReason, Reason = reason,
+                BaseThreshold = values[8], AuthorityAdjustment = values[9], AuthorityReason = authorityReason,
+                Reason = CompactText.DecodeRelative(texts[reasonId], at, authorityReason),
             });
         }
 
-        lastAt = at;
-        return result;
+        return state;
     }
 
-    /// <summary>The encoded bytes (snapshot; the layout is part of the distribution section's version).</summary>
+    /// <summary>The encoded bytes (snapshot; the layout is part of the distribution section's version, ids refer to the section's text table).</summary>
     public readonly ReadOnlySpan<byte> Bytes => _bytes.AsSpan(0, _length);
 
-    /// <summary>Restores a log from its encoded bytes (re-reading it to know the count and the last instant).</summary>
+    /// <summary>Restores a log from its encoded bytes (re-reading it to know the count).</summary>
     public static TransitionLog FromBytes(byte[] bytes)
     {
         var log = new TransitionLog { _bytes = bytes, _length = bytes.Length };
-        log.Count = log.Decode(out log._lastAt, out log._authorityAt, out log._authorityLength).Count;
+        log.Count = log.Scan(null, null).Count;
         return log;
     }
 
@@ -175,22 +202,22 @@ internal struct TransitionLog
         _ => 0,
     };
 
-    private static void WriteText(List<byte> w, string text)
-    {
-        var bytes = CompactText.Encode(text);
-        CompactText.WriteVarUInt(w, (ulong)bytes.Length);
-        w.AddRange(bytes);
-    }
-
-    private static string ReadText(ReadOnlySpan<byte> data, ref int i)
-    {
-        var n = (int)CompactText.ReadVarUInt(data, ref i);
-        var text = CompactText.Decode(data.Slice(i, n));
-        i += n;
-        return text;
-    }
-
     private static ulong Zig(long v) => (ulong)((v << 1) ^ (v >> 63));
 
     private static long Unzig(ulong v) => (long)(v >> 1) ^ -(long)(v & 1);
+
+    /// <summary>What a reader knows after an entry: its instant, the last written measurements and authority reason id.</summary>
+    private struct ScanState
+    {
+        public long LastAt;
+        public int Count;
+        public int Authority;
+        public Carried Carry;
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(Doubles)]
+    private struct Carried
+    {
+        private double _first;
+    }
 }

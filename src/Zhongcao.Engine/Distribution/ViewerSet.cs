@@ -3,17 +3,27 @@ namespace Zhongcao.Engine.Distribution;
 /// <summary>
 /// A note's counted viewers: user index → <see cref="ViewerRecord"/>, as an open-addressing table of packed
 /// 64-bit slots (user + 1 in the high half, the record's mask, surface and stage in the low half; 0 = empty).
-/// About 11 bytes per viewer instead of a dictionary entry and bucket (~28 bytes) plus its object headers.
+/// A set with fewer than 16 slots is a plain list (slots 0..Count-1, grown two at a time) searched linearly, which
+/// fits the few viewers most notes have without a hash table's empty slots.
+/// About 11 bytes per viewer instead of a dictionary entry and bucket (~28 bytes) plus its object headers. A value
+/// stored inline in its note (reached through a ref property), so a note holds no separate set object.
 /// </summary>
-public sealed class ViewerSet
+public struct ViewerSet
 {
+    /// <summary>Sets of up to this many slots are a plain list searched linearly (most notes have a handful of viewers); larger ones hash.</summary>
+    private const int HashedFrom = 16;
+
     private long[]? _slots;
 
     public int Count { get; private set; }
 
-    public bool ContainsKey(int user) => Find(user) >= 0;
+    public ViewerSet()
+    {
+    }
 
-    public bool TryGetValue(int user, out ViewerRecord record)
+    public readonly bool ContainsKey(int user) => Find(user) >= 0;
+
+    public readonly bool TryGetValue(int user, out ViewerRecord record)
     {
         var i = Find(user);
         record = i >= 0 ? Unpack(_slots![i]) : default;
@@ -28,13 +38,39 @@ public sealed class ViewerSet
     /// <summary>Adds or replaces the record of <paramref name="user"/>.</summary>
     public void Set(int user, ViewerRecord record)
     {
-        if (_slots is null || (Count + 1) * 4 > _slots.Length * 3)
+        var key = (long)(uint)(user + 1) << 32;
+        if (_slots is null || _slots.Length < HashedFrom)
+        {
+            // Small set: the first Count slots in arrival order, searched linearly, grown two slots at a time.
+            var at = Find(user);
+            if (at >= 0)
+            {
+                _slots![at] = key | Pack(record);
+                return;
+            }
+
+            if (_slots is null || Count == _slots.Length)
+            {
+                if (_slots is not null && _slots.Length + 2 >= HashedFrom)
+                {
+                    Grow();
+                    Set(user, record);
+                    return;
+                }
+
+                Array.Resize(ref _slots, (_slots?.Length ?? 0) + 2);
+            }
+
+            _slots[Count++] = key | Pack(record);
+            return;
+        }
+
+        if ((Count + 1) * 4 > _slots.Length * 3)
         {
             Grow();
         }
 
-        var mask = _slots!.Length - 1;
-        var key = (long)(uint)(user + 1) << 32;
+        var mask = _slots.Length - 1;
         for (var i = Hash(user) & mask; ; i = (i + 1) & mask)
         {
             var s = _slots[i];
@@ -54,7 +90,7 @@ public sealed class ViewerSet
     }
 
     /// <summary>The viewers in ascending user order (snapshots).</summary>
-    public IEnumerable<(int User, ViewerRecord Record)> Ordered()
+    public readonly IEnumerable<(int User, ViewerRecord Record)> Ordered()
     {
         if (_slots is null)
         {
@@ -74,15 +110,28 @@ public sealed class ViewerSet
         return items;
     }
 
-    private int Find(int user)
+    private readonly int Find(int user)
     {
         if (_slots is null)
         {
             return -1;
         }
 
-        var mask = _slots.Length - 1;
         var key = (long)(uint)(user + 1) << 32;
+        if (_slots.Length < HashedFrom)
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                if ((_slots[i] & unchecked((long)0xFFFFFFFF00000000)) == key)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        var mask = _slots.Length - 1;
         for (var i = Hash(user) & mask; ; i = (i + 1) & mask)
         {
             var s = _slots[i];
@@ -101,7 +150,7 @@ public sealed class ViewerSet
     private void Grow()
     {
         var old = _slots;
-        _slots = new long[old is null ? 4 : old.Length * 2];
+        _slots = new long[old is null || old.Length < HashedFrom ? HashedFrom : old.Length * 2];
         Count = 0;
         if (old is null)
         {

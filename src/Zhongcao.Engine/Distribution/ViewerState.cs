@@ -9,7 +9,7 @@ public sealed class ViewerState
     internal ViewerState(TagTable tags) => _tagTable = tags;
 
     /// <summary>Counted impressions of each author's notes, with the time of the last one.</summary>
-    public AuthorExposureTable AuthorExposures { get; } = new();
+    public ref AuthorExposureTable AuthorExposures => ref _authorExposures;
 
     /// <summary>Authors whose notes this user engaged with meaningfully (their historical audience).</summary>
     public IntSet EngagedAuthors;
@@ -46,6 +46,7 @@ public sealed class ViewerState
     }
 
     private readonly TagTable _tagTable;
+    private AuthorExposureTable _authorExposures;
     private long[]? _engaged; // (tag id << 32) | count, ascending tag id
     private int _engagedCount;
     private long _lastActiveAt;
@@ -152,15 +153,24 @@ public sealed class ViewerState
 
 /// <summary>
 /// A viewer's exposures per author as an open-addressing table of 16-byte slots (author + 1, count, UTC ticks of
-/// the last exposure; author 0 = empty) instead of a dictionary of tuples with an offset-carrying time.
+/// the last exposure; author 0 = empty) instead of a dictionary of tuples with an offset-carrying time. A value stored
+/// inline in its <see cref="ViewerState"/> (reached through a ref property), not an object of its own.
+/// Below 16 slots the table is a plain list (grown two slots at a time) searched linearly.
 /// </summary>
-public sealed class AuthorExposureTable
+public struct AuthorExposureTable
 {
+    public AuthorExposureTable()
+    {
+    }
+
+    /// <summary>Tables of up to this many slots are a plain list searched linearly (most viewers saw a few authors); larger ones hash.</summary>
+    private const int HashedFrom = 16;
+
     private Slot[]? _slots;
 
     public int Count { get; private set; }
 
-    public bool TryGetValue(int author, out (int Count, DateTimeOffset Last) exposure)
+    public readonly bool TryGetValue(int author, out (int Count, DateTimeOffset Last) exposure)
     {
         var i = Find(author);
         exposure = i >= 0 ? (_slots![i].Count, new DateTimeOffset(_slots[i].Last, TimeSpan.Zero)) : default;
@@ -173,7 +183,7 @@ public sealed class AuthorExposureTable
     }
 
     /// <summary>Exposures in ascending author order (snapshots).</summary>
-    public List<(int Author, int Count, DateTimeOffset Last)> Ordered()
+    public readonly List<(int Author, int Count, DateTimeOffset Last)> Ordered()
     {
         var items = new List<(int, int, DateTimeOffset)>(Count);
         foreach (var s in _slots ?? [])
@@ -190,12 +200,39 @@ public sealed class AuthorExposureTable
 
     private void Set(int author, int count, long last)
     {
-        if (_slots is null || (Count + 1) * 4 > _slots.Length * 3)
+        if (_slots is null || _slots.Length < HashedFrom)
+        {
+            // Small table: the first Count slots in arrival order, searched linearly, grown two slots at a time.
+            var at = Find(author);
+            if (at >= 0)
+            {
+                _slots![at].Count = count;
+                _slots[at].Last = last;
+                return;
+            }
+
+            if (_slots is null || Count == _slots.Length)
+            {
+                if (_slots is not null && _slots.Length + 2 >= HashedFrom)
+                {
+                    Grow();
+                    Set(author, count, last);
+                    return;
+                }
+
+                Array.Resize(ref _slots, (_slots?.Length ?? 0) + 2);
+            }
+
+            _slots[Count++] = new Slot { Key = author + 1, Count = count, Last = last };
+            return;
+        }
+
+        if ((Count + 1) * 4 > _slots.Length * 3)
         {
             Grow();
         }
 
-        var mask = _slots!.Length - 1;
+        var mask = _slots.Length - 1;
         for (var i = Hash(author) & mask; ; i = (i + 1) & mask)
         {
             ref var s = ref _slots[i];
@@ -215,10 +252,23 @@ public sealed class AuthorExposureTable
         }
     }
 
-    private int Find(int author)
+    private readonly int Find(int author)
     {
         if (_slots is null)
         {
+            return -1;
+        }
+
+        if (_slots.Length < HashedFrom)
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                if (_slots[i].Key == author + 1)
+                {
+                    return i;
+                }
+            }
+
             return -1;
         }
 
@@ -241,7 +291,7 @@ public sealed class AuthorExposureTable
     private void Grow()
     {
         var old = _slots;
-        _slots = new Slot[old is null ? 4 : old.Length * 2];
+        _slots = new Slot[old is null || old.Length < HashedFrom ? HashedFrom : old.Length * 2];
         Count = 0;
         foreach (var s in old ?? [])
         {

@@ -37,17 +37,18 @@ public class CompactStateTests
             new() { At = at.AddDays(-1), FromStage = DistributionStage.Expansion, FromLevel = 1, ToStage = DistributionStage.Removed, ToLevel = 1,
                 Outcome = TransitionOutcome.Removed, AuthorityReason = "other", Reason = "Deleted by its author." },
         ];
+        var texts = new TextTable();
         var log = default(TransitionLog);
         foreach (var t in all)
         {
-            log.Add(t);
+            log.Add(t, texts);
         }
 
-        Assert.Equal(all, log.ToList());
+        Assert.Equal(all, log.ToList(texts));
         var restored = TransitionLog.FromBytes(log.Bytes.ToArray());
-        Assert.Equal(all, restored.ToList());
-        restored.Add(all[0]);
-        Assert.Equal([.. all, all[0]], restored.ToList());
+        Assert.Equal(all, restored.ToList(texts));
+        restored.Add(all[0], texts);
+        Assert.Equal([.. all, all[0]], restored.ToList(texts));
     }
 
     [Fact]
