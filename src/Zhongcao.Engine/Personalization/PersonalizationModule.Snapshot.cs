@@ -115,7 +115,8 @@ public sealed partial class PersonalizationModule
             _content.Add(new Half[ContentSegment * D]);
         }
         _noteCategory = new int[capacity];
-        _noteTags = new int[capacity][];
+        _noteTags.Clear();
+        _noteTags.EnsureNotes(notes);
         _noteFlags = new byte[capacity];
         var slots = ArrayCodec.ReadInts(ref reader);
         if (slots.Length != notes)
@@ -132,7 +133,7 @@ public sealed partial class PersonalizationModule
         reader.ReadBytes().CopyTo(_coUpdates, 0);
         for (var n = 0; n < notes; n++)
         {
-            _noteTags[n] = ArrayCodec.ReadInts(ref reader);
+            _noteTags.Set(n, ArrayCodec.ReadInts(ref reader));
         }
 
         _noteCount = notes;

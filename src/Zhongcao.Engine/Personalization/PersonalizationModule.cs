@@ -67,7 +67,7 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
     private readonly SegmentedVectors _learned = new(D);
     private int _learnedCount;
     private int[] _noteCategory = new int[1024];
-    private int[][] _noteTags = new int[1024][];
+    private readonly TagLists _noteTags = new();
 
     // Embeddings by note index (normalised); the HNSW graph reads them in place (see NoteIndexer for the threading).
     private readonly SegmentedVectors _embeddings = new(D);
@@ -355,13 +355,13 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
         EnsureNotes(note.Index + 1);
         var n = note.Index;
         _contentReady[n >> 6] &= ~(1UL << n);
-        var tags = new int[Math.Min(note.Tags.Length, 8)];
+        Span<int> tags = stackalloc int[Math.Min(note.Tags.Length, TagLists.MaxTags)];
         for (var i = 0; i < tags.Length; i++)
         {
             tags[i] = Intern(note.Tags[i]);
         }
 
-        _noteTags[n] = tags;
+        _noteTags.Set(n, tags);
         var category = -1;
         if (note.Assessment is { } a)
         {
@@ -394,12 +394,12 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
             Array.Resize(ref _learnedSlot, capacity);
             Array.Resize(ref _contentReady, (capacity + 63) >> 6);
             Array.Resize(ref _noteCategory, capacity);
-            Array.Resize(ref _noteTags, capacity);
             Array.Resize(ref _noteFlags, capacity);
             Array.Resize(ref _coUpdates, capacity);
         }
 
         _embeddings.EnsureCapacity(count);
+        _noteTags.EnsureNotes(count);
         while (_content.Count * ContentSegment < count)
         {
             _content.Add(new Half[ContentSegment * D]);
@@ -408,7 +408,6 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
         {
             var n = _noteCount++;
             _noteCategory[n] = -1;
-            _noteTags[n] = [];
         }
     }
 

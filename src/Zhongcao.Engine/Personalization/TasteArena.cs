@@ -22,7 +22,7 @@ internal sealed class TasteArena
     public const int BytesOffset = FloatsOffset + UserTaste.FloatCount;
     public const int Stride = BytesOffset + ((UserTaste.ByteCount + 3) / 4);
 
-    private int[][] _segments = [];
+    private int[]?[] _segments = [];
     private int _count;
 
     /// <summary>Profiles stored.</summary>
@@ -31,18 +31,14 @@ internal sealed class TasteArena
     /// <summary>A new zeroed record; returns its slot.</summary>
     public int Add()
     {
-        if (_count == _segments.Length << Shift)
+        var segment = _count >> Shift;
+        if (segment == _segments.Length)
         {
-            var grown = new int[_segments.Length + (_segments.Length / 4) + 1][];
-            Array.Copy(_segments, grown, _segments.Length);
-            for (var i = _segments.Length; i < grown.Length; i++)
-            {
-                grown[i] = new int[SegmentSize * Stride];
-            }
-
-            _segments = grown;
+            Array.Resize(ref _segments, _segments.Length + (_segments.Length / 4) + 1);
         }
 
+        // Segments are allocated when the first record lands in them, not when the spine grows.
+        _segments[segment] ??= new int[SegmentSize * Stride];
         return _count++;
     }
 
@@ -54,5 +50,5 @@ internal sealed class TasteArena
     }
 
     /// <summary>The record of <paramref name="slot"/>.</summary>
-    public Span<int> Record(int slot) => _segments[slot >> Shift].AsSpan((slot & Mask) * Stride, Stride);
+    public Span<int> Record(int slot) => _segments[slot >> Shift]!.AsSpan((slot & Mask) * Stride, Stride);
 }

@@ -9,9 +9,16 @@ public sealed partial class HnswIndex
     private readonly List<Neighbor> _pruneSelected = [];
 
     /// <summary>Links of <paramref name="node"/> on <paramref name="level"/>: first element is the count.</summary>
-    private Span<int> LinkBlock(int node, int level) => level == 0
-        ? _links0.AsSpan(node * (_m0 + 1), _m0 + 1)
-        : _upper[node].AsSpan((level - 1) * (_m + 1), _m + 1);
+    private Span<int> LinkBlock(int node, int level)
+    {
+        if (level == 0)
+        {
+            return _links0[node >> LinkShift].AsSpan((node & (LinkChunk - 1)) * _block0, _block0);
+        }
+
+        var start = _upperStart[node] + ((level - 1) * (_m + 1));
+        return _upper[start >> UpperShift].AsSpan(start & (UpperChunk - 1), _m + 1);
+    }
 
     /// <summary>Greedy walk (beam 1) from <paramref name="start"/> on each layer from <paramref name="fromLevel"/> down to just above <paramref name="toLevel"/>.</summary>
     private int GreedyDescend(ReadOnlySpan<float> q, int start, int fromLevel, int toLevel)

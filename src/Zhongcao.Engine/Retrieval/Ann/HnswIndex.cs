@@ -32,20 +32,35 @@ public sealed partial class HnswIndex
     private readonly int _m;
     private readonly int _m0;
     private readonly double _levelMultiplier;
-    private readonly Dictionary<int, int> _nodeOfKey = [];
+    private readonly KeyMap _nodeOfKey = new();
     private readonly ConcurrentBag<SearchScratch> _scratchPool = [];
     private readonly SearchScratch _insertScratch = new();
     private SplitMix64 _random;
 
+    // Per node, in chunks that grow without copying: key, level, tombstone flag and where its upper links start.
     private float[] _vectors;
-    private int[] _keys;
-    private int[] _levels;
-    private bool[] _deleted;
-    private int[] _links0;
-    private int[]?[] _upper;
+    private readonly ChunkedArray<int> _keys = new();
+    private readonly ChunkedArray<byte> _levels = new();
+    private readonly ChunkedArray<bool> _deleted = new();
+    private readonly ChunkedArray<int> _upperStart = new();
+
+    // Layer-0 links: a fixed block of 2M + 1 ints per node (count, then links), LinkChunk nodes per array.
+    private int[][] _links0 = [];
+    private readonly int _block0;
+
+    // Links on layers 1 … level of the nodes above layer 0: M + 1 ints per layer, appended to chunks of
+    // UpperChunk ints (a node's blocks never straddle two chunks; nodes are never freed, only whole graphs).
+    private readonly List<int[]> _upper = [];
+    private long _upperTail;
     private int _count;
     private int _entry = -1;
     private int _maxLevel = -1;
+
+    /// <summary>Nodes per layer-0 link array.</summary>
+    private const int LinkChunk = 512;
+    private const int LinkShift = 9;
+    private const int UpperChunk = 16384;
+    private const int UpperShift = 14;
 
     /// <summary>Creates an empty index that keeps its own copy of every vector.</summary>
     public HnswIndex(HnswOptions options)
@@ -73,13 +88,8 @@ public sealed partial class HnswIndex
         _m0 = 2 * options.M;
         _levelMultiplier = 1.0 / Math.Log(options.M);
         _random = new SplitMix64(options.Seed);
-        var capacity = options.InitialCapacity;
-        _vectors = store is null ? new float[capacity * _dim] : [];
-        _keys = new int[capacity];
-        _levels = new int[capacity];
-        _deleted = new bool[capacity];
-        _links0 = new int[capacity * (_m0 + 1)];
-        _upper = new int[capacity][];
+        _block0 = _m0 + 1;
+        _vectors = store is null ? new float[options.InitialCapacity * _dim] : [];
     }
 
     /// <summary>The options the index was created with.</summary>
@@ -92,12 +102,7 @@ public sealed partial class HnswIndex
     public int TombstoneCount => _count - _nodeOfKey.Count;
 
     /// <summary>The live keys in ascending order (e.g. to rebuild the graph without its tombstones).</summary>
-    public int[] LiveKeys()
-    {
-        var keys = _nodeOfKey.Keys.ToArray();
-        Array.Sort(keys);
-        return keys;
-    }
+    public int[] LiveKeys() => _nodeOfKey.Keys();
 
     /// <summary>True when <paramref name="key"/> is live in the index.</summary>
     public bool Contains(int key) => _nodeOfKey.ContainsKey(key);
@@ -142,7 +147,7 @@ public sealed partial class HnswIndex
         }
 
         var node = AddNode(key, vector);
-        _nodeOfKey[key] = node;
+        _nodeOfKey.Set(key, node);
         Link(node);
     }
 
@@ -251,9 +256,9 @@ public sealed partial class HnswIndex
 
     private int AddNode(int key, ReadOnlySpan<float> vector)
     {
-        if (_count == _keys.Length)
+        if (_count == _keys.Capacity || _count == _links0.Length << LinkShift || (_store is null && (_count + 1) * _dim > _vectors.Length))
         {
-            Grow(_count * 2);
+            Grow(_count + 1);
         }
 
         var node = _count++;
@@ -267,24 +272,57 @@ public sealed partial class HnswIndex
         // Level ~ floor(-ln(U) * mL), the paper's exponentially decaying distribution.
         var u = 1.0 - _random.NextDouble();
         var level = (int)(-Math.Log(u) * _levelMultiplier);
-        _levels[node] = level;
-        _links0[node * (_m0 + 1)] = 0;
-        _upper[node] = level > 0 ? new int[level * (_m + 1)] : null;
+        _levels[node] = (byte)level;
+        _links0[node >> LinkShift][(node & (LinkChunk - 1)) * _block0] = 0;
+        _upperStart[node] = level > 0 ? AllocateUpper(level) : -1;
         return node;
     }
 
-    private void Grow(int capacity)
+    /// <summary>Room for <paramref name="level"/> zeroed upper-layer blocks; returns where they start.</summary>
+    private int AllocateUpper(int level)
     {
-        if (_store is null)
+        var length = level * (_m + 1); // at most a few hundred ints: levels stay far below UpperChunk / (M + 1)
+        var chunk = (int)(_upperTail >> UpperShift);
+        if (chunk < _upper.Count && (int)(_upperTail & (UpperChunk - 1)) + length > UpperChunk)
         {
-            Array.Resize(ref _vectors, capacity * _dim);
+            chunk++;
+            _upperTail = (long)chunk << UpperShift;
         }
 
-        Array.Resize(ref _keys, capacity);
-        Array.Resize(ref _levels, capacity);
-        Array.Resize(ref _deleted, capacity);
-        Array.Resize(ref _links0, capacity * (_m0 + 1));
-        Array.Resize(ref _upper, capacity);
+        if (chunk == _upper.Count)
+        {
+            _upper.Add(new int[UpperChunk]);
+        }
+
+        var start = (int)_upperTail;
+        _upperTail += length;
+        return start;
+    }
+
+    /// <summary>Makes room for <paramref name="capacity"/> nodes: adds chunks, never copies the existing ones.</summary>
+    private void Grow(int capacity)
+    {
+        if (_store is null && capacity * _dim > _vectors.Length)
+        {
+            Array.Resize(ref _vectors, Math.Max(capacity, _vectors.Length / _dim * 2) * _dim);
+        }
+
+        _keys.EnsureCapacity(capacity);
+        _levels.EnsureCapacity(capacity);
+        _deleted.EnsureCapacity(capacity);
+        _upperStart.EnsureCapacity(capacity);
+        var chunks = (capacity + LinkChunk - 1) >> LinkShift;
+        if (chunks > _links0.Length)
+        {
+            var grown = new int[chunks][];
+            Array.Copy(_links0, grown, _links0.Length);
+            for (var i = _links0.Length; i < chunks; i++)
+            {
+                grown[i] = new int[LinkChunk * _block0];
+            }
+
+            Volatile.Write(ref _links0, grown);
+        }
     }
 
     /// <summary>Per-search working memory, pooled so concurrent searches do not share it.</summary>
