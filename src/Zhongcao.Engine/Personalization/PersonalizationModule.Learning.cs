@@ -121,7 +121,7 @@ public sealed partial class PersonalizationModule
         var norm = TensorPrimitives.Norm(emb);
         if (norm > 1e-6f && (_noteFlags[note] & FlagIndexed) != 0)
         {
-            var cos = TensorPrimitives.Dot(emb, _embeddings.Vector(note)) / norm;
+            var cos = _embeddings.Dot(emb, note) / norm;
             context[1] = (byte)Math.Clamp((int)((cos + 1f) * 4f), 0, 7);
         }
         else
@@ -204,7 +204,6 @@ public sealed partial class PersonalizationModule
             _noteFlags[n] &= unchecked((byte)~FlagDirty);
             _coUpdates[n] = 0;
             var note = core.Note(n);
-            var stored = _embeddings[n];
             if (Distributable(note))
             {
                 NoteVector(note, _vector);
@@ -216,9 +215,9 @@ public sealed partial class PersonalizationModule
 
                 // A graph insert is the costliest step per note; a vector that barely moved keeps its node (no tombstone either).
                 var indexed = (_noteFlags[n] & FlagIndexed) != 0;
-                if (!indexed || TensorPrimitives.Dot(stored, _vector) < 0.995f)
+                if (!indexed || _embeddings.Dot(_vector, n) < 0.995f)
                 {
-                    _vector.CopyTo(stored);
+                    _embeddings.Set(n, _vector);
                     if (!indexed)
                     {
                         _noteFlags[n] |= FlagIndexed;

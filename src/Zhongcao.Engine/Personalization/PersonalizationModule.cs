@@ -69,8 +69,10 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
     private int[] _noteCategory = new int[1024];
     private readonly TagLists _noteTags = new();
 
-    // Embeddings by note index (normalised); the HNSW graph reads them in place (see NoteIndexer for the threading).
-    private readonly SegmentedVectors _embeddings = new(D);
+    // Embeddings by note index (normalised, then stored as 8-bit codes with a scale per note: every reader, the graph
+    // included, sees the decoded values); the HNSW graph reads them in place (see NoteIndexer for the threading).
+    private readonly QuantizedVectors _embeddings = new(D);
+    private readonly float[] _noteVector = new float[D];
 
     // Cache of each note's content vector (a function of its title, body and tags) at half precision, and a bit per
     // note telling it is filled; not state (a load starts it empty), so every use reads the half-rounded values.
@@ -104,7 +106,7 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
     public string Name => "personalization";
 
     /// <inheritdoc />
-    public int SnapshotVersion => 3;
+    public int SnapshotVersion => 4;
 
     /// <summary>The options.</summary>
     public PersonalizationOptions Options => _options;
@@ -303,7 +305,7 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
             return false;
         }
 
-        _embeddings.Vector(note).CopyTo(destination);
+        _embeddings.CopyTo(note, destination);
         return true;
     }
 
@@ -515,7 +517,8 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
             if ((_noteFlags[n] & FlagIndexed) != 0)
             {
                 var embedding = t.Floats.Slice(UserTaste.FEmbedding, D);
-                TensorPrimitives.MultiplyAdd(_embeddings.Vector(n), w, embedding, embedding);
+                _embeddings.CopyTo(n, _noteVector);
+                TensorPrimitives.MultiplyAdd(_noteVector, w, embedding, embedding);
             }
 
             if (w > 0 && category >= 0)

@@ -96,7 +96,7 @@ public sealed partial class HnswIndex
                 if (visited.TryVisit(e))
                 {
                     fresh[freshCount++] = e;
-                    touched += VectorOf(e)[0];
+                    touched += Touch(e);
                 }
             }
 
@@ -133,7 +133,7 @@ public sealed partial class HnswIndex
             return;
         }
 
-        var q = VectorOf(node);
+        var q = VectorOf(node, _linkQuery);
         var current = level < _maxLevel ? GreedyDescend(q, _entry, _maxLevel, level) : _entry;
         for (var l = Math.Min(level, _maxLevel); l >= 0; l--)
         {
@@ -175,7 +175,7 @@ public sealed partial class HnswIndex
             return;
         }
 
-        var origin = VectorOf(from);
+        var origin = VectorOf(from, _originBuffer);
         _pruneBuffer.Clear();
         _pruneBuffer.Add(new Neighbor(Distance(origin, to), to));
         for (var i = 1; i <= count; i++)
@@ -208,7 +208,7 @@ public sealed partial class HnswIndex
             }
 
             var keep = true;
-            var cv = VectorOf(c.Node);
+            var cv = VectorOf(c.Node, _candidateBuffer);
             foreach (var s in selected)
             {
                 if (Distance(cv, s.Node) < c.Distance)

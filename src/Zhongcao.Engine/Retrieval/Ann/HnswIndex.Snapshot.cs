@@ -22,7 +22,7 @@ public sealed partial class HnswIndex
             var copy = new float[_count * _dim];
             for (var i = 0; i < _count; i++)
             {
-                VectorOf(i).CopyTo(copy.AsSpan(i * _dim, _dim));
+                _store.CopyTo(_keys[i], copy.AsSpan(i * _dim, _dim));
             }
 
             ArrayCodec.WriteFloats(w, copy);

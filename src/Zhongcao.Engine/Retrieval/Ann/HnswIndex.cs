@@ -27,7 +27,10 @@ namespace Zhongcao.Engine.Retrieval.Ann;
 public sealed partial class HnswIndex
 {
     private readonly HnswOptions _options;
-    private readonly SegmentedVectors? _store;
+    private readonly IVectorStore? _store;
+    private readonly float[] _linkQuery;
+    private readonly float[] _originBuffer;
+    private readonly float[] _candidateBuffer;
     private readonly int _dim;
     private readonly int _m;
     private readonly int _m0;
@@ -73,6 +76,15 @@ public sealed partial class HnswIndex
     /// into the store) instead of being copied, and <see cref="Upsert(int)"/> inserts a key's stored vector.
     /// </summary>
     public HnswIndex(HnswOptions options, SegmentedVectors? store)
+        : this(options, (IVectorStore?)store)
+    {
+    }
+
+    /// <summary>
+    /// Creates an empty index over an external store of any encoding (e.g. <see cref="QuantizedVectors"/>): distances
+    /// are the store's dot products, so the graph ranks by the stored (decoded) vectors.
+    /// </summary>
+    public HnswIndex(HnswOptions options, IVectorStore? store)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -89,6 +101,9 @@ public sealed partial class HnswIndex
         _levelMultiplier = 1.0 / Math.Log(options.M);
         _random = new SplitMix64(options.Seed);
         _block0 = _m0 + 1;
+        _linkQuery = new float[_dim];
+        _originBuffer = new float[_dim];
+        _candidateBuffer = new float[_dim];
         _vectors = store is null ? new float[options.InitialCapacity * _dim] : [];
     }
 
@@ -115,7 +130,15 @@ public sealed partial class HnswIndex
             return false;
         }
 
-        VectorOf(node).CopyTo(destination);
+        if (_store is null)
+        {
+            _vectors.AsSpan(node * _dim, _dim).CopyTo(destination);
+        }
+        else
+        {
+            _store.CopyTo(key, destination);
+        }
+
         return true;
     }
 
@@ -127,7 +150,14 @@ public sealed partial class HnswIndex
             throw new InvalidOperationException("Upsert(key) needs an index over an external vector store.");
         }
 
-        Upsert(key, _store.Vector(key));
+        if (_nodeOfKey.TryGetValue(key, out var old))
+        {
+            _deleted[old] = true;
+        }
+
+        var node = AddNode(key, default);
+        _nodeOfKey.Set(key, node);
+        Link(node);
     }
 
     /// <summary>
@@ -249,10 +279,24 @@ public sealed partial class HnswIndex
         return buffer;
     }
 
-    private ReadOnlySpan<float> VectorOf(int node) => _store is null ? new(_vectors, node * _dim, _dim) : _store.Vector(_keys[node]);
+    /// <summary>The vector of <paramref name="node"/>: in place for a copying index, else decoded into <paramref name="buffer"/>.</summary>
+    private ReadOnlySpan<float> VectorOf(int node, float[] buffer)
+    {
+        if (_store is null)
+        {
+            return new(_vectors, node * _dim, _dim);
+        }
+
+        _store.CopyTo(_keys[node], buffer);
+        return buffer;
+    }
+
+    /// <summary>Reads the start of a node's vector (see the first pass of SearchLayer).</summary>
+    private float Touch(int node) => _store is null ? _vectors[node * _dim] : _store.Touch(_keys[node]);
 
     /// <summary>Distance used inside the graph: the negated similarity, so smaller is nearer.</summary>
-    private float Distance(ReadOnlySpan<float> query, int node) => -VectorMath.Dot(query, VectorOf(node));
+    private float Distance(ReadOnlySpan<float> query, int node) =>
+        _store is null ? -VectorMath.Dot(query, new ReadOnlySpan<float>(_vectors, node * _dim, _dim)) : -_store.Dot(query, _keys[node]);
 
     private int AddNode(int key, ReadOnlySpan<float> vector)
     {
