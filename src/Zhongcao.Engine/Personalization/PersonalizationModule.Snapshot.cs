@@ -23,6 +23,7 @@ public sealed partial class PersonalizationModule
                 writer.WriteVarInt(t.RecentNext);
                 ArrayCodec.WriteInts(writer, t.Ints);
                 ArrayCodec.WriteFloats(writer, t.Floats);
+                ArrayCodec.WriteHalves(writer, t.EmbeddingCodes);
                 writer.WriteBytes(t.Bytes);
             }
         }
@@ -85,8 +86,10 @@ public sealed partial class PersonalizationModule
             var recentNext = reader.ReadVarInt32();
             var ints = ArrayCodec.ReadInts(ref reader);
             var floats = ArrayCodec.ReadFloats(ref reader);
+            var halves = ArrayCodec.ReadHalves(ref reader);
             var bytes = reader.ReadBytes();
-            if (ints.Length != UserTaste.IntCount || floats.Length != UserTaste.FloatCount || bytes.Length != UserTaste.ByteCount)
+            if (ints.Length != UserTaste.IntCount || floats.Length != UserTaste.FloatCount || halves.Length != UserTaste.HalfCount
+                || bytes.Length != UserTaste.ByteCount)
             {
                 throw new InvalidDataException("Personalisation profile has the wrong layout.");
             }
@@ -101,6 +104,7 @@ public sealed partial class PersonalizationModule
             var t = new UserTaste(_tastes, slot) { AsOfTicks = asOf, RecentNext = recentNext };
             ints.CopyTo(t.Ints);
             floats.CopyTo(t.Floats);
+            halves.CopyTo(t.EmbeddingCodes);
             bytes.CopyTo(t.Bytes);
         }
 
@@ -110,10 +114,7 @@ public sealed partial class PersonalizationModule
         _learnedSlot = new int[capacity];
         _contentReady = new ulong[(capacity + 63) >> 6];
         _content.Clear();
-        while (_content.Count * ContentSegment < capacity)
-        {
-            _content.Add(new Half[ContentSegment * D]);
-        }
+        _content.EnsureCapacity(capacity);
         _noteCategory = new int[capacity];
         _noteTags.Clear();
         _noteTags.EnsureNotes(notes);

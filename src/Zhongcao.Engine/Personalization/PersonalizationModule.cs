@@ -74,9 +74,9 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
     private readonly QuantizedVectors _embeddings = new(D);
     private readonly float[] _noteVector = new float[D];
 
-    // Cache of each note's content vector (a function of its title, body and tags) at half precision, and a bit per
-    // note telling it is filled; not state (a load starts it empty), so every use reads the half-rounded values.
-    private readonly List<Half[]> _content = [];
+    // Cache of each note's content vector (a function of its title, body and tags) as 8-bit codes with a scale, and a
+    // bit per note telling it is filled; not state (a load starts it empty), so every use reads the rounded values.
+    private readonly QuantizedVectors _content = new(D);
     private ulong[] _contentReady = new ulong[16];
     private byte[] _noteFlags = new byte[1024];
     private byte[] _coUpdates = new byte[1024];
@@ -281,10 +281,13 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
     public bool InterestQuery(UserState user, Span<float> destination)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (TasteOf(user.Index) is { } t && TensorPrimitives.Norm(t.Embedding) > 1e-6f)
+        if (TasteOf(user.Index) is { } t)
         {
-            t.Embedding.CopyTo(destination);
-            return true;
+            t.EmbeddingTo(destination);
+            if (TensorPrimitives.Norm(destination[..D]) > 1e-6f)
+            {
+                return true;
+            }
         }
 
         if (user.Profile.Interests.Count == 0)
@@ -402,10 +405,7 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
 
         _embeddings.EnsureCapacity(count);
         _noteTags.EnsureNotes(count);
-        while (_content.Count * ContentSegment < count)
-        {
-            _content.Add(new Half[ContentSegment * D]);
-        }
+        _content.EnsureCapacity(count);
         while (_noteCount < count)
         {
             var n = _noteCount++;
@@ -516,9 +516,8 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
 
             if ((_noteFlags[n] & FlagIndexed) != 0)
             {
-                var embedding = t.Floats.Slice(UserTaste.FEmbedding, D);
                 _embeddings.CopyTo(n, _noteVector);
-                TensorPrimitives.MultiplyAdd(_noteVector, w, embedding, embedding);
+                t.AddToEmbedding(_noteVector, w, _vector);
             }
 
             if (w > 0 && category >= 0)

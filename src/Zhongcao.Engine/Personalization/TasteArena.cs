@@ -6,7 +6,7 @@ namespace Zhongcao.Engine.Personalization;
 /// so replay and snapshot load assign the same slots). No object per user, no array headers, and growth adds a
 /// segment instead of copying the whole arena.
 /// <para>Record layout (ints): as-of ticks (2), recent ring position (1), <see cref="UserTaste.IntCount"/> ints,
-/// <see cref="UserTaste.FloatCount"/> floats stored as their bits, then <see cref="UserTaste.ByteCount"/> bytes
+/// <see cref="UserTaste.FloatCount"/> floats stored as their bits, <see cref="UserTaste.HalfCount"/> halves two to an int, then <see cref="UserTaste.ByteCount"/> bytes
 /// rounded up to whole ints.</para>
 /// </summary>
 internal sealed class TasteArena
@@ -19,7 +19,8 @@ internal sealed class TasteArena
     public const int RecentOffset = 2;
     public const int IntsOffset = 3;
     public const int FloatsOffset = IntsOffset + UserTaste.IntCount;
-    public const int BytesOffset = FloatsOffset + UserTaste.FloatCount;
+    public const int HalvesOffset = FloatsOffset + UserTaste.FloatCount;
+    public const int BytesOffset = HalvesOffset + (UserTaste.HalfCount / 2);
     public const int Stride = BytesOffset + ((UserTaste.ByteCount + 3) / 4);
 
     private int[]?[] _segments = [];

@@ -7,7 +7,8 @@ namespace Zhongcao.Engine.Personalization;
 /// <see cref="TasteArena"/> (<see cref="ApproximateBytes"/> bytes per profile, no object of its own):
 /// <list type="bullet">
 /// <item>interest weights over up to <see cref="TagSlots"/> tags (categories are tags too), each with purchase-journey points;</item>
-/// <item>a <see cref="PersonalizationOptions.Dimension"/>-float interest embedding (Σ action weight × note embedding);</item>
+/// <item>a <see cref="PersonalizationOptions.Dimension"/>-component interest embedding (Σ action weight × note embedding),
+/// stored as half-precision codes of largest magnitude 1 and a float scale;</item>
 /// <item>a temporal pattern: engagement per level-2 category (up to <see cref="TemporalSlots"/>) by 4-hour block and weekday;</item>
 /// <item>remembered negative feedback on authors (time in minutes), the latest engaged notes (co-engagement pairs) and
 /// pending impressions waiting for their outcome.</item>
@@ -48,10 +49,14 @@ public readonly struct UserTaste
     internal const int IntCount = IPendingMinute + PendingSlots;
 
     // Floats
-    internal const int FEmbedding = 0;
-    internal const int FWeight = D;
+    internal const int FWeight = 0;
     internal const int FJourney = FWeight + TagSlots;
-    internal const int FloatCount = FJourney + TagSlots;
+    internal const int FEmbeddingScale = FJourney + TagSlots;
+    internal const int FloatCount = FEmbeddingScale + 1;
+
+    // Halves: the interest embedding divided by its scale (largest magnitude 1), so half precision keeps 11 significant
+    // bits at any magnitude and decay only multiplies the scale.
+    internal const int HalfCount = D;
 
     // Bytes
     internal const int BTemporal = 0;
@@ -93,6 +98,8 @@ public readonly struct UserTaste
 
     internal Span<float> Floats => MemoryMarshal.Cast<int, float>(Record.Slice(TasteArena.FloatsOffset, FloatCount));
 
+    internal Span<Half> EmbeddingCodes => MemoryMarshal.Cast<int, Half>(Record.Slice(TasteArena.HalvesOffset, HalfCount / 2));
+
     internal Span<byte> Bytes => MemoryMarshal.AsBytes(Record[TasteArena.BytesOffset..])[..ByteCount];
 
     /// <summary>Next ring position of the recent-notes window.</summary>
@@ -102,8 +109,32 @@ public readonly struct UserTaste
         set => Record[TasteArena.RecentOffset] = value;
     }
 
-    /// <summary>The interest embedding as of <see cref="AsOfTicks"/>.</summary>
-    public ReadOnlySpan<float> Embedding => Floats.Slice(FEmbedding, D);
+    /// <summary>Writes the interest embedding as of <see cref="AsOfTicks"/> (codes × scale) into the first <see cref="PersonalizationOptions.Dimension"/> floats of <paramref name="destination"/>.</summary>
+    public void EmbeddingTo(Span<float> destination)
+    {
+        var d = destination[..D];
+        System.Numerics.Tensors.TensorPrimitives.ConvertToSingle(EmbeddingCodes, d);
+        System.Numerics.Tensors.TensorPrimitives.Multiply(d, Floats[FEmbeddingScale], d);
+    }
+
+    /// <summary>Adds <paramref name="w"/> × <paramref name="vector"/> to the interest embedding (<paramref name="scratch"/>: <see cref="PersonalizationOptions.Dimension"/> floats).</summary>
+    internal void AddToEmbedding(ReadOnlySpan<float> vector, float w, Span<float> scratch)
+    {
+        var e = scratch[..D];
+        EmbeddingTo(e);
+        System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(vector, w, e, e);
+        var max = MathF.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(e));
+        if (!(max > 0) || !float.IsFinite(max))
+        {
+            EmbeddingCodes.Clear();
+            Floats[FEmbeddingScale] = 0;
+            return;
+        }
+
+        System.Numerics.Tensors.TensorPrimitives.Divide(e, max, e);
+        System.Numerics.Tensors.TensorPrimitives.ConvertToHalf(e, EmbeddingCodes);
+        Floats[FEmbeddingScale] = max;
+    }
 
     /// <summary>Bytes held per profile (its arena record and the user's slot number), for the memory budget.</summary>
     public static int ApproximateBytes => (TasteArena.Stride * 4) + 4;
