@@ -57,3 +57,67 @@ public sealed class HnswStorageTests
 
     private const int KeyMapLimit = 1 << 26;
 }
+
+public sealed class HnswRelinkTests
+{
+    private const int Dim = 32;
+
+    /// <summary>Moving a third of the vectors and re-linking them in place keeps recall, adds no node and finds each moved key at its new place.</summary>
+    [Fact]
+    public void Relinking_moved_vectors_keeps_recall_without_tombstones()
+    {
+        var data = ClusteredVectors.Make(4000, Dim, 40, seed: 41);
+        var moved = ClusteredVectors.Make(4000, Dim, 40, seed: 42);
+        var store = new QuantizedVectors(Dim);
+        store.EnsureCapacity(data.Length);
+        var hnsw = new HnswIndex(new HnswOptions { Dimension = Dim, M = 12, EfConstruction = 100, Seed = 11 }, store);
+        var current = (float[][])data.Clone();
+        for (var i = 0; i < data.Length; i++)
+        {
+            store.Set(i, Normalised(data[i]));
+            hnsw.Upsert(i);
+        }
+
+        for (var i = 0; i < data.Length; i += 3)
+        {
+            current[i] = moved[i];
+            store.Set(i, Normalised(moved[i]));
+            hnsw.Relink(i);
+        }
+
+        Assert.Equal(0, hnsw.TombstoneCount);
+        Assert.Equal(data.Length, hnsw.Count);
+        var exact = new BruteForceIndex(Dim, AnnMetric.Cosine);
+        for (var i = 0; i < current.Length; i++)
+        {
+            exact.Upsert(i, current[i]);
+        }
+
+        var found = 0;
+        var total = 0;
+        foreach (var q in ClusteredVectors.Make(200, Dim, 40, seed: 43))
+        {
+            var truth = exact.Search(q, 10).Select(h => h.Key).ToHashSet();
+            found += hnsw.Search(q, 10, 128).Count(h => truth.Contains(h.Key));
+            total += truth.Count;
+        }
+
+        Assert.True((double)found / total >= 0.95, $"recall {(double)found / total:F3}");
+        for (var i = 0; i < 300; i += 3)
+        {
+            Assert.Equal(i, hnsw.Search(moved[i], 1, 64)[0].Key);
+        }
+
+        // A key that is not live is inserted.
+        hnsw.Remove(5);
+        hnsw.Relink(5);
+        Assert.True(hnsw.Contains(5));
+        Assert.Equal(1, hnsw.TombstoneCount);
+    }
+
+    private static float[] Normalised(float[] v)
+    {
+        var norm = MathF.Sqrt(v.Sum(x => x * x));
+        return [.. v.Select(x => x / norm)];
+    }
+}

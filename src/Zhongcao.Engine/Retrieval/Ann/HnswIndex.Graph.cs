@@ -162,6 +162,64 @@ public sealed partial class HnswIndex
         }
     }
 
+    /// <summary>
+    /// Re-links a live key in place after its vector in the external store changed: the node keeps its number and level,
+    /// gets fresh links found by a search for its new vector on every layer (itself left out), and the new neighbours
+    /// link back to it. Links other nodes still hold to it from its old place stay (they point at a live node, like a
+    /// long-range link), so nothing is tombstoned and the graph does not grow. A key that is not live is inserted.
+    /// Deterministic like <see cref="Upsert(int)"/>.
+    /// </summary>
+    public void Relink(int key)
+    {
+        if (_store is null)
+        {
+            throw new InvalidOperationException("Relink(key) needs an index over an external vector store.");
+        }
+
+        if (!_nodeOfKey.TryGetValue(key, out var node))
+        {
+            Upsert(key);
+            return;
+        }
+
+        if (_count == 1)
+        {
+            return;
+        }
+
+        int level = _levels[node];
+        var q = VectorOf(node, _linkQuery);
+        var current = level < _maxLevel ? GreedyDescend(q, _entry, _maxLevel, level) : _entry;
+        for (var l = Math.Min(level, _maxLevel); l >= 0; l--)
+        {
+            SearchLayer(q, current, _options.EfConstruction, l, _insertScratch, skipDeletedInResults: false);
+            DrainSorted(_insertScratch.Results, _found);
+            _found.RemoveAll(f => f.Node == node);
+            if (_found.Count == 0)
+            {
+                continue;
+            }
+
+            current = _found[0].Node;
+            SelectNeighbors(_found, _m, _selected);
+            var block = LinkBlock(node, l);
+            block[0] = _selected.Count;
+            for (var i = 0; i < _selected.Count; i++)
+            {
+                block[i + 1] = _selected[i].Node;
+            }
+
+            foreach (var s in _selected)
+            {
+                var back = LinkBlock(s.Node, l);
+                if (!back.Slice(1, back[0]).Contains(node))
+                {
+                    AddLink(s.Node, node, l);
+                }
+            }
+        }
+    }
+
     /// <summary>Adds the back link <paramref name="from"/> → <paramref name="to"/>, pruning with the heuristic when full.</summary>
     private void AddLink(int from, int to, int level)
     {
