@@ -25,6 +25,7 @@ public sealed partial class PersonalizationModule
                 ArrayCodec.WriteFloats(writer, t.Floats);
                 ArrayCodec.WriteHalves(writer, t.EmbeddingCodes);
                 writer.WriteBytes(t.Bytes);
+                ArrayCodec.WriteInts(writer, t.Negatives);
             }
         }
 
@@ -88,8 +89,9 @@ public sealed partial class PersonalizationModule
             var floats = ArrayCodec.ReadFloats(ref reader);
             var halves = ArrayCodec.ReadHalves(ref reader);
             var bytes = reader.ReadBytes();
+            var negatives = ArrayCodec.ReadInts(ref reader);
             if (ints.Length != UserTaste.IntCount || floats.Length != UserTaste.FloatCount || halves.Length != UserTaste.HalfCount
-                || bytes.Length != UserTaste.ByteCount)
+                || bytes.Length != UserTaste.ByteCount || negatives.Length is not (0 or TasteArena.NegativeStride))
             {
                 throw new InvalidDataException("Personalisation profile has the wrong layout.");
             }
@@ -106,6 +108,7 @@ public sealed partial class PersonalizationModule
             floats.CopyTo(t.Floats);
             halves.CopyTo(t.EmbeddingCodes);
             bytes.CopyTo(t.Bytes);
+            t.LoadNegatives(negatives);
         }
 
         ProfileCount = profiles;

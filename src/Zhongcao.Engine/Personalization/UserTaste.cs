@@ -10,7 +10,8 @@ namespace Zhongcao.Engine.Personalization;
 /// <item>a <see cref="PersonalizationOptions.Dimension"/>-component interest embedding (Σ action weight × note embedding),
 /// stored as half-precision codes of largest magnitude 1 and a float scale;</item>
 /// <item>a temporal pattern: engagement per level-2 category (up to <see cref="TemporalSlots"/>) by 4-hour block and weekday;</item>
-/// <item>remembered negative feedback on authors (time in minutes), the latest engaged notes (co-engagement pairs) and
+/// <item>remembered negative feedback on authors (time in minutes; a side record allocated at the user's first
+/// negative action, since most users never give one), the latest engaged notes (co-engagement pairs) and
 /// pending impressions waiting for their outcome.</item>
 /// </list>
 /// Weights and journey points are stored as of <see cref="AsOfTicks"/> and decay together on the next event. A view is
@@ -41,9 +42,7 @@ public readonly struct UserTaste
     // Ints
     internal const int ITag = 0;
     internal const int ITemporal = ITag + TagSlots;
-    internal const int INegAuthor = ITemporal + TemporalSlots;
-    internal const int INegMinute = INegAuthor + NegativeSlots;
-    internal const int IRecent = INegMinute + NegativeSlots;
+    internal const int IRecent = ITemporal + TemporalSlots;
     internal const int IPendingNote = IRecent + RecentSlots;
     internal const int IPendingMinute = IPendingNote + PendingSlots;
     internal const int IntCount = IPendingMinute + PendingSlots;
@@ -80,7 +79,6 @@ public readonly struct UserTaste
         AsOfTicks = asOf;
         var ints = Ints;
         ints[..(ITemporal + TemporalSlots)].Fill(-1);
-        ints.Slice(INegAuthor, NegativeSlots).Fill(-1);
         ints.Slice(IRecent, RecentSlots).Fill(-1);
         ints.Slice(IPendingNote, PendingSlots).Fill(-1);
     }
@@ -93,6 +91,9 @@ public readonly struct UserTaste
         get => MemoryMarshal.Read<long>(MemoryMarshal.AsBytes(Record.Slice(TasteArena.AsOfOffset, 2)));
         internal set => MemoryMarshal.Write(MemoryMarshal.AsBytes(Record.Slice(TasteArena.AsOfOffset, 2)), in value);
     }
+
+    /// <summary>The negative-feedback record (<see cref="NegativeSlots"/> authors, then their minutes), or empty before the first.</summary>
+    internal Span<int> Negatives => Record[TasteArena.NegativesOffset] is var n and > 0 ? _arena.Negatives(n - 1) : [];
 
     internal Span<int> Ints => Record.Slice(TasteArena.IntsOffset, IntCount);
 
@@ -270,8 +271,14 @@ public readonly struct UserTaste
     /// <summary>Remembers negative feedback on an author at <paramref name="minute"/> (latest wins; the oldest entry makes room).</summary>
     internal void RememberNegative(int author, int minute)
     {
-        var authors = Ints.Slice(INegAuthor, NegativeSlots);
-        var minutes = Ints.Slice(INegMinute, NegativeSlots);
+        if (Record[TasteArena.NegativesOffset] == 0)
+        {
+            Record[TasteArena.NegativesOffset] = _arena.AddNegatives() + 1;
+        }
+
+        var negatives = Negatives;
+        var authors = negatives[..NegativeSlots];
+        var minutes = negatives[NegativeSlots..];
         var slot = authors.IndexOf(author);
         if (slot < 0)
         {
@@ -299,8 +306,26 @@ public readonly struct UserTaste
     /// <summary>Minute of the remembered negative feedback on <paramref name="author"/>, or -1.</summary>
     public int NegativeMinute(int author)
     {
-        var slot = Ints.Slice(INegAuthor, NegativeSlots).IndexOf(author);
-        return slot < 0 ? -1 : Ints[INegMinute + slot];
+        var negatives = Negatives;
+        if (negatives.IsEmpty)
+        {
+            return -1;
+        }
+
+        var slot = negatives[..NegativeSlots].IndexOf(author);
+        return slot < 0 ? -1 : negatives[NegativeSlots + slot];
+    }
+
+    /// <summary>Restores a saved negative-feedback record (from <see cref="Negatives"/>).</summary>
+    internal void LoadNegatives(ReadOnlySpan<int> saved)
+    {
+        if (saved.IsEmpty)
+        {
+            return;
+        }
+
+        Record[TasteArena.NegativesOffset] = _arena.AddNegatives() + 1;
+        saved.CopyTo(Negatives);
     }
 
     /// <summary>Adds a note to the recent window; returns the notes it pairs with (written into <paramref name="others"/>).</summary>
