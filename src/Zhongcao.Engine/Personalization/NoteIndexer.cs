@@ -9,7 +9,7 @@ namespace Zhongcao.Engine.Personalization;
 /// idle engine holds no thread.
 /// <list type="bullet">
 /// <item>The graph holds no vectors of its own: it reads the module's embedding store by note index (a
-/// <see cref="QuantizedVectors"/>, whose segments never move). An upsert links the vector the store holds when the
+/// <see cref="Quantized16Vectors"/>, whose segments never move). An upsert links the vector the store holds when the
 /// indexer gets to it, which may be newer than at queueing time (the newer vector's own upsert follows in the queue).
 /// The writer rewrites a note's vector only in a flush, under the engine's write lock, so feed searches (engine read
 /// lock) never see a vector change; the indexer thread may, while it inserts: it then computes one distance from a

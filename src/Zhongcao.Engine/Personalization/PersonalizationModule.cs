@@ -69,9 +69,9 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
     private int[] _noteCategory = new int[1024];
     private readonly TagLists _noteTags = new();
 
-    // Embeddings by note index (normalised, then stored as 8-bit codes with a scale per note: every reader, the graph
+    // Embeddings by note index (normalised, then stored as 16-bit codes with a scale per note: every reader, the graph
     // included, sees the decoded values); the HNSW graph reads them in place (see NoteIndexer for the threading).
-    private readonly QuantizedVectors _embeddings = new(D);
+    private readonly Quantized16Vectors _embeddings = new(D);
     private readonly float[] _noteVector = new float[D];
 
     // Cache of each note's content vector (a function of its title, body and tags) as 8-bit codes with a scale, and a

@@ -101,4 +101,51 @@ public sealed class QuantizedVectorsTests
         var norm = MathF.Sqrt(v.Sum(x => x * x));
         return [.. v.Select(x => x / norm)];
     }
+
+    /// <summary>16-bit codes: tight decoding, exact snapshot round trip, and the recall of a float graph.</summary>
+    [Fact]
+    public void Sixteen_bit_codes_decode_tightly_round_trip_and_keep_recall()
+    {
+        var data = ClusteredVectors.Make(5000, Dim, 50, seed: 1);
+        var store = new Quantized16Vectors(Dim);
+        store.EnsureCapacity(data.Length);
+        var hnsw = new HnswIndex(new HnswOptions { Dimension = Dim, M = 12, EfConstruction = 100, Seed = 11 }, store);
+        var exact = new BruteForceIndex(Dim, AnnMetric.Cosine);
+        var decoded = new float[Dim];
+        for (var i = 0; i < data.Length; i++)
+        {
+            var v = Normalised(data[i]);
+            store.Set(i, v);
+            store.CopyTo(i, decoded);
+            var max = v.Max(MathF.Abs);
+            Assert.All(Enumerable.Range(0, Dim), d => Assert.True(MathF.Abs(decoded[d] - v[d]) <= (max / 32767f / 2f) + 1e-7f));
+            Assert.Equal(v.Zip(decoded, (a, b) => a * b).Sum(), store.Dot(v, i), 4);
+            hnsw.Upsert(i);
+            exact.Upsert(i, data[i]);
+        }
+
+        var found = 0;
+        var total = 0;
+        foreach (var q in ClusteredVectors.Make(200, Dim, 50, seed: 2))
+        {
+            var truth = exact.Search(q, 10).Select(h => h.Key).ToHashSet();
+            found += hnsw.Search(q, 10, 128).Count(h => truth.Contains(h.Key));
+            total += truth.Count;
+        }
+
+        Assert.True((double)found / total >= 0.95, $"recall {(double)found / total:F3}");
+
+        var buffer = new ArrayBufferWriter<byte>();
+        store.Write(new BinaryEncoder(buffer), data.Length);
+        var copy = new Quantized16Vectors(Dim);
+        var reader = new BinaryDecoder(buffer.WrittenSpan);
+        Assert.Equal(data.Length, copy.Read(ref reader));
+        var a = new float[Dim];
+        for (var i = 0; i < data.Length; i += 97)
+        {
+            store.CopyTo(i, a);
+            copy.CopyTo(i, decoded);
+            Assert.Equal(a, decoded);
+        }
+    }
 }
