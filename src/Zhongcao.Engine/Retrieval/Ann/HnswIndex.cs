@@ -13,10 +13,16 @@ namespace Zhongcao.Engine.Retrieval.Ann;
 /// paths through the graph) but is never returned. Rebuild when tombstones dominate (<see cref="TombstoneCount"/>).</item>
 /// <item>Deterministic: node levels come from a <see cref="SplitMix64"/> seeded by <see cref="HnswOptions.Seed"/>
 /// and ties break on node index, so the same inserts in the same order give the same graph and answers.</item>
-/// <item>Vectors are either copied into the index (the default) or, with an external <see cref="SegmentedVectors"/>
-/// store, read from it by key: the index then holds only the graph, and a node's vector is whatever the store holds
-/// for its key at the time of reading (the owner keeps the store normalised for <see cref="AnnMetric.Cosine"/>; a
-/// tombstoned node routes by its key's current vector).</item>
+/// <item>Vectors are either copied into the index (the default) or, with an external <see cref="IVectorStore"/>
+/// (<see cref="SegmentedVectors"/>, <see cref="QuantizedVectors"/>, <see cref="Quantized16Vectors"/>), read from it by
+/// key: the index then holds only the graph, distances are the store's dot products, and a node's vector is whatever
+/// the store holds for its key at the time of reading (the owner keeps the store normalised for
+/// <see cref="AnnMetric.Cosine"/>; a tombstoned node routes by its key's current vector). Over an external store,
+/// <see cref="Relink"/> moves a live key's node to its new vector in place instead of tombstoning it.</item>
+/// <item>Storage: per node a fixed layer-0 block of 2M + 1 ints in arrays of 512 nodes, a key, a byte level, a
+/// tombstone flag and the start of its upper-layer blocks (M + 1 ints per layer, appended to 64 KiB chunks), all
+/// in chunks that grow without doubling or copying; live keys map to nodes through a chunked array (keys from 0 to
+/// 2²⁶) or a dictionary (other keys).</item>
 /// </list>
 /// Threading: writes (<see cref="Upsert(int, ReadOnlySpan{float})"/>, <see cref="Remove"/>) need exclusive access (the engine's write
 /// lock); any number of <see cref="Search(ReadOnlySpan{float}, int, int)"/> calls may run concurrently between writes.
