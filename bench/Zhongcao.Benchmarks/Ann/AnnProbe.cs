@@ -22,12 +22,35 @@ public static class AnnProbe
 
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var cpuBefore = Environment.CpuUsage.TotalTime;
-        var index = new HnswIndex(new HnswOptions { Dimension = dim, M = 16, EfConstruction = 200, Seed = 7, InitialCapacity = n });
+        // ZHONGCAO_ANN_STORE=int8 builds the graph over a QuantizedVectors store (8-bit codes and a scale per vector, as
+        // the personalisation module keeps note embeddings); recall is still measured against brute force on floats.
+        // ZHONGCAO_ANN_STORE=int16 does the same with 16-bit codes (Quantized16Vectors, the note embeddings' store).
+        var storeKind = Environment.GetEnvironmentVariable("ZHONGCAO_ANN_STORE");
+        var store8 = storeKind == "int8" ? new QuantizedVectors(dim) : null;
+        var store16 = storeKind == "int16" ? new Quantized16Vectors(dim) : null;
+        store8?.EnsureCapacity(n);
+        store16?.EnsureCapacity(n);
+        IVectorStore? quantized = (IVectorStore?)store8 ?? store16;
+        var options = new HnswOptions { Dimension = dim, M = 16, EfConstruction = 200, Seed = 7, InitialCapacity = n };
+        var index = quantized is null ? new HnswIndex(options) : new HnswIndex(options, quantized);
+        var unit = new float[dim];
         var exact = new BruteForceIndex(dim, AnnMetric.Cosine);
         var sw = Stopwatch.StartNew();
         for (var i = 0; i < n; i++)
         {
-            index.Upsert(i, data[i]);
+            if (quantized is null)
+            {
+                index.Upsert(i, data[i]);
+            }
+            else
+            {
+                var norm = System.Numerics.Tensors.TensorPrimitives.Norm(data[i]);
+                System.Numerics.Tensors.TensorPrimitives.Divide(data[i], norm, unit);
+                store8?.Set(i, unit);
+                store16?.Set(i, unit);
+                index.Upsert(i);
+            }
+
             if ((i + 1) % 100_000 == 0)
             {
                 Console.WriteLine($"  built {i + 1:N0} in {sw.Elapsed.TotalSeconds:F0} s");
@@ -42,7 +65,7 @@ public static class AnnProbe
             exact.Upsert(i, data[i]);
         }
 
-        Console.WriteLine($"N={n:N0} dim={dim} M=16 efConstruction=200 build {build.TotalSeconds:F1} s wall, {buildCpu.TotalSeconds:F1} s CPU ({build.TotalMicroseconds / n:F0} µs/insert); index {indexBytes / 1048576.0:F0} MiB of GC heap; process RSS {Environment.WorkingSet / 1048576.0:F0} MiB; load average {LoadAverage()}");
+        Console.WriteLine($"store={storeKind ?? "float copy"} N={n:N0} dim={dim} M=16 efConstruction=200 build {build.TotalSeconds:F1} s wall, {buildCpu.TotalSeconds:F1} s CPU ({build.TotalMicroseconds / n:F0} µs/insert); index {indexBytes / 1048576.0:F0} MiB of GC heap; process RSS {Environment.WorkingSet / 1048576.0:F0} MiB; load average {LoadAverage()}");
 
         var truth = new HashSet<int>[queries.Length];
         sw.Restart();

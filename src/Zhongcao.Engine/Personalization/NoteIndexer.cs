@@ -9,7 +9,7 @@ namespace Zhongcao.Engine.Personalization;
 /// idle engine holds no thread.
 /// <list type="bullet">
 /// <item>The graph holds no vectors of its own: it reads the module's embedding store by note index (a
-/// <see cref="SegmentedVectors"/>, whose segments never move). An upsert links the vector the store holds when the
+/// <see cref="Quantized16Vectors"/>, whose segments never move). An upsert links the vector the store holds when the
 /// indexer gets to it, which may be newer than at queueing time (the newer vector's own upsert follows in the queue).
 /// The writer rewrites a note's vector only in a flush, under the engine's write lock, so feed searches (engine read
 /// lock) never see a vector change; the indexer thread may, while it inserts: it then computes one distance from a
@@ -17,7 +17,9 @@ namespace Zhongcao.Engine.Personalization;
 /// is not state, so this does not touch the digest.</item>
 /// <item>Readers (<see cref="Search"/>) take a read lock; the indexer takes the write lock per insert, so a feed
 /// request waits at most one insert, never a whole batch.</item>
-/// <item>When tombstones (replaced or removed nodes) outnumber live ones the indexer builds a fresh graph from the live
+/// <item>A note already in the graph is re-linked in place (<see cref="HnswIndex.Relink"/>) when its vector moved, so
+/// re-indexing adds no node; only removed notes leave tombstones.</item>
+/// <item>When tombstones (removed nodes) outnumber live ones the indexer builds a fresh graph from the live
 /// vectors beside the old one and swaps it in under the write lock.</item>
 /// <item>A full queue blocks the writer until the indexer catches up (back-pressure instead of unbounded memory).</item>
 /// <item>With <c>background: false</c> every operation runs inline on the caller's thread (the former behaviour).</item>
@@ -269,7 +271,8 @@ internal sealed class NoteIndexer : IDisposable
             }
             else
             {
-                _index.Upsert(note);
+                // A note already in the graph is re-linked where its vector now is (no tombstone, no new node).
+                _index.Relink(note);
                 Interlocked.Increment(ref _inserts);
             }
         }
@@ -278,7 +281,7 @@ internal sealed class NoteIndexer : IDisposable
             _lock.ExitWriteLock();
         }
 
-        // Replaced and removed nodes still route searches; once they outnumber the live ones, rebuild beside the old
+        // Removed nodes still route searches; once they outnumber the live ones, rebuild beside the old
         // graph (this thread is its only writer, so reading it unlocked is safe) and swap.
         if (_index.TombstoneCount > Math.Max(1024, _index.Count))
         {

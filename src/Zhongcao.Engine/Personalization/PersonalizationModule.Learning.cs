@@ -117,11 +117,12 @@ public sealed partial class PersonalizationModule
 
         s *= DecayFactor(t, at);
         context[0] = s switch { <= -1f => 1, < 0.5f => 0, < 2f => 2, < 5f => 3, < 12f => 4, _ => 5 };
-        var emb = t.Embedding;
+        Span<float> emb = stackalloc float[D];
+        t.EmbeddingTo(emb);
         var norm = TensorPrimitives.Norm(emb);
         if (norm > 1e-6f && (_noteFlags[note] & FlagIndexed) != 0)
         {
-            var cos = TensorPrimitives.Dot(emb, _embeddings.Vector(note)) / norm;
+            var cos = _embeddings.Dot(emb, note) / norm;
             context[1] = (byte)Math.Clamp((int)((cos + 1f) * 4f), 0, 7);
         }
         else
@@ -204,7 +205,6 @@ public sealed partial class PersonalizationModule
             _noteFlags[n] &= unchecked((byte)~FlagDirty);
             _coUpdates[n] = 0;
             var note = core.Note(n);
-            var stored = _embeddings[n];
             if (Distributable(note))
             {
                 NoteVector(note, _vector);
@@ -216,9 +216,9 @@ public sealed partial class PersonalizationModule
 
                 // A graph insert is the costliest step per note; a vector that barely moved keeps its node (no tombstone either).
                 var indexed = (_noteFlags[n] & FlagIndexed) != 0;
-                if (!indexed || TensorPrimitives.Dot(stored, _vector) < 0.995f)
+                if (!indexed || _embeddings.Dot(_vector, n) < 0.995f)
                 {
-                    _vector.CopyTo(stored);
+                    _embeddings.Set(n, _vector);
                     if (!indexed)
                     {
                         _noteFlags[n] |= FlagIndexed;
@@ -296,29 +296,25 @@ public sealed partial class PersonalizationModule
         }
     }
 
-    /// <summary>Notes per segment of the content cache (1,024 × 32 halves = 64 KiB, below the large-object threshold).</summary>
-    private const int ContentSegment = 1024;
-
     /// <summary>
-    /// The hashed-token vector of a note's title, body and tags, rounded to half precision. Tokenising is the costly part
-    /// (15–20 µs a note), so the rounded vector is cached (2 × <see cref="D"/> bytes a note) until the note changes; the
-    /// first computation returns the rounded values too, so a cold cache (after a load) gives the same results.
+    /// The hashed-token vector of a note's title, body and tags, rounded to 8-bit codes with a scale. Tokenising is the
+    /// costly part (15–20 µs a note), so the rounded vector is cached (<see cref="D"/> + 4 bytes a note) until the note
+    /// changes; the first computation returns the rounded values too, so a cold cache (after a load) gives the same results.
     /// </summary>
     private void ContentVector(NoteState note, Span<float> destination)
     {
         var n = note.Index;
-        var cached = _content[n / ContentSegment].AsSpan((n % ContentSegment) * D, D);
         if ((_contentReady[n >> 6] & (1UL << n)) == 0)
         {
             _tokens.Clear();
             Search.SearchTerms.Add(note.Note.Title, _tokens);
             Search.SearchTerms.Add(note.Note.Body, _tokens);
             _embedder.Embed(_tokens, note.Tags, destination);
-            TensorPrimitives.ConvertToHalf(destination, cached);
+            _content.Set(n, destination);
             _contentReady[n >> 6] |= 1UL << n;
         }
 
-        TensorPrimitives.ConvertToSingle(cached, destination);
+        _content.CopyTo(n, destination);
     }
 
     /// <summary>

@@ -23,7 +23,9 @@ public sealed partial class PersonalizationModule
                 writer.WriteVarInt(t.RecentNext);
                 ArrayCodec.WriteInts(writer, t.Ints);
                 ArrayCodec.WriteFloats(writer, t.Floats);
+                ArrayCodec.WriteHalves(writer, t.EmbeddingCodes);
                 writer.WriteBytes(t.Bytes);
+                ArrayCodec.WriteInts(writer, t.Negatives);
             }
         }
 
@@ -85,8 +87,11 @@ public sealed partial class PersonalizationModule
             var recentNext = reader.ReadVarInt32();
             var ints = ArrayCodec.ReadInts(ref reader);
             var floats = ArrayCodec.ReadFloats(ref reader);
+            var halves = ArrayCodec.ReadHalves(ref reader);
             var bytes = reader.ReadBytes();
-            if (ints.Length != UserTaste.IntCount || floats.Length != UserTaste.FloatCount || bytes.Length != UserTaste.ByteCount)
+            var negatives = ArrayCodec.ReadInts(ref reader);
+            if (ints.Length != UserTaste.IntCount || floats.Length != UserTaste.FloatCount || halves.Length != UserTaste.HalfCount
+                || bytes.Length != UserTaste.ByteCount || negatives.Length is not (0 or TasteArena.NegativeStride))
             {
                 throw new InvalidDataException("Personalisation profile has the wrong layout.");
             }
@@ -101,7 +106,9 @@ public sealed partial class PersonalizationModule
             var t = new UserTaste(_tastes, slot) { AsOfTicks = asOf, RecentNext = recentNext };
             ints.CopyTo(t.Ints);
             floats.CopyTo(t.Floats);
+            halves.CopyTo(t.EmbeddingCodes);
             bytes.CopyTo(t.Bytes);
+            t.LoadNegatives(negatives);
         }
 
         ProfileCount = profiles;
@@ -110,12 +117,10 @@ public sealed partial class PersonalizationModule
         _learnedSlot = new int[capacity];
         _contentReady = new ulong[(capacity + 63) >> 6];
         _content.Clear();
-        while (_content.Count * ContentSegment < capacity)
-        {
-            _content.Add(new Half[ContentSegment * D]);
-        }
+        _content.EnsureCapacity(capacity);
         _noteCategory = new int[capacity];
-        _noteTags = new int[capacity][];
+        _noteTags.Clear();
+        _noteTags.EnsureNotes(notes);
         _noteFlags = new byte[capacity];
         var slots = ArrayCodec.ReadInts(ref reader);
         if (slots.Length != notes)
@@ -132,7 +137,7 @@ public sealed partial class PersonalizationModule
         reader.ReadBytes().CopyTo(_coUpdates, 0);
         for (var n = 0; n < notes; n++)
         {
-            _noteTags[n] = ArrayCodec.ReadInts(ref reader);
+            _noteTags.Set(n, ArrayCodec.ReadInts(ref reader));
         }
 
         _noteCount = notes;

@@ -67,14 +67,16 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
     private readonly SegmentedVectors _learned = new(D);
     private int _learnedCount;
     private int[] _noteCategory = new int[1024];
-    private int[][] _noteTags = new int[1024][];
+    private readonly TagLists _noteTags = new();
 
-    // Embeddings by note index (normalised); the HNSW graph reads them in place (see NoteIndexer for the threading).
-    private readonly SegmentedVectors _embeddings = new(D);
+    // Embeddings by note index (normalised, then stored as 16-bit codes with a scale per note: every reader, the graph
+    // included, sees the decoded values); the HNSW graph reads them in place (see NoteIndexer for the threading).
+    private readonly Quantized16Vectors _embeddings = new(D);
+    private readonly float[] _noteVector = new float[D];
 
-    // Cache of each note's content vector (a function of its title, body and tags) at half precision, and a bit per
-    // note telling it is filled; not state (a load starts it empty), so every use reads the half-rounded values.
-    private readonly List<Half[]> _content = [];
+    // Cache of each note's content vector (a function of its title, body and tags) as 8-bit codes with a scale, and a
+    // bit per note telling it is filled; not state (a load starts it empty), so every use reads the rounded values.
+    private readonly QuantizedVectors _content = new(D);
     private ulong[] _contentReady = new ulong[16];
     private byte[] _noteFlags = new byte[1024];
     private byte[] _coUpdates = new byte[1024];
@@ -104,7 +106,7 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
     public string Name => "personalization";
 
     /// <inheritdoc />
-    public int SnapshotVersion => 3;
+    public int SnapshotVersion => 4;
 
     /// <summary>The options.</summary>
     public PersonalizationOptions Options => _options;
@@ -279,10 +281,13 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
     public bool InterestQuery(UserState user, Span<float> destination)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (TasteOf(user.Index) is { } t && TensorPrimitives.Norm(t.Embedding) > 1e-6f)
+        if (TasteOf(user.Index) is { } t)
         {
-            t.Embedding.CopyTo(destination);
-            return true;
+            t.EmbeddingTo(destination);
+            if (TensorPrimitives.Norm(destination[..D]) > 1e-6f)
+            {
+                return true;
+            }
         }
 
         if (user.Profile.Interests.Count == 0)
@@ -303,7 +308,7 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
             return false;
         }
 
-        _embeddings.Vector(note).CopyTo(destination);
+        _embeddings.CopyTo(note, destination);
         return true;
     }
 
@@ -355,13 +360,13 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
         EnsureNotes(note.Index + 1);
         var n = note.Index;
         _contentReady[n >> 6] &= ~(1UL << n);
-        var tags = new int[Math.Min(note.Tags.Length, 8)];
+        Span<int> tags = stackalloc int[Math.Min(note.Tags.Length, TagLists.MaxTags)];
         for (var i = 0; i < tags.Length; i++)
         {
             tags[i] = Intern(note.Tags[i]);
         }
 
-        _noteTags[n] = tags;
+        _noteTags.Set(n, tags);
         var category = -1;
         if (note.Assessment is { } a)
         {
@@ -394,21 +399,17 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
             Array.Resize(ref _learnedSlot, capacity);
             Array.Resize(ref _contentReady, (capacity + 63) >> 6);
             Array.Resize(ref _noteCategory, capacity);
-            Array.Resize(ref _noteTags, capacity);
             Array.Resize(ref _noteFlags, capacity);
             Array.Resize(ref _coUpdates, capacity);
         }
 
         _embeddings.EnsureCapacity(count);
-        while (_content.Count * ContentSegment < count)
-        {
-            _content.Add(new Half[ContentSegment * D]);
-        }
+        _noteTags.EnsureNotes(count);
+        _content.EnsureCapacity(count);
         while (_noteCount < count)
         {
             var n = _noteCount++;
             _noteCategory[n] = -1;
-            _noteTags[n] = [];
         }
     }
 
@@ -515,8 +516,8 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
 
             if ((_noteFlags[n] & FlagIndexed) != 0)
             {
-                var embedding = t.Floats.Slice(UserTaste.FEmbedding, D);
-                TensorPrimitives.MultiplyAdd(_embeddings.Vector(n), w, embedding, embedding);
+                _embeddings.CopyTo(n, _noteVector);
+                t.AddToEmbedding(_noteVector, w, _vector);
             }
 
             if (w > 0 && category >= 0)

@@ -7,9 +7,11 @@ namespace Zhongcao.Engine.Personalization;
 /// <see cref="TasteArena"/> (<see cref="ApproximateBytes"/> bytes per profile, no object of its own):
 /// <list type="bullet">
 /// <item>interest weights over up to <see cref="TagSlots"/> tags (categories are tags too), each with purchase-journey points;</item>
-/// <item>a <see cref="PersonalizationOptions.Dimension"/>-float interest embedding (Σ action weight × note embedding);</item>
+/// <item>a <see cref="PersonalizationOptions.Dimension"/>-component interest embedding (Σ action weight × note embedding),
+/// stored as half-precision codes of largest magnitude 1 and a float scale;</item>
 /// <item>a temporal pattern: engagement per level-2 category (up to <see cref="TemporalSlots"/>) by 4-hour block and weekday;</item>
-/// <item>remembered negative feedback on authors (time in minutes), the latest engaged notes (co-engagement pairs) and
+/// <item>remembered negative feedback on authors (time in minutes; a side record allocated at the user's first
+/// negative action, since most users never give one), the latest engaged notes (co-engagement pairs) and
 /// pending impressions waiting for their outcome.</item>
 /// </list>
 /// Weights and journey points are stored as of <see cref="AsOfTicks"/> and decay together on the next event. A view is
@@ -40,18 +42,20 @@ public readonly struct UserTaste
     // Ints
     internal const int ITag = 0;
     internal const int ITemporal = ITag + TagSlots;
-    internal const int INegAuthor = ITemporal + TemporalSlots;
-    internal const int INegMinute = INegAuthor + NegativeSlots;
-    internal const int IRecent = INegMinute + NegativeSlots;
+    internal const int IRecent = ITemporal + TemporalSlots;
     internal const int IPendingNote = IRecent + RecentSlots;
     internal const int IPendingMinute = IPendingNote + PendingSlots;
     internal const int IntCount = IPendingMinute + PendingSlots;
 
     // Floats
-    internal const int FEmbedding = 0;
-    internal const int FWeight = D;
+    internal const int FWeight = 0;
     internal const int FJourney = FWeight + TagSlots;
-    internal const int FloatCount = FJourney + TagSlots;
+    internal const int FEmbeddingScale = FJourney + TagSlots;
+    internal const int FloatCount = FEmbeddingScale + 1;
+
+    // Halves: the interest embedding divided by its scale (largest magnitude 1), so half precision keeps 11 significant
+    // bits at any magnitude and decay only multiplies the scale.
+    internal const int HalfCount = D;
 
     // Bytes
     internal const int BTemporal = 0;
@@ -75,7 +79,6 @@ public readonly struct UserTaste
         AsOfTicks = asOf;
         var ints = Ints;
         ints[..(ITemporal + TemporalSlots)].Fill(-1);
-        ints.Slice(INegAuthor, NegativeSlots).Fill(-1);
         ints.Slice(IRecent, RecentSlots).Fill(-1);
         ints.Slice(IPendingNote, PendingSlots).Fill(-1);
     }
@@ -89,9 +92,14 @@ public readonly struct UserTaste
         internal set => MemoryMarshal.Write(MemoryMarshal.AsBytes(Record.Slice(TasteArena.AsOfOffset, 2)), in value);
     }
 
+    /// <summary>The negative-feedback record (<see cref="NegativeSlots"/> authors, then their minutes), or empty before the first.</summary>
+    internal Span<int> Negatives => Record[TasteArena.NegativesOffset] is var n and > 0 ? _arena.Negatives(n - 1) : [];
+
     internal Span<int> Ints => Record.Slice(TasteArena.IntsOffset, IntCount);
 
     internal Span<float> Floats => MemoryMarshal.Cast<int, float>(Record.Slice(TasteArena.FloatsOffset, FloatCount));
+
+    internal Span<Half> EmbeddingCodes => MemoryMarshal.Cast<int, Half>(Record.Slice(TasteArena.HalvesOffset, HalfCount / 2));
 
     internal Span<byte> Bytes => MemoryMarshal.AsBytes(Record[TasteArena.BytesOffset..])[..ByteCount];
 
@@ -102,8 +110,32 @@ public readonly struct UserTaste
         set => Record[TasteArena.RecentOffset] = value;
     }
 
-    /// <summary>The interest embedding as of <see cref="AsOfTicks"/>.</summary>
-    public ReadOnlySpan<float> Embedding => Floats.Slice(FEmbedding, D);
+    /// <summary>Writes the interest embedding as of <see cref="AsOfTicks"/> (codes × scale) into the first <see cref="PersonalizationOptions.Dimension"/> floats of <paramref name="destination"/>.</summary>
+    public void EmbeddingTo(Span<float> destination)
+    {
+        var d = destination[..D];
+        System.Numerics.Tensors.TensorPrimitives.ConvertToSingle(EmbeddingCodes, d);
+        System.Numerics.Tensors.TensorPrimitives.Multiply(d, Floats[FEmbeddingScale], d);
+    }
+
+    /// <summary>Adds <paramref name="w"/> × <paramref name="vector"/> to the interest embedding (<paramref name="scratch"/>: <see cref="PersonalizationOptions.Dimension"/> floats).</summary>
+    internal void AddToEmbedding(ReadOnlySpan<float> vector, float w, Span<float> scratch)
+    {
+        var e = scratch[..D];
+        EmbeddingTo(e);
+        System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(vector, w, e, e);
+        var max = MathF.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(e));
+        if (!(max > 0) || !float.IsFinite(max))
+        {
+            EmbeddingCodes.Clear();
+            Floats[FEmbeddingScale] = 0;
+            return;
+        }
+
+        System.Numerics.Tensors.TensorPrimitives.Divide(e, max, e);
+        System.Numerics.Tensors.TensorPrimitives.ConvertToHalf(e, EmbeddingCodes);
+        Floats[FEmbeddingScale] = max;
+    }
 
     /// <summary>Bytes held per profile (its arena record and the user's slot number), for the memory budget.</summary>
     public static int ApproximateBytes => (TasteArena.Stride * 4) + 4;
@@ -239,8 +271,14 @@ public readonly struct UserTaste
     /// <summary>Remembers negative feedback on an author at <paramref name="minute"/> (latest wins; the oldest entry makes room).</summary>
     internal void RememberNegative(int author, int minute)
     {
-        var authors = Ints.Slice(INegAuthor, NegativeSlots);
-        var minutes = Ints.Slice(INegMinute, NegativeSlots);
+        if (Record[TasteArena.NegativesOffset] == 0)
+        {
+            Record[TasteArena.NegativesOffset] = _arena.AddNegatives() + 1;
+        }
+
+        var negatives = Negatives;
+        var authors = negatives[..NegativeSlots];
+        var minutes = negatives[NegativeSlots..];
         var slot = authors.IndexOf(author);
         if (slot < 0)
         {
@@ -268,8 +306,26 @@ public readonly struct UserTaste
     /// <summary>Minute of the remembered negative feedback on <paramref name="author"/>, or -1.</summary>
     public int NegativeMinute(int author)
     {
-        var slot = Ints.Slice(INegAuthor, NegativeSlots).IndexOf(author);
-        return slot < 0 ? -1 : Ints[INegMinute + slot];
+        var negatives = Negatives;
+        if (negatives.IsEmpty)
+        {
+            return -1;
+        }
+
+        var slot = negatives[..NegativeSlots].IndexOf(author);
+        return slot < 0 ? -1 : negatives[NegativeSlots + slot];
+    }
+
+    /// <summary>Restores a saved negative-feedback record (from <see cref="Negatives"/>).</summary>
+    internal void LoadNegatives(ReadOnlySpan<int> saved)
+    {
+        if (saved.IsEmpty)
+        {
+            return;
+        }
+
+        Record[TasteArena.NegativesOffset] = _arena.AddNegatives() + 1;
+        saved.CopyTo(Negatives);
     }
 
     /// <summary>Adds a note to the recent window; returns the notes it pairs with (written into <paramref name="others"/>).</summary>

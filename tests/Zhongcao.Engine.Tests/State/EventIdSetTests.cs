@@ -108,6 +108,48 @@ public sealed class EventIdSetTests
         Assert.False(loaded.Add("evt-5"));
     }
 
+    /// <summary>
+    /// A snapshot holding full 128-bit hashes (the earlier layout) loads: members are found by their full hash, and
+    /// only the 104 kept bits (top 8 and low 96) tell ids apart.
+    /// </summary>
+    [Fact]
+    public void FullHashSnapshotsLoadAndOnlyTheKeptBitsCount()
+    {
+        var random = new Random(9);
+        var ids = Enumerable.Range(0, 5_000).Select(_ => new UInt128((ulong)random.NextInt64(), (ulong)random.NextInt64())).ToArray();
+        var buffer = new ArrayBufferWriter<byte>();
+        var w = new BinaryEncoder(buffer);
+        w.WriteVarUInt((ulong)ids.Length);
+        foreach (var id in ids.Order())
+        {
+            w.WriteInt64((long)(ulong)id);
+            w.WriteInt64((long)(ulong)(id >> 64));
+        }
+
+        var decoder = new BinaryDecoder(buffer.WrittenSpan.ToArray());
+        var set = new EventIdSet();
+        set.Load(ref decoder);
+        Assert.Equal(ids.Length, set.Count);
+        Assert.All(ids, id => Assert.True(set.Contains(id)));
+
+        // Bits 96-119 are not kept: flipping one finds the same member; flipping a kept bit does not.
+        var dropped = (UInt128)1 << 100;
+        Assert.True(set.Contains(ids[0] ^ dropped));
+        Assert.False(set.Add(ids[0] ^ dropped));
+        Assert.False(set.Contains(ids[0] ^ ((UInt128)1 << 95)));
+        Assert.False(set.Contains(ids[0] ^ ((UInt128)1 << 127)));
+
+        // A fingerprint of zero in a non-zero segment is a member of its own.
+        var zeroInSegment = (UInt128)0x7F << 120;
+        Assert.False(set.Contains(zeroInSegment));
+        Assert.True(set.Add(zeroInSegment));
+        Assert.False(set.Contains(UInt128.Zero));
+        var copy = RoundTrip(set);
+        Assert.True(copy.Contains(zeroInSegment));
+        Assert.Equal(set.Count, copy.Count);
+        Assert.Equal(Bytes(set), Bytes(copy));
+    }
+
     private static byte[] Bytes(EventIdSet set)
     {
         var buffer = new ArrayBufferWriter<byte>();

@@ -9,9 +9,16 @@ public sealed partial class HnswIndex
     private readonly List<Neighbor> _pruneSelected = [];
 
     /// <summary>Links of <paramref name="node"/> on <paramref name="level"/>: first element is the count.</summary>
-    private Span<int> LinkBlock(int node, int level) => level == 0
-        ? _links0.AsSpan(node * (_m0 + 1), _m0 + 1)
-        : _upper[node].AsSpan((level - 1) * (_m + 1), _m + 1);
+    private Span<int> LinkBlock(int node, int level)
+    {
+        if (level == 0)
+        {
+            return _links0[node >> LinkShift].AsSpan((node & (LinkChunk - 1)) * _block0, _block0);
+        }
+
+        var start = _upperStart[node] + ((level - 1) * (_m + 1));
+        return _upper[start >> UpperShift].AsSpan(start & (UpperChunk - 1), _m + 1);
+    }
 
     /// <summary>Greedy walk (beam 1) from <paramref name="start"/> on each layer from <paramref name="fromLevel"/> down to just above <paramref name="toLevel"/>.</summary>
     private int GreedyDescend(ReadOnlySpan<float> q, int start, int fromLevel, int toLevel)
@@ -89,7 +96,7 @@ public sealed partial class HnswIndex
                 if (visited.TryVisit(e))
                 {
                     fresh[freshCount++] = e;
-                    touched += VectorOf(e)[0];
+                    touched += Touch(e);
                 }
             }
 
@@ -126,7 +133,7 @@ public sealed partial class HnswIndex
             return;
         }
 
-        var q = VectorOf(node);
+        var q = VectorOf(node, _linkQuery);
         var current = level < _maxLevel ? GreedyDescend(q, _entry, _maxLevel, level) : _entry;
         for (var l = Math.Min(level, _maxLevel); l >= 0; l--)
         {
@@ -155,6 +162,64 @@ public sealed partial class HnswIndex
         }
     }
 
+    /// <summary>
+    /// Re-links a live key in place after its vector in the external store changed: the node keeps its number and level,
+    /// gets fresh links found by a search for its new vector on every layer (itself left out), and the new neighbours
+    /// link back to it. Links other nodes still hold to it from its old place stay (they point at a live node, like a
+    /// long-range link), so nothing is tombstoned and the graph does not grow. A key that is not live is inserted.
+    /// Deterministic like <see cref="Upsert(int)"/>.
+    /// </summary>
+    public void Relink(int key)
+    {
+        if (_store is null)
+        {
+            throw new InvalidOperationException("Relink(key) needs an index over an external vector store.");
+        }
+
+        if (!_nodeOfKey.TryGetValue(key, out var node))
+        {
+            Upsert(key);
+            return;
+        }
+
+        if (_count == 1)
+        {
+            return;
+        }
+
+        int level = _levels[node];
+        var q = VectorOf(node, _linkQuery);
+        var current = level < _maxLevel ? GreedyDescend(q, _entry, _maxLevel, level) : _entry;
+        for (var l = Math.Min(level, _maxLevel); l >= 0; l--)
+        {
+            SearchLayer(q, current, _options.EfConstruction, l, _insertScratch, skipDeletedInResults: false);
+            DrainSorted(_insertScratch.Results, _found);
+            _found.RemoveAll(f => f.Node == node);
+            if (_found.Count == 0)
+            {
+                continue;
+            }
+
+            current = _found[0].Node;
+            SelectNeighbors(_found, _m, _selected);
+            var block = LinkBlock(node, l);
+            block[0] = _selected.Count;
+            for (var i = 0; i < _selected.Count; i++)
+            {
+                block[i + 1] = _selected[i].Node;
+            }
+
+            foreach (var s in _selected)
+            {
+                var back = LinkBlock(s.Node, l);
+                if (!back.Slice(1, back[0]).Contains(node))
+                {
+                    AddLink(s.Node, node, l);
+                }
+            }
+        }
+    }
+
     /// <summary>Adds the back link <paramref name="from"/> → <paramref name="to"/>, pruning with the heuristic when full.</summary>
     private void AddLink(int from, int to, int level)
     {
@@ -168,7 +233,7 @@ public sealed partial class HnswIndex
             return;
         }
 
-        var origin = VectorOf(from);
+        var origin = VectorOf(from, _originBuffer);
         _pruneBuffer.Clear();
         _pruneBuffer.Add(new Neighbor(Distance(origin, to), to));
         for (var i = 1; i <= count; i++)
@@ -201,7 +266,7 @@ public sealed partial class HnswIndex
             }
 
             var keep = true;
-            var cv = VectorOf(c.Node);
+            var cv = VectorOf(c.Node, _candidateBuffer);
             foreach (var s in selected)
             {
                 if (Distance(cv, s.Node) < c.Distance)

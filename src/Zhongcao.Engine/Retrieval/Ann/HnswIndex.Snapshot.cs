@@ -22,13 +22,24 @@ public sealed partial class HnswIndex
             var copy = new float[_count * _dim];
             for (var i = 0; i < _count; i++)
             {
-                VectorOf(i).CopyTo(copy.AsSpan(i * _dim, _dim));
+                _store.CopyTo(_keys[i], copy.AsSpan(i * _dim, _dim));
             }
 
             ArrayCodec.WriteFloats(w, copy);
         }
-        ArrayCodec.WriteInts(w, _keys.AsSpan(0, _count));
-        ArrayCodec.WriteInts(w, _levels.AsSpan(0, _count));
+        var ints = new int[_count];
+        for (var i = 0; i < _count; i++)
+        {
+            ints[i] = _keys[i];
+        }
+
+        ArrayCodec.WriteInts(w, ints);
+        for (var i = 0; i < _count; i++)
+        {
+            ints[i] = _levels[i];
+        }
+
+        ArrayCodec.WriteInts(w, ints);
         var deleted = new byte[_count];
         for (var i = 0; i < _count; i++)
         {
@@ -36,14 +47,27 @@ public sealed partial class HnswIndex
         }
 
         w.WriteBytes(deleted);
-        ArrayCodec.WriteInts(w, _links0.AsSpan(0, _count * (_m0 + 1)));
+        var links0 = new int[_count * _block0];
+        for (var i = 0; i < _count; i++)
+        {
+            LinkBlock(i, 0).CopyTo(links0.AsSpan(i * _block0, _block0));
+        }
+
+        ArrayCodec.WriteInts(w, links0);
         for (var i = 0; i < _count; i++)
         {
             if (_levels[i] > 0)
             {
-                ArrayCodec.WriteInts(w, _upper[i]);
+                ArrayCodec.WriteInts(w, UpperBlocks(i));
             }
         }
+    }
+
+    /// <summary>All upper-layer link blocks of a node above layer 0, one after the other.</summary>
+    private Span<int> UpperBlocks(int node)
+    {
+        var start = _upperStart[node];
+        return _upper[start >> UpperShift].AsSpan(start & (UpperChunk - 1), _levels[node] * (_m + 1));
     }
 
     /// <summary>
@@ -78,17 +102,33 @@ public sealed partial class HnswIndex
             vectors.CopyTo(_vectors, 0);
         }
 
-        keys.CopyTo(_keys, 0);
-        levels.CopyTo(_levels, 0);
-        links0.CopyTo(_links0, 0);
         _count = count;
         for (var i = 0; i < count; i++)
         {
+            if (levels[i] is < 0 or > byte.MaxValue)
+            {
+                throw new InvalidDataException("HNSW snapshot has a node level out of range.");
+            }
+
+            _keys[i] = keys[i];
+            _levels[i] = (byte)levels[i];
+            links0.AsSpan(i * _block0, _block0).CopyTo(LinkBlock(i, 0));
             _deleted[i] = deleted[i] != 0;
-            _upper[i] = levels[i] > 0 ? ArrayCodec.ReadInts(ref r) : null;
+            _upperStart[i] = levels[i] > 0 ? AllocateUpper(levels[i]) : -1;
+            if (levels[i] > 0)
+            {
+                var upper = ArrayCodec.ReadInts(ref r);
+                if (upper.Length != levels[i] * (_m + 1))
+                {
+                    throw new InvalidDataException("HNSW snapshot has an upper-layer block of the wrong length.");
+                }
+
+                upper.CopyTo(UpperBlocks(i));
+            }
+
             if (!_deleted[i])
             {
-                _nodeOfKey[keys[i]] = i;
+                _nodeOfKey.Set(keys[i], i);
             }
         }
     }

@@ -13,10 +13,16 @@ namespace Zhongcao.Engine.Retrieval.Ann;
 /// paths through the graph) but is never returned. Rebuild when tombstones dominate (<see cref="TombstoneCount"/>).</item>
 /// <item>Deterministic: node levels come from a <see cref="SplitMix64"/> seeded by <see cref="HnswOptions.Seed"/>
 /// and ties break on node index, so the same inserts in the same order give the same graph and answers.</item>
-/// <item>Vectors are either copied into the index (the default) or, with an external <see cref="SegmentedVectors"/>
-/// store, read from it by key: the index then holds only the graph, and a node's vector is whatever the store holds
-/// for its key at the time of reading (the owner keeps the store normalised for <see cref="AnnMetric.Cosine"/>; a
-/// tombstoned node routes by its key's current vector).</item>
+/// <item>Vectors are either copied into the index (the default) or, with an external <see cref="IVectorStore"/>
+/// (<see cref="SegmentedVectors"/>, <see cref="QuantizedVectors"/>, <see cref="Quantized16Vectors"/>), read from it by
+/// key: the index then holds only the graph, distances are the store's dot products, and a node's vector is whatever
+/// the store holds for its key at the time of reading (the owner keeps the store normalised for
+/// <see cref="AnnMetric.Cosine"/>; a tombstoned node routes by its key's current vector). Over an external store,
+/// <see cref="Relink"/> moves a live key's node to its new vector in place instead of tombstoning it.</item>
+/// <item>Storage: per node a fixed layer-0 block of 2M + 1 ints in arrays of 512 nodes, a key, a byte level, a
+/// tombstone flag and the start of its upper-layer blocks (M + 1 ints per layer, appended to 64 KiB chunks), all
+/// in chunks that grow without doubling or copying; live keys map to nodes through a chunked array (keys from 0 to
+/// 2²⁶) or a dictionary (other keys).</item>
 /// </list>
 /// Threading: writes (<see cref="Upsert(int, ReadOnlySpan{float})"/>, <see cref="Remove"/>) need exclusive access (the engine's write
 /// lock); any number of <see cref="Search(ReadOnlySpan{float}, int, int)"/> calls may run concurrently between writes.
@@ -27,25 +33,43 @@ namespace Zhongcao.Engine.Retrieval.Ann;
 public sealed partial class HnswIndex
 {
     private readonly HnswOptions _options;
-    private readonly SegmentedVectors? _store;
+    private readonly IVectorStore? _store;
+    private readonly float[] _linkQuery;
+    private readonly float[] _originBuffer;
+    private readonly float[] _candidateBuffer;
     private readonly int _dim;
     private readonly int _m;
     private readonly int _m0;
     private readonly double _levelMultiplier;
-    private readonly Dictionary<int, int> _nodeOfKey = [];
+    private readonly KeyMap _nodeOfKey = new();
     private readonly ConcurrentBag<SearchScratch> _scratchPool = [];
     private readonly SearchScratch _insertScratch = new();
     private SplitMix64 _random;
 
+    // Per node, in chunks that grow without copying: key, level, tombstone flag and where its upper links start.
     private float[] _vectors;
-    private int[] _keys;
-    private int[] _levels;
-    private bool[] _deleted;
-    private int[] _links0;
-    private int[]?[] _upper;
+    private readonly ChunkedArray<int> _keys = new();
+    private readonly ChunkedArray<byte> _levels = new();
+    private readonly ChunkedArray<bool> _deleted = new();
+    private readonly ChunkedArray<int> _upperStart = new();
+
+    // Layer-0 links: a fixed block of 2M + 1 ints per node (count, then links), LinkChunk nodes per array.
+    private int[][] _links0 = [];
+    private readonly int _block0;
+
+    // Links on layers 1 … level of the nodes above layer 0: M + 1 ints per layer, appended to chunks of
+    // UpperChunk ints (a node's blocks never straddle two chunks; nodes are never freed, only whole graphs).
+    private readonly List<int[]> _upper = [];
+    private long _upperTail;
     private int _count;
     private int _entry = -1;
     private int _maxLevel = -1;
+
+    /// <summary>Nodes per layer-0 link array.</summary>
+    private const int LinkChunk = 512;
+    private const int LinkShift = 9;
+    private const int UpperChunk = 16384;
+    private const int UpperShift = 14;
 
     /// <summary>Creates an empty index that keeps its own copy of every vector.</summary>
     public HnswIndex(HnswOptions options)
@@ -58,6 +82,15 @@ public sealed partial class HnswIndex
     /// into the store) instead of being copied, and <see cref="Upsert(int)"/> inserts a key's stored vector.
     /// </summary>
     public HnswIndex(HnswOptions options, SegmentedVectors? store)
+        : this(options, (IVectorStore?)store)
+    {
+    }
+
+    /// <summary>
+    /// Creates an empty index over an external store of any encoding (e.g. <see cref="QuantizedVectors"/>): distances
+    /// are the store's dot products, so the graph ranks by the stored (decoded) vectors.
+    /// </summary>
+    public HnswIndex(HnswOptions options, IVectorStore? store)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -73,13 +106,11 @@ public sealed partial class HnswIndex
         _m0 = 2 * options.M;
         _levelMultiplier = 1.0 / Math.Log(options.M);
         _random = new SplitMix64(options.Seed);
-        var capacity = options.InitialCapacity;
-        _vectors = store is null ? new float[capacity * _dim] : [];
-        _keys = new int[capacity];
-        _levels = new int[capacity];
-        _deleted = new bool[capacity];
-        _links0 = new int[capacity * (_m0 + 1)];
-        _upper = new int[capacity][];
+        _block0 = _m0 + 1;
+        _linkQuery = new float[_dim];
+        _originBuffer = new float[_dim];
+        _candidateBuffer = new float[_dim];
+        _vectors = store is null ? new float[options.InitialCapacity * _dim] : [];
     }
 
     /// <summary>The options the index was created with.</summary>
@@ -92,12 +123,7 @@ public sealed partial class HnswIndex
     public int TombstoneCount => _count - _nodeOfKey.Count;
 
     /// <summary>The live keys in ascending order (e.g. to rebuild the graph without its tombstones).</summary>
-    public int[] LiveKeys()
-    {
-        var keys = _nodeOfKey.Keys.ToArray();
-        Array.Sort(keys);
-        return keys;
-    }
+    public int[] LiveKeys() => _nodeOfKey.Keys();
 
     /// <summary>True when <paramref name="key"/> is live in the index.</summary>
     public bool Contains(int key) => _nodeOfKey.ContainsKey(key);
@@ -110,7 +136,15 @@ public sealed partial class HnswIndex
             return false;
         }
 
-        VectorOf(node).CopyTo(destination);
+        if (_store is null)
+        {
+            _vectors.AsSpan(node * _dim, _dim).CopyTo(destination);
+        }
+        else
+        {
+            _store.CopyTo(key, destination);
+        }
+
         return true;
     }
 
@@ -122,7 +156,14 @@ public sealed partial class HnswIndex
             throw new InvalidOperationException("Upsert(key) needs an index over an external vector store.");
         }
 
-        Upsert(key, _store.Vector(key));
+        if (_nodeOfKey.TryGetValue(key, out var old))
+        {
+            _deleted[old] = true;
+        }
+
+        var node = AddNode(key, default);
+        _nodeOfKey.Set(key, node);
+        Link(node);
     }
 
     /// <summary>
@@ -142,7 +183,7 @@ public sealed partial class HnswIndex
         }
 
         var node = AddNode(key, vector);
-        _nodeOfKey[key] = node;
+        _nodeOfKey.Set(key, node);
         Link(node);
     }
 
@@ -244,16 +285,30 @@ public sealed partial class HnswIndex
         return buffer;
     }
 
-    private ReadOnlySpan<float> VectorOf(int node) => _store is null ? new(_vectors, node * _dim, _dim) : _store.Vector(_keys[node]);
+    /// <summary>The vector of <paramref name="node"/>: in place for a copying index, else decoded into <paramref name="buffer"/>.</summary>
+    private ReadOnlySpan<float> VectorOf(int node, float[] buffer)
+    {
+        if (_store is null)
+        {
+            return new(_vectors, node * _dim, _dim);
+        }
+
+        _store.CopyTo(_keys[node], buffer);
+        return buffer;
+    }
+
+    /// <summary>Reads the start of a node's vector (see the first pass of SearchLayer).</summary>
+    private float Touch(int node) => _store is null ? _vectors[node * _dim] : _store.Touch(_keys[node]);
 
     /// <summary>Distance used inside the graph: the negated similarity, so smaller is nearer.</summary>
-    private float Distance(ReadOnlySpan<float> query, int node) => -VectorMath.Dot(query, VectorOf(node));
+    private float Distance(ReadOnlySpan<float> query, int node) =>
+        _store is null ? -VectorMath.Dot(query, new ReadOnlySpan<float>(_vectors, node * _dim, _dim)) : -_store.Dot(query, _keys[node]);
 
     private int AddNode(int key, ReadOnlySpan<float> vector)
     {
-        if (_count == _keys.Length)
+        if (_count == _keys.Capacity || _count == _links0.Length << LinkShift || (_store is null && (_count + 1) * _dim > _vectors.Length))
         {
-            Grow(_count * 2);
+            Grow(_count + 1);
         }
 
         var node = _count++;
@@ -267,24 +322,57 @@ public sealed partial class HnswIndex
         // Level ~ floor(-ln(U) * mL), the paper's exponentially decaying distribution.
         var u = 1.0 - _random.NextDouble();
         var level = (int)(-Math.Log(u) * _levelMultiplier);
-        _levels[node] = level;
-        _links0[node * (_m0 + 1)] = 0;
-        _upper[node] = level > 0 ? new int[level * (_m + 1)] : null;
+        _levels[node] = (byte)level;
+        _links0[node >> LinkShift][(node & (LinkChunk - 1)) * _block0] = 0;
+        _upperStart[node] = level > 0 ? AllocateUpper(level) : -1;
         return node;
     }
 
-    private void Grow(int capacity)
+    /// <summary>Room for <paramref name="level"/> zeroed upper-layer blocks; returns where they start.</summary>
+    private int AllocateUpper(int level)
     {
-        if (_store is null)
+        var length = level * (_m + 1); // at most a few hundred ints: levels stay far below UpperChunk / (M + 1)
+        var chunk = (int)(_upperTail >> UpperShift);
+        if (chunk < _upper.Count && (int)(_upperTail & (UpperChunk - 1)) + length > UpperChunk)
         {
-            Array.Resize(ref _vectors, capacity * _dim);
+            chunk++;
+            _upperTail = (long)chunk << UpperShift;
         }
 
-        Array.Resize(ref _keys, capacity);
-        Array.Resize(ref _levels, capacity);
-        Array.Resize(ref _deleted, capacity);
-        Array.Resize(ref _links0, capacity * (_m0 + 1));
-        Array.Resize(ref _upper, capacity);
+        if (chunk == _upper.Count)
+        {
+            _upper.Add(new int[UpperChunk]);
+        }
+
+        var start = (int)_upperTail;
+        _upperTail += length;
+        return start;
+    }
+
+    /// <summary>Makes room for <paramref name="capacity"/> nodes: adds chunks, never copies the existing ones.</summary>
+    private void Grow(int capacity)
+    {
+        if (_store is null && capacity * _dim > _vectors.Length)
+        {
+            Array.Resize(ref _vectors, Math.Max(capacity, _vectors.Length / _dim * 2) * _dim);
+        }
+
+        _keys.EnsureCapacity(capacity);
+        _levels.EnsureCapacity(capacity);
+        _deleted.EnsureCapacity(capacity);
+        _upperStart.EnsureCapacity(capacity);
+        var chunks = (capacity + LinkChunk - 1) >> LinkShift;
+        if (chunks > _links0.Length)
+        {
+            var grown = new int[chunks][];
+            Array.Copy(_links0, grown, _links0.Length);
+            for (var i = _links0.Length; i < chunks; i++)
+            {
+                grown[i] = new int[LinkChunk * _block0];
+            }
+
+            Volatile.Write(ref _links0, grown);
+        }
     }
 
     /// <summary>Per-search working memory, pooled so concurrent searches do not share it.</summary>

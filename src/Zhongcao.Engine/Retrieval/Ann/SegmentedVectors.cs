@@ -13,7 +13,7 @@ namespace Zhongcao.Engine.Retrieval.Ann;
 /// callers that cannot tolerate that must exclude the writer (see <see cref="HnswIndex"/> with an external store).
 /// </para>
 /// </summary>
-public sealed class SegmentedVectors
+public sealed class SegmentedVectors : IVectorStore
 {
     /// <summary>Vectors per segment (a power of two; at 32 floats a segment is 64 KiB, below the large-object threshold).</summary>
     public const int SegmentSize = 512;
@@ -68,6 +68,15 @@ public sealed class SegmentedVectors
 
     /// <summary>The vector at <paramref name="index"/>, read-only.</summary>
     public ReadOnlySpan<float> Vector(int index) => Volatile.Read(ref _segments)[index >> Shift].AsSpan((index & Mask) * _dim, _dim);
+
+    /// <inheritdoc />
+    public float Dot(ReadOnlySpan<float> query, int index) => VectorMath.Dot(query, Vector(index));
+
+    /// <inheritdoc />
+    public void CopyTo(int index, Span<float> destination) => Vector(index).CopyTo(destination);
+
+    /// <inheritdoc />
+    public float Touch(int index) => Vector(index)[0];
 
     /// <summary>Writes vectors 0 … <paramref name="count"/> − 1, segment by segment (no copy of the whole range).</summary>
     public void Write(BinaryEncoder writer, int count)
