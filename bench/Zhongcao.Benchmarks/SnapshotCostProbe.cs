@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Zhongcao.Benchmarks.Gate;
 using Zhongcao.Engine;
 using Zhongcao.Engine.Log;
 using Zhongcao.Engine.Snapshots;
@@ -37,6 +38,9 @@ public static class SnapshotCostProbe
             Console.WriteLine($"save {round + 1}: {sink.Written / 1048576.0:F1} MiB, {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms wall, "
                 + $"{(ThreadCpuClock.Now() - thread).TotalMilliseconds:F0} ms thread CPU, {(GC.GetAllocatedBytesForCurrentThread() - bytes) / 1048576.0:F1} MiB allocated");
         }
+
+        // The bytes themselves, so that a change to how sections are written can be checked to write the same ones.
+        Console.WriteLine($"state digest: {engine.StateDigest()}");
 
         // Each section on its own, through the same framing.
         var parts = new List<(string Name, Action<BinaryEncoder> Save)> { ("core", w => engine.Core.Save(w)) };

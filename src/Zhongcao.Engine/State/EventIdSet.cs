@@ -100,20 +100,23 @@ public sealed class EventIdSet
 
     internal void Save(BinaryEncoder w)
     {
-        var items = new UInt128[Count];
-        var n = 0;
+        // Ascending order, segment by segment: a segment holds the ids with the same top bits and segments go up
+        // with those bits, so sorting each one alone gives the whole set sorted without copying it.
+        w.WriteVarUInt((ulong)Count);
         if (_hasZero)
         {
-            items[n++] = UInt128.Zero;
+            WriteId(w, UInt128.Zero);
         }
 
-        foreach (var table in _tables)
+        for (var s = 0; s < Segments; s++)
         {
-            if (table is null)
+            if (_tables[s] is not { } table)
             {
                 continue;
             }
 
+            var items = SaveScratch.Wide(_counts[s]);
+            var n = 0;
             foreach (var id in table)
             {
                 if (id != UInt128.Zero)
@@ -121,15 +124,20 @@ public sealed class EventIdSet
                     items[n++] = id;
                 }
             }
-        }
 
-        Array.Sort(items);
-        w.WriteVarUInt((ulong)items.Length);
-        foreach (var id in items)
-        {
-            w.WriteInt64((long)(ulong)id);
-            w.WriteInt64((long)(ulong)(id >> 64));
+            items = items[..n];
+            items.Sort();
+            foreach (var id in items)
+            {
+                WriteId(w, id);
+            }
         }
+    }
+
+    private static void WriteId(BinaryEncoder w, UInt128 id)
+    {
+        w.WriteInt64((long)(ulong)id);
+        w.WriteInt64((long)(ulong)(id >> 64));
     }
 
     internal void Load(ref BinaryDecoder r)
