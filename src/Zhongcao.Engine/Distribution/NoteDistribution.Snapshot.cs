@@ -4,6 +4,8 @@ namespace Zhongcao.Engine.Distribution;
 
 public sealed partial class NoteDistribution
 {
+    // Snapshot writing runs rarely but long: compiled optimised at once instead of starting at tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal void Save(BinaryEncoder w)
     {
         w.WriteVarInt(NoteIndex);

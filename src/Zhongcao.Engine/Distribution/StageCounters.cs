@@ -38,6 +38,8 @@ public sealed class StageCounters
         FirstImpressionAt = null;
     }
 
+    // Snapshot writing runs rarely but long: compiled optimised at once instead of starting at tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal void Save(BinaryEncoder w)
     {
         w.WriteVarInt(Impressions);

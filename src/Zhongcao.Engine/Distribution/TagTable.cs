@@ -33,6 +33,8 @@ internal sealed class TagTable
     /// ordinal order of the text: the layout snapshots use, independent of how tags happen to be numbered. Sorts
     /// by each id's ordinal rank among all tags (worked out once per table size) in a reused buffer.
     /// </summary>
+    // Snapshot writing runs rarely but long: compiled optimised at once instead of starting at tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void WriteByTag(BinaryEncoder w, ReadOnlySpan<long> tallies)
     {
         w.WriteVarUInt((ulong)tallies.Length);

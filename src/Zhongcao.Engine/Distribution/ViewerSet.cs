@@ -78,6 +78,8 @@ public sealed class ViewerSet
     /// Writes the count, then each viewer in ascending user order (user, mask, surface, stage): the layout of
     /// <see cref="Ordered"/>, sorted in a reused buffer. A slot holds user + 1 in its high half, so slots sort by user.
     /// </summary>
+    // Snapshot writing runs rarely but long: compiled optimised at once instead of starting at tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal void Save(Snapshots.BinaryEncoder w)
     {
         w.WriteVarUInt((ulong)Count);

@@ -104,6 +104,8 @@ public sealed class ViewerState
         _engagedCount++;
     }
 
+    // Snapshot writing runs rarely but long: compiled optimised at once instead of starting at tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal void Save(BinaryEncoder w)
     {
         AuthorExposures.Save(w);
@@ -164,6 +166,8 @@ public sealed class AuthorExposureTable
     /// Writes the count, then (author, count, last exposure) in ascending author order: the layout of
     /// <see cref="Ordered"/>, sorted in a reused buffer of (author + 1, slot) pairs.
     /// </summary>
+    // Snapshot writing runs rarely but long: compiled optimised at once instead of starting at tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal void Save(BinaryEncoder w)
     {
         w.WriteVarUInt((ulong)Count);

@@ -98,6 +98,8 @@ public sealed class EventIdSet
         return true;
     }
 
+    // Snapshot writing runs rarely but long: compiled optimised at once instead of starting at tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal void Save(BinaryEncoder w)
     {
         // Ascending order, segment by segment: a segment holds the ids with the same top bits and segments go up

@@ -84,6 +84,8 @@ public struct IntSet
         _ => [],
     };
 
+    // Snapshot writing runs rarely but long: compiled optimised at once instead of starting at tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal readonly void Save(BinaryEncoder w)
     {
         var count = Count;

@@ -50,6 +50,8 @@ public sealed class NoteCounters
 
     internal void CountSurface(Surface surface) => _bySurface[(int)surface]++;
 
+    // Snapshot writing runs rarely but long: compiled optimised at once instead of starting at tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal void Save(BinaryEncoder w)
     {
         foreach (var v in ByType)
