@@ -39,6 +39,31 @@ public static class SnapshotCostProbe
                 + $"{(ThreadCpuClock.Now() - thread).TotalMilliseconds:F0} ms thread CPU, {(GC.GetAllocatedBytesForCurrentThread() - bytes) / 1048576.0:F1} MiB allocated");
         }
 
+        // The whole save on one thread, as the writer did it before saves moved to a background task: serialise,
+        // hash, write the file, fsync and rename.
+        var folder = Path.Combine(Path.GetTempPath(), "zhongcao-snapshot-probe-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var store = new Zhongcao.Storage.FileSnapshotStore(folder, keep: 1);
+            for (var round = 0; round < 2; round++)
+            {
+                var thread = ThreadCpuClock.Now();
+                var started = Stopwatch.GetTimestamp();
+                using (var write = store.BeginSave(engine.Position + round)!)
+                {
+                    engine.SaveSnapshot(write.Content);
+                    write.Commit();
+                }
+
+                Console.WriteLine($"save to a file on this thread {round + 1}: {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms wall, "
+                    + $"{(ThreadCpuClock.Now() - thread).TotalMilliseconds:F0} ms thread CPU (serialise + SHA-256 + write + fsync)");
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
         // The bytes themselves, so that a change to how sections are written can be checked to write the same ones.
         Console.WriteLine($"state digest: {engine.StateDigest()}");
 
