@@ -2,6 +2,7 @@ using Zhongcao.Engine;
 using Zhongcao.Engine.Governance;
 using Zhongcao.Engine.Distribution;
 using Zhongcao.Engine.Log;
+using Zhongcao.Engine.Personalization;
 using Zhongcao.Server.Metrics;
 using Zhongcao.Storage;
 using Zhongcao.Storage.Durable;
@@ -92,6 +93,16 @@ public sealed class ZhongcaoRuntime : IDisposable
         metrics.Gauge("zhongcao_log_lag_entries", () => Lag);
         metrics.Gauge("zhongcao_users", () => Engine.Core.UserCount);
         metrics.Gauge("zhongcao_notes", () => Engine.Core.NoteCount);
+        // The similarity graph is built beside the log (after a snapshot load it is rebuilt in the background):
+        // until the backlog drains, embedding retrieval sees only part of the catalogue and the indexer shares the CPU.
+        if (Engine.Module<PersonalizationModule>() is { } personalization)
+        {
+            metrics.Describe("zhongcao_ann_graph_notes", "Notes in the similarity (HNSW) graph used by embedding retrieval.");
+            metrics.Gauge("zhongcao_ann_graph_notes", () => personalization.GraphCount);
+            metrics.Describe("zhongcao_ann_index_backlog", "Notes queued for the similarity graph and not indexed yet.");
+            metrics.Gauge("zhongcao_ann_index_backlog", () => personalization.IndexBacklog);
+        }
+
         // Runtime health beside the engine's: GC pauses are the first suspect when ingestion slows down.
         metrics.Describe("dotnet_gc_pause_seconds_total", "Time the process spent paused for garbage collection.");
         metrics.Gauge("dotnet_gc_pause_seconds_total", () => GC.GetTotalPauseDuration().TotalSeconds);

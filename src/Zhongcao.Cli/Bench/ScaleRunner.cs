@@ -251,6 +251,9 @@ public sealed class ScaleRunner(ScaleOptions options, IAnsiConsole console, Time
         await using var server = await ServerProcess.StartAsync(db, http, TimeSpan.FromMinutes(15), ct);
         Report($"server pid {server.Id} ready in {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s; resident {server.MemoryBytes() / 1048576.0:N0} MiB (peak {server.PeakMemoryBytes() / 1048576.0:N0} MiB)");
 
+        var indexed = await server.WaitForIndexAsync(http, TimeSpan.FromMinutes(30), ct);
+        Report($"similarity graph rebuilt {indexed.TotalSeconds:F0} s after ready; resident {server.MemoryBytes() / 1048576.0:N0} MiB");
+
         // Warm-up, then the timed phase.
         var random = new Random(options.Seed + 1);
         var order = Enumerable.Range(0, options.HttpFeeds).Select(_ => users[random.Next(users.Length)]).ToArray();

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
+using System.Text.Json;
 
 namespace Zhongcao.Cli.Bench;
 
@@ -107,6 +108,35 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>CPU time (user + system) the server has used so far.</summary>
+    /// <summary>
+    /// Waits until the server's similarity graph has no backlog (<c>indexBacklog</c> in <c>/healthz</c>): after a snapshot
+    /// load the graph is rebuilt in the background, and a measurement taken before it drains times the rebuild too.
+    /// Returns how long it took; throws when <paramref name="timeout"/> passes first.
+    /// </summary>
+    public async Task<TimeSpan> WaitForIndexAsync(HttpClient http, TimeSpan timeout, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            using (var response = await http.GetAsync(new Uri(BaseAddress, "/healthz"), ct))
+            {
+                response.EnsureSuccessStatusCode();
+                using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+                if (health.RootElement.TryGetProperty("indexBacklog", out var backlog) && backlog.GetInt32() == 0)
+                {
+                    return Stopwatch.GetElapsedTime(started);
+                }
+            }
+
+            if (Stopwatch.GetElapsedTime(started) > timeout)
+            {
+                throw new TimeoutException($"The server's similarity graph still had a backlog after {timeout.TotalSeconds:F0} s.");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        }
+    }
+
     public TimeSpan CpuTime()
     {
         _process.Refresh();

@@ -6,7 +6,15 @@ public sealed record Note
     public required string Id { get; init; }
     public required string AuthorId { get; init; }
     public string Title { get; init; } = "";
-    public string Body { get; init; } = "";
+
+    /// <summary>The body, kept compactly (see <see cref="CompactText"/>); each read of a Latin-script body builds the string.</summary>
+    public string Body
+    {
+        get => _body.Value!;
+        init => _body = CompactText.From(value);
+    }
+
+    private readonly CompactText _body = CompactText.From("");
     public IReadOnlyList<string> Hashtags { get; init; } = [];
     public IReadOnlyList<MediaItem> Media { get; init; } = [];
     public NoteKind Kind { get; init; }

@@ -5,7 +5,15 @@ public sealed record UserProfile
 {
     public required string Id { get; init; }
     public required string DisplayName { get; init; }
-    public string Bio { get; init; } = "";
+
+    /// <summary>The bio, kept compactly (see <see cref="CompactText"/>); each read of a Latin-script bio builds the string.</summary>
+    public string Bio
+    {
+        get => _bio.Value!;
+        init => _bio = CompactText.From(value);
+    }
+
+    private readonly CompactText _bio = CompactText.From("");
     public bool HasAvatar { get; init; }
     public bool HasBackground { get; init; }
     public string Language { get; init; } = "";

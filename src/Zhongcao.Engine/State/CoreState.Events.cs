@@ -31,7 +31,7 @@ public sealed partial class CoreState
 
         var user = _users[u];
         var note = _notes[n];
-        var c = note.Counters;
+        ref var c = ref note.MutableCounters;
         user.EventCount++;
         c.CountType(e.Type);
         switch (e.Type)

@@ -91,7 +91,7 @@ public sealed partial class CoreState
                 n.DeletedAt = r.ReadTime();
             }
 
-            n.Counters.Load(ref r);
+            n.MutableCounters.Load(ref r);
             n.Assessment = r.ReadBool() ? LogCodec.ReadAssessment(ref r) : null;
             n.Tags = TagsOf(note, n.Assessment);
             _notes.Add(n);

@@ -280,7 +280,6 @@ public sealed partial class CoreState
         {
             Language = Shared(profile.Language),
             Region = Shared(profile.Region),
-            Bio = profile.Bio.Length == 0 ? "" : profile.Bio,
             Interests = SharedArray(profile.Interests, shareList: true),
         };
 

@@ -263,8 +263,12 @@ public struct IntSet
 /// <summary>The storage behind a non-empty <see cref="IntSet"/>.</summary>
 internal sealed class IntSetStore
 {
-    /// <summary>Slots at which a lookup table is built; below it a linear scan over the slots is faster.</summary>
-    public const int IndexThreshold = 16;
+    /// <summary>
+    /// Slots at which a lookup table is built; below it a linear scan over the slots (vectorised, 63 ints in a
+    /// few nanoseconds) is about as fast, and a set of 16-63 members saves the table and the store object
+    /// (a user following 20 authors: about 170 bytes instead of 340).
+    /// </summary>
+    public const int IndexThreshold = 64;
 
     // Slot contents: a member (>= 0), or a free slot holding -(next free slot + 2), so -1 ends the free list.
     private int[] _slots;

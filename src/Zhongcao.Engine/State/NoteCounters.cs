@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Zhongcao.Engine.Model;
 using Zhongcao.Engine.Snapshots;
@@ -8,35 +9,38 @@ namespace Zhongcao.Engine.State;
 /// Running engagement totals of one note. <see cref="ByType"/> counts every accepted event of each type;
 /// <see cref="Likes"/> and <see cref="Saves"/> are current totals (an unlike removes a like).
 /// <para>
-/// Memory: one object of about 150 bytes per note, with the per-type and per-surface counts held inline as
-/// 32-bit integers (a note's count of one event type stays far below 2^31; the sums of milliseconds and
-/// fractions are 64-bit).
+/// Memory: about 140 bytes held inline in the note's <see cref="NoteState"/> (no object of its own: no header
+/// and no reference), with the per-type and per-surface counts as 32-bit integers (a note's count of one event
+/// type stays far below 2^31; the sums of milliseconds and fractions are 64-bit). Read it through
+/// <see cref="NoteState.Counters"/> by reference (<c>ref readonly var c = ref note.Counters</c>) to avoid copying it.
 /// </para>
 /// </summary>
-public sealed class NoteCounters
+public struct NoteCounters
 {
     private TypeCounts _byType;
     private SurfaceCounts _bySurface;
 
     /// <summary>Accepted events of each <see cref="EventType"/>, indexed by its value.</summary>
-    public ReadOnlySpan<int> ByType => _byType;
+    [UnscopedRef]
+    public readonly ReadOnlySpan<int> ByType => _byType;
 
     /// <summary>Impressions on each <see cref="Surface"/>, indexed by its value.</summary>
-    public ReadOnlySpan<int> ImpressionsBySurface => _bySurface;
+    [UnscopedRef]
+    public readonly ReadOnlySpan<int> ImpressionsBySurface => _bySurface;
 
-    public long Likes => LikesCount;
-    public long Saves => SavesCount;
+    public readonly long Likes => LikesCount;
+    public readonly long Saves => SavesCount;
     public long DwellMsTotal { get; internal set; }
     public long CarouselViewedTotal { get; internal set; }
     public long CarouselImagesTotal { get; internal set; }
-    public long CarouselCompletions => CarouselCompletionCount;
+    public readonly long CarouselCompletions => CarouselCompletionCount;
     public double VideoFractionTotal { get; internal set; }
-    public long VideoCompletions => VideoCompletionCount;
-    public long VideoReplays => VideoReplayCount;
-    public long VideoSoundOn => VideoSoundOnCount;
-    public long AuthorReplies => AuthorReplyCount;
+    public readonly long VideoCompletions => VideoCompletionCount;
+    public readonly long VideoReplays => VideoReplayCount;
+    public readonly long VideoSoundOn => VideoSoundOnCount;
+    public readonly long AuthorReplies => AuthorReplyCount;
 
-    public long Impressions => _byType[(int)EventType.Impression];
+    public readonly long Impressions => _byType[(int)EventType.Impression];
 
     internal int LikesCount;
     internal int SavesCount;
@@ -50,9 +54,7 @@ public sealed class NoteCounters
 
     internal void CountSurface(Surface surface) => _bySurface[(int)surface]++;
 
-    // Snapshot writing runs rarely but long: compiled optimised at once instead of starting at tier 0.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    internal void Save(BinaryEncoder w)
+    internal readonly void Save(BinaryEncoder w)
     {
         foreach (var v in ByType)
         {

@@ -17,11 +17,11 @@ public sealed class UserState
     /// <summary>Authors this user follows.</summary>
     public IntSet Following;
 
-    /// <summary>Users following this user.</summary>
-    public IntSet Followers;
+    /// <summary>Users following this user (only tested, counted and summed over, so kept sorted: see <see cref="SortedIntSet"/>).</summary>
+    public SortedIntSet Followers;
 
-    /// <summary>Notes this user has had an impression of.</summary>
-    public IntSet Seen;
+    /// <summary>Notes this user has had an impression of (only tested and counted, so kept sorted).</summary>
+    public SortedIntSet Seen;
 
     public IntSet Liked;
     public IntSet Saved;

@@ -1,3 +1,4 @@
+using Zhongcao.Engine.Personalization;
 using Zhongcao.Server.Http;
 
 namespace Zhongcao.Server.Endpoints;
@@ -23,7 +24,8 @@ public static class SystemEndpoints
                 rt.Engine.Core.UserCount,
                 rt.Engine.Core.NoteCount,
                 rt.Engine.Core.EventCount,
-                rt.ReplicationLag is { } lag ? new ReplicationLagResponse(lag.Count, lag.P50Seconds, lag.P90Seconds, lag.P99Seconds, lag.MaxSeconds) : null));
+                rt.ReplicationLag is { } lag ? new ReplicationLagResponse(lag.Count, lag.P50Seconds, lag.P90Seconds, lag.P99Seconds, lag.MaxSeconds) : null,
+                rt.Engine.Module<PersonalizationModule>()?.IndexBacklog ?? 0));
         }).WithTags("System").WithSummary("Liveness and the node's log position.");
 
         app.MapGet("/metrics", (ZhongcaoRuntime rt) => Results.Text(rt.Metrics.Render(), "text/plain; version=0.0.4; charset=utf-8"))
@@ -37,7 +39,7 @@ public static class SystemEndpoints
     }
 
     public sealed record HealthResponse(string Status, string NodeId, string Version, string Store, int SchemaVersion, long LogPosition,
-        long StoredPosition, long Lag, int Users, int Notes, long Events, ReplicationLagResponse? ReplicationLag);
+        long StoredPosition, long Lag, int Users, int Notes, long Events, ReplicationLagResponse? ReplicationLag, int IndexBacklog);
 
     /// <summary>
     /// Lag of the entries this node applied from other nodes since it started (acceptance on the other node to

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Zhongcao.Engine.Log;
 using Zhongcao.Server.Tests.Support;
 
 namespace Zhongcao.Server.Tests.Endpoints;
@@ -75,6 +77,39 @@ public class SystemEndpointsTests(ZhongcaoFactory factory) : ApiTest(factory)
         Assert.Contains("zhongcao_store_commit_duration_seconds_count", text);
         Assert.Contains("# TYPE zhongcao_store_commit_duration_seconds histogram", text);
         Assert.Matches("(?m)^zhongcao_snapshot_writer_seconds_total [0-9.eE+-]+$", text);
+    }
+
+    [Fact]
+    public async Task Healthz_and_metrics_show_the_similarity_graph_catching_up_with_published_notes()
+    {
+        var author = await CreateUser();
+        var published = await Client.PostAsync("/v1/notes", Json(new
+        {
+            authorId = author,
+            title = "A gentle morning routine for dry skin",
+            body = "Three steps that calmed my skin this winter: a mild cleanser, a hydrating toner and a light cream. "
+                + "I tried them for four weeks and wrote down what changed each week.",
+            hashtags = new[] { "skincare", "dryskin" },
+        }));
+        Assert.Equal(HttpStatusCode.Created, published.StatusCode);
+
+        // New embeddings reach the graph at the next flush, which a distribution tick forces.
+        var runtime = Factory.Services.GetRequiredService<ZhongcaoRuntime>();
+        await runtime.WriteAsync([new DistributionTick { At = runtime.Time.GetUtcNow() }], CancellationToken.None);
+
+        // The graph is built beside the log: the backlog drains to zero and the graph then holds the note.
+        JsonNode health;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while ((health = await Client.GetFromJsonNode("/healthz"))["indexBacklog"]!.GetValue<int>() > 0)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the similarity graph kept a backlog for 30 s");
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(0, health["indexBacklog"]!.GetValue<int>());
+        var text = await (await Client.GetAsync("/metrics")).Content.ReadAsStringAsync();
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(text, "\\nzhongcao_ann_graph_notes [1-9]"), string.Join("\n", text.Split("\n").Where(l => l.Contains("ann"))));
+        Assert.Contains("\nzhongcao_ann_index_backlog 0", text);
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public abstract class ApiTest(ZhongcaoFactory factory) : IClassFixture<ZhongcaoF
 {
     protected HttpClient Client { get; } = factory.CreateClient();
 
+    /// <summary>The application under test (its services, e.g. the runtime, for what has no HTTP route).</summary>
+    protected ZhongcaoFactory Factory { get; } = factory;
+
     /// <summary>A fresh id so tests sharing one application never collide.</summary>
     protected static string Id(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..10];
 

@@ -23,7 +23,7 @@ public sealed class CounterEngagementScorer : IEngagementScorer
     /// <inheritdoc />
     public double Predict(UserState user, NoteState note)
     {
-        var c = note.Counters;
+        ref readonly var c = ref note.Counters;
         var t = c.ByType;
         var actions = c.Likes + (2.0 * c.Saves) + (2.0 * t[(int)EventType.Comment]) + (3.0 * t[(int)EventType.Share])
             + (3.0 * t[(int)EventType.Follow]) - (5.0 * (t[(int)EventType.NotInterested] + t[(int)EventType.Report]));

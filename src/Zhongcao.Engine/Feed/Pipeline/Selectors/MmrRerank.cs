@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Zhongcao.Engine.Feed.Pipeline.Selectors;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Zhongcao.Engine.Feed.Pipeline.Selectors;
 /// window. Each slot takes the candidate maximising λ·relevance − (1 − λ)·max similarity to the last
 /// <see cref="FeedOptions.MmrWindow"/> placed notes; relevance is the mixed score scaled to [0, 1];
 /// similarity is the share of tags in common (Jaccard) plus 0.5 for the same author, capped at 1.
-/// Quadratic in the candidates, which are a page and a few more.
+/// Quadratic in the candidates: each placement costs one similarity per waiting candidate.
 /// </summary>
 public sealed class MmrRerank : IFeedSelector
 {
@@ -32,36 +34,79 @@ public sealed class MmrRerank : IFeedSelector
         }
 
         max = max <= 0 ? 1 : max;
-        var pending = new List<FeedCandidate>(candidates);
-        candidates.Clear();
-        while (pending.Count > 0)
+
+        // Each candidate's similarity to the last `window` placed notes is kept in a ring, so a placement costs one
+        // similarity per waiting candidate (not one per candidate and window slot). Candidates wait in their original
+        // order and the first best wins, as with a list that removes the chosen one.
+        var n = candidates.Count;
+        var pending = ArrayPool<FeedCandidate>.Shared.Rent(n);
+        var taken = ArrayPool<bool>.Shared.Rent(n);
+        var ring = ArrayPool<double>.Shared.Rent(Math.Max(1, n * window));
+        try
         {
-            var best = 0;
-            var bestValue = double.NegativeInfinity;
-            for (var i = 0; i < pending.Count; i++)
+            candidates.CopyTo(pending);
+            Array.Clear(taken, 0, n);
+            candidates.Clear();
+            var first = 0; // the first candidate not taken yet
+            for (var placed = 0; placed < n; placed++)
             {
-                var sim = 0.0;
-                for (var j = Math.Max(0, candidates.Count - window); j < candidates.Count; j++)
+                if (placed > 0 && window > 0)
                 {
-                    sim = Math.Max(sim, Similarity(pending[i], candidates[j]));
+                    var last = candidates[placed - 1];
+                    var slot = (placed - 1) % window;
+                    for (var i = first; i < n; i++)
+                    {
+                        if (!taken[i])
+                        {
+                            ring[(i * window) + slot] = Similarity(pending[i], last);
+                        }
+                    }
                 }
 
-                // Served-earlier notes stay behind new ones whatever their diversity.
-                var value = (lambda * pending[i].MixedScore / max) - ((1 - lambda) * sim) - (pending[i].ServedEarlier ? 10 : 0);
-                if (value > bestValue)
+                var seen = Math.Min(placed, window);
+                var best = first;
+                var bestValue = double.NegativeInfinity;
+                for (var i = first; i < n; i++)
                 {
-                    bestValue = value;
-                    best = i;
+                    if (taken[i])
+                    {
+                        continue;
+                    }
+
+                    var sim = 0.0;
+                    for (var k = 0; k < seen; k++)
+                    {
+                        sim = Math.Max(sim, ring[(i * window) + k]);
+                    }
+
+                    // Served-earlier notes stay behind new ones whatever their diversity.
+                    var value = (lambda * pending[i].MixedScore / max) - ((1 - lambda) * sim) - (pending[i].ServedEarlier ? 10 : 0);
+                    if (value > bestValue)
+                    {
+                        bestValue = value;
+                        best = i;
+                    }
+                }
+
+                if (best != first)
+                {
+                    pending[best].Moved(RuleName);
+                }
+
+                candidates.Add(pending[best]);
+                taken[best] = true;
+                while (first < n && taken[first])
+                {
+                    first++;
                 }
             }
-
-            if (best != 0)
-            {
-                pending[best].Moved(RuleName);
-            }
-
-            candidates.Add(pending[best]);
-            pending.RemoveAt(best);
+        }
+        finally
+        {
+            Array.Clear(pending, 0, n);
+            ArrayPool<FeedCandidate>.Shared.Return(pending);
+            ArrayPool<bool>.Shared.Return(taken);
+            ArrayPool<double>.Shared.Return(ring);
         }
     }
 
