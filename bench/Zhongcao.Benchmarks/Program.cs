@@ -55,6 +55,13 @@ public static class BenchmarkProgram
             return;
         }
 
+        // `-- snapshot-cost` prints the CPU and allocation of one snapshot save, in all and per section.
+        if (args.Length > 0 && args[0] == "snapshot-cost")
+        {
+            SnapshotCostProbe.Run();
+            return;
+        }
+
         // `-- apply-cost` prints the personalisation module's CPU cost per applied event.
         if (args.Length > 0 && args[0] == "apply-cost")
         {

@@ -117,6 +117,8 @@ public sealed class ZhongcaoRuntime : IDisposable
         metrics.Gauge("zhongcao_snapshot_failures_total", () => Durable.SnapshotFailures);
         metrics.Describe("zhongcao_snapshot_position", "Log position of the newest snapshot saved or loaded.");
         metrics.Gauge("zhongcao_snapshot_position", () => Durable.LastSnapshotPosition);
+        metrics.Describe("zhongcao_snapshot_writer_seconds_total", "Wall time the writer spent serialising snapshots (it commits nothing meanwhile; hashing and storing run in the background).");
+        metrics.Gauge("zhongcao_snapshot_writer_seconds_total", () => Durable.SnapshotWriterTime.TotalSeconds);
         metrics.Describe("zhongcao_engine_apply_cpu_seconds_total", "CPU time (not waiting for a core) spent applying committed groups.");
         metrics.Gauge("zhongcao_engine_apply_cpu_seconds_total", () => Durable.ApplyCpuTime.TotalSeconds);
         metrics.Describe("zhongcao_store_commit_cpu_seconds_total", "CPU time spent in the store's append (group commits).");

@@ -17,6 +17,9 @@ public sealed record ServerMetrics(long Commits, long Entries, double AppendSeco
 
     public double CommitCpuSeconds { get; init; }
 
+    /// <summary>Wall seconds the writer spent serialising snapshots (no group commits meanwhile).</summary>
+    public double SnapshotWriterSeconds { get; init; }
+
     /// <summary>CPU seconds of the whole server process.</summary>
     public double ProcessCpuSeconds { get; init; }
 
@@ -66,6 +69,7 @@ public sealed record ServerMetrics(long Commits, long Entries, double AppendSeco
             AllocatedBytes = Value("dotnet_gc_allocated_bytes_total"),
             ApplyCpuSeconds = Value("zhongcao_engine_apply_cpu_seconds_total"),
             CommitCpuSeconds = Value("zhongcao_store_commit_cpu_seconds_total"),
+            SnapshotWriterSeconds = Value("zhongcao_snapshot_writer_seconds_total"),
             ProcessCpuSeconds = Value("process_cpu_seconds_total"),
             ApplyParts = parts,
         };
@@ -78,6 +82,7 @@ public sealed record ServerMetrics(long Commits, long Entries, double AppendSeco
             AllocatedBytes = a.AllocatedBytes - b.AllocatedBytes,
             ApplyCpuSeconds = a.ApplyCpuSeconds - b.ApplyCpuSeconds,
             CommitCpuSeconds = a.CommitCpuSeconds - b.CommitCpuSeconds,
+            SnapshotWriterSeconds = a.SnapshotWriterSeconds - b.SnapshotWriterSeconds,
             ProcessCpuSeconds = a.ProcessCpuSeconds - b.ProcessCpuSeconds,
             ApplyParts = a.ApplyParts.ToDictionary(kv => kv.Key, kv => kv.Value - b.ApplyParts.GetValueOrDefault(kv.Key), StringComparer.Ordinal),
         };
@@ -91,7 +96,7 @@ public sealed record ServerMetrics(long Commits, long Entries, double AppendSeco
         }
 
         var parts = string.Join(", ", ApplyParts.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value * 1e6 / items:F2}")));
-        return string.Create(CultureInfo.InvariantCulture, $"server allocated {AllocatedBytes / items:N0} B/event; CPU µs/event: apply {ApplyCpuSeconds * 1e6 / items:F2}, store append {CommitCpuSeconds * 1e6 / items:F2}, whole server {ProcessCpuSeconds * 1e6 / items:F2}; apply wall µs/event by part (sampled): {parts}");
+        return string.Create(CultureInfo.InvariantCulture, $"server allocated {AllocatedBytes / items:N0} B/event; CPU µs/event: apply {ApplyCpuSeconds * 1e6 / items:F2}, store append {CommitCpuSeconds * 1e6 / items:F2}, whole server {ProcessCpuSeconds * 1e6 / items:F2}; writer serialising snapshots {SnapshotWriterSeconds:F2} s; apply wall µs/event by part (sampled): {parts}");
     }
 
     /// <summary>A one-line summary relative to a phase of <paramref name="phaseSeconds"/>.</summary>

@@ -5,6 +5,8 @@ namespace Zhongcao.Engine.Distribution;
 
 public sealed partial class DistributionModule
 {
+    // Snapshot writing runs rarely but long: compiled optimised at once instead of starting at tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Save(BinaryEncoder writer)
     {
         writer.WriteVarInt(_lastDay);

@@ -4,6 +4,8 @@ namespace Zhongcao.Engine.Distribution;
 
 public sealed partial class NoteDistribution
 {
+    // Snapshot writing runs rarely but long: compiled optimised at once instead of starting at tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal void Save(BinaryEncoder w)
     {
         w.WriteVarInt(NoteIndex);
@@ -42,21 +44,16 @@ public sealed partial class NoteDistribution
 
         w.WriteVarInt(FollowerViewers);
         w.WriteVarInt(ReturningViewers);
-        w.WriteVarUInt((ulong)_audienceCount);
-        foreach (var (tag, count) in AudienceInterests.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        if (_audienceCount == 0)
         {
-            w.WriteString(tag);
-            w.WriteVarInt(count);
+            w.WriteVarUInt(0);
+        }
+        else
+        {
+            _tagTable!.WriteByTag(w, _audience.AsSpan(0, _audienceCount));
         }
 
-        w.WriteVarUInt((ulong)Viewers.Count);
-        foreach (var (user, v) in Viewers.Ordered())
-        {
-            w.WriteVarInt(user);
-            w.WriteVarUInt(v.Mask);
-            w.WriteByte(v.Surface);
-            w.WriteByte(v.Stage);
-        }
+        Viewers.Save(w);
 
         w.WriteVarUInt((ulong)_hourly.Entries);
         for (var i = 0; i < _hourly.Entries; i++)

@@ -105,24 +105,14 @@ public sealed class ViewerState
         _engagedCount++;
     }
 
+    // Snapshot writing runs rarely but long: compiled optimised at once instead of starting at tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal void Save(BinaryEncoder w)
     {
-        w.WriteVarUInt((ulong)AuthorExposures.Count);
-        foreach (var (author, count, last) in AuthorExposures.Ordered())
-        {
-            w.WriteVarInt(author);
-            w.WriteVarInt(count);
-            w.WriteTime(last);
-        }
-
+        AuthorExposures.Save(w);
         EngagedAuthors.Save(w);
         InterestedNotes.Save(w);
-        w.WriteVarUInt((ulong)_engagedCount);
-        foreach (var (tag, count) in EngagedTags.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-        {
-            w.WriteString(tag);
-            w.WriteVarInt(count);
-        }
+        _tagTable.WriteByTag(w, _engaged.AsSpan(0, _engagedCount));
 
         DistributionCodec.WriteTime(w, LastActiveAt);
         DistributionCodec.WriteTime(w, ReturnedAt);
@@ -180,6 +170,41 @@ public struct AuthorExposureTable
     public (int Count, DateTimeOffset Last) this[int author]
     {
         set => Set(author, value.Count, value.Last.UtcTicks);
+    }
+
+    /// <summary>
+    /// Writes the count, then (author, count, last exposure) in ascending author order: the layout of
+    /// <see cref="Ordered"/>, sorted in a reused buffer of (author + 1, slot) pairs.
+    /// </summary>
+    // Snapshot writing runs rarely but long: compiled optimised at once instead of starting at tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal void Save(BinaryEncoder w)
+    {
+        w.WriteVarUInt((ulong)Count);
+        if (_slots is null || Count == 0)
+        {
+            return;
+        }
+
+        var order = SaveScratch.Longs(Count);
+        var n = 0;
+        for (var i = 0; i < _slots.Length; i++)
+        {
+            if (_slots[i].Key != 0)
+            {
+                order[n++] = ((long)_slots[i].Key << 32) | (uint)i;
+            }
+        }
+
+        order = order[..n];
+        order.Sort();
+        foreach (var o in order)
+        {
+            ref readonly var s = ref _slots[(int)(uint)o];
+            w.WriteVarInt(s.Key - 1);
+            w.WriteVarInt(s.Count);
+            w.WriteInt64(s.Last);
+        }
     }
 
     /// <summary>Exposures in ascending author order (snapshots).</summary>

@@ -8,6 +8,8 @@ namespace Zhongcao.Engine.Personalization;
 public sealed partial class PersonalizationModule
 {
     /// <inheritdoc />
+    // Snapshot writing runs rarely but long: compiled optimised at once instead of starting at tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Save(BinaryEncoder writer)
     {
         ArgumentNullException.ThrowIfNull(writer);

@@ -12,6 +12,8 @@ public sealed partial class CoreState
     /// Writes the core state. Derived indexes (tag lists, author note lists) are not written: they are
     /// rebuilt on load from the notes, in index order, which reproduces them exactly.
     /// </summary>
+    // Snapshot writing runs rarely but long: compiled optimised at once instead of starting at tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal void Save(BinaryEncoder w)
     {
         w.WriteVarInt(EventCount);

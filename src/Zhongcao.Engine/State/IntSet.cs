@@ -84,16 +84,27 @@ public struct IntSet
         _ => [],
     };
 
+    // Snapshot writing runs rarely but long: compiled optimised at once instead of starting at tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal readonly void Save(BinaryEncoder w)
     {
-        var items = ToArray();
-        if (items.Length == 0)
+        var count = Count;
+        if (count == 0)
         {
             w.WriteVarUInt(0);
             return;
         }
 
-        Array.Sort(items);
+        // Sorted through a reused buffer: snapshots write millions of these sets.
+        var items = SaveScratch.Ints(count);
+        var copied = _data switch
+        {
+            int[] small => SmallSet.CopyTo(small, items),
+            IntSetStore store => store.CopyTo(items),
+            _ => 0,
+        };
+        items = items[..copied];
+        items.Sort();
         w.WriteVarUInt((ulong)items.Length);
         var prev = 0;
         foreach (var v in items)
@@ -205,6 +216,20 @@ public struct IntSet
             a[1] = slot;
             a[2]--;
             return true;
+        }
+
+        public static int CopyTo(int[] a, Span<int> destination)
+        {
+            var n = 0;
+            for (var i = Header; i < Header + a[0]; i++)
+            {
+                if (a[i] >= 0)
+                {
+                    destination[n++] = a[i];
+                }
+            }
+
+            return n;
         }
 
         public static int[] ToArray(int[] a)
@@ -339,6 +364,20 @@ internal sealed class IntSetStore
         _freeHead = slot;
         Count--;
         return true;
+    }
+
+    public int CopyTo(Span<int> destination)
+    {
+        var n = 0;
+        for (var i = 0; i < _used; i++)
+        {
+            if (_slots[i] >= 0)
+            {
+                destination[n++] = _slots[i];
+            }
+        }
+
+        return n;
     }
 
     public int[] ToArray()

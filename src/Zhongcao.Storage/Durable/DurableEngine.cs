@@ -160,6 +160,7 @@ public sealed partial class DurableEngine : IDisposable
                 if (loaded)
                 {
                     _lastSnapshotPosition = position;
+                    _snapshotStartedPosition = position;
                     break;
                 }
 
@@ -342,7 +343,7 @@ public sealed partial class DurableEngine : IDisposable
             }
 
             var pendingEntries = pending?.Entries.Count ?? 0;
-            if (snapshotRequested || Engine.Position + pendingEntries - _lastSnapshotPosition >= _options.SnapshotEveryEntries)
+            if (snapshotRequested || SnapshotDue(Engine.Position + pendingEntries))
             {
                 if (pending is not null)
                 {
@@ -350,19 +351,14 @@ public sealed partial class DurableEngine : IDisposable
                     pending = null;
                 }
 
-                var failure = TrySnapshot();
+                // A requested snapshot reflects at least the state the request saw queued: wait for a save still in
+                // flight, then save the current state unless that one already holds it.
+                var saved = StartSnapshot(waitForPrevious: snapshotRequested);
                 foreach (var request in group)
                 {
                     if (request.SnapshotOnly)
                     {
-                        if (failure is null)
-                        {
-                            request.Completion.TrySetResult([]);
-                        }
-                        else
-                        {
-                            request.Completion.TrySetException(failure);
-                        }
+                        CompleteWhenSaved(request, saved);
                     }
                 }
             }
@@ -373,6 +369,39 @@ public sealed partial class DurableEngine : IDisposable
             ApplyAndComplete(pending);
         }
     }
+
+    /// <summary>
+    /// Whether the interval calls for a snapshot at <paramref name="position"/>: counted from the newest snapshot
+    /// started (or, after a failed one, from the newest saved); never while a save is still being written.
+    /// </summary>
+    private bool SnapshotDue(long position)
+    {
+        if (_snapshotInFlight is { IsCompleted: false })
+        {
+            return false;
+        }
+
+        return position - Volatile.Read(ref _snapshotStartedPosition) >= _options.SnapshotEveryEntries;
+    }
+
+    private static void CompleteWhenSaved(WriteRequest request, Task<StoreException?> saved) =>
+        saved.ContinueWith(
+            static (t, state) =>
+            {
+                var request = (WriteRequest)state!;
+                if (t.IsFaulted || t.Result is not null)
+                {
+                    request.Completion.TrySetException(t.Result ?? (Exception?)t.Exception?.InnerException ?? new StoreException("The snapshot could not be saved."));
+                }
+                else
+                {
+                    request.Completion.TrySetResult([]);
+                }
+            },
+            request,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
 
     /// <summary>Decides which entries of a group are stored: duplicates, conflicts and atomic refusals are settled here.</summary>
     private PreparedGroup Admit(List<WriteRequest> group, Claims claims, Claims? pending)
@@ -575,81 +604,134 @@ public sealed partial class DurableEngine : IDisposable
         }
     }
 
-    /// <summary>Saves a snapshot of the current state; returns the failure (also logged and counted) or null.</summary>
-    private StoreException? TrySnapshot()
-    {
-        if (Engine.Position == _lastSnapshotPosition)
-        {
-            return null;
-        }
+    private static readonly Task<StoreException?> NothingToSave = Task.FromResult<StoreException?>(null);
 
-        try
+    /// <summary>
+    /// Snapshots the current state (on the writer, where nothing applies) and returns the task that saves it:
+    /// its failure (also logged and counted) or null. The writer only serialises the state, which must be read at
+    /// one position; the bytes go through a bounded <see cref="SnapshotPipe"/> to a background task that hashes and
+    /// stores them and makes the snapshot durable, while the writer goes back to committing. Until that task has
+    /// committed, <see cref="LastSnapshotPosition"/> and the store's list keep the previous snapshot.
+    /// </summary>
+    private Task<StoreException?> StartSnapshot(bool waitForPrevious)
+    {
+        if (_snapshotInFlight is { IsCompleted: false } previous)
         {
-            var started = Stopwatch.GetTimestamp();
-            // Only this thread applies entries (the apply worker is idle here), so the position cannot move
-            // between reading it and the engine writing the snapshot under its read lock.
-            var position = Engine.Position;
-            using var write = Store.Snapshots.BeginSave(position);
-            if (write is null)
+            if (!waitForPrevious)
             {
-                _lastSnapshotPosition = position;
-                _log($"Snapshot at {position} is already stored (another node at the same position); skipped.");
-                return null;
+                return previous;
             }
 
-            // The engine streams the snapshot into the store under its read lock, chunk by chunk: the store's
-            // chunk writes (a temporary file, or rows in an open transaction) happen under the lock, because
-            // moving them out would need a consistent copy of the whole state, which is many GB at scale. What
-            // makes the snapshot durable (fsync and rename, or the transaction's commit) happens after the lock
-            // is released. The lock only holds off appliers, and the applier is this thread.
-            var counted = new CountingStream(write.Content);
-            Engine.SaveSnapshot(counted);
-            write.Commit();
-            _lastSnapshotPosition = position;
-            _log($"Snapshot at {position}: {counted.Written:N0} bytes in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms.");
+            previous.Wait();
+        }
+
+        var position = Engine.Position;
+        if (position == Volatile.Read(ref _lastSnapshotPosition))
+        {
+            return NothingToSave;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        ISnapshotWrite? write;
+        try
+        {
+            write = Store.Snapshots.BeginSave(position);
+        }
+        catch (Exception ex) when (IsSnapshotFailure(ex))
+        {
+            return Task.FromResult<StoreException?>(SnapshotFailed(ex));
+        }
+
+        if (write is null)
+        {
+            Volatile.Write(ref _lastSnapshotPosition, position);
+            _snapshotStartedPosition = position;
+            _log($"Snapshot at {position} is already stored (another node at the same position); skipped.");
+            return NothingToSave;
+        }
+
+        _snapshotStartedPosition = position;
+        var pipe = new SnapshotPipe(_snapshotBuffers, _options.SnapshotBufferChunks);
+        var saving = Task.Factory.StartNew(() => FinishSnapshot(write, pipe, position, started), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _snapshotInFlight = saving;
+        try
+        {
+            // Only this thread applies entries (the apply worker is idle here), so the position cannot move while
+            // the engine serialises under its read lock. The pipe blocks this thread only when the background
+            // task falls a whole buffer behind.
+            Engine.SaveSnapshot(pipe);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            pipe.Abort(ex);
+        }
+        finally
+        {
+            pipe.Complete();
+        }
+
+        Interlocked.Add(ref _snapshotWriterTicks, Stopwatch.GetTimestamp() - started);
+        return saving;
+    }
+
+    /// <summary>On the background task: stores what the pipe carries, then commits; returns the failure or null.</summary>
+    private StoreException? FinishSnapshot(ISnapshotWrite write, SnapshotPipe pipe, long position, long started)
+    {
+        try
+        {
+            using (write)
+            {
+                pipe.CopyTo(write);
+                write.Commit();
+            }
+
+            Volatile.Write(ref _lastSnapshotPosition, position);
+            _log($"Snapshot at {position}: {pipe.Written:N0} bytes in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms "
+                + $"(the writer serialised for {pipe.SerialisedMilliseconds:F0} ms).");
             return null;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or StoreException or System.Data.Common.DbException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            Interlocked.Increment(ref _snapshotFailures);
-            _log($"Snapshot failed (the log still has everything): {ex.Message}");
-            return ex as StoreException ?? new StoreException($"The snapshot could not be saved: {ex.Message}", ex);
+            pipe.Drain(); // never leave the writer blocked on a full pipe
+            return SnapshotFailed(ex);
+        }
+        finally
+        {
+            pipe.Dispose(); // the writer has completed it: both loops above run until it does
         }
     }
 
-    /// <summary>Passes writes through, counting the bytes.</summary>
-    private sealed class CountingStream(Stream inner) : Stream
+    private static bool IsSnapshotFailure(Exception ex) =>
+        ex is IOException or UnauthorizedAccessException or StoreException or System.Data.Common.DbException;
+
+    /// <summary>Counts and logs a failed snapshot; the next interval counts again from the newest snapshot saved.</summary>
+    private StoreException SnapshotFailed(Exception ex)
     {
-        public long Written { get; private set; }
+        Volatile.Write(ref _snapshotStartedPosition, Volatile.Read(ref _lastSnapshotPosition));
+        Interlocked.Increment(ref _snapshotFailures);
+        _log($"Snapshot failed (the log still has everything): {ex.Message}");
+        return ex as StoreException ?? new StoreException($"The snapshot could not be saved: {ex.Message}", ex);
+    }
 
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
+    /// <summary>Takes a snapshot and waits until it is saved (at dispose); the failure is logged and counted.</summary>
+    private void SnapshotNow()
+    {
+        try
         {
-            inner.Write(buffer);
-            Written += buffer.Length;
+            StartSnapshot(waitForPrevious: true).Wait();
         }
-
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
+        catch (AggregateException ex)
+        {
+            _log($"Snapshot at shutdown failed: {ex.InnerException?.Message}");
+        }
     }
 
     private long _snapshotFailures;
+    private long _snapshotWriterTicks;
+    private long _snapshotStartedPosition;
+    private Task<StoreException?>? _snapshotInFlight;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<byte[]> _snapshotBuffers = new();
     private long _applyCpuNanoseconds;
     private long _commitCpuNanoseconds;
 
@@ -661,6 +743,12 @@ public sealed partial class DurableEngine : IDisposable
 
     /// <summary>Snapshots that could not be saved since open (the log still holds everything; restarts replay more).</summary>
     public long SnapshotFailures => Interlocked.Read(ref _snapshotFailures);
+
+    /// <summary>
+    /// Wall time the writer spent serialising snapshots since open (it commits nothing meanwhile); hashing and
+    /// storing the bytes happen on a background task and are not counted.
+    /// </summary>
+    public TimeSpan SnapshotWriterTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _snapshotWriterTicks));
 
     /// <summary>Log position of the newest snapshot saved or loaded (0 when none).</summary>
     public long LastSnapshotPosition => Volatile.Read(ref _lastSnapshotPosition);
@@ -675,9 +763,10 @@ public sealed partial class DurableEngine : IDisposable
         _disposed = true;
         _queue.Writer.TryComplete();
         _writer.GetAwaiter().GetResult();
+        _snapshotInFlight?.Wait(); // logged and counted if it failed
         if (_options.SnapshotOnDispose)
         {
-            _ = TrySnapshot(); // logged and counted; the log still has everything
+            SnapshotNow(); // logged and counted; the log still has everything
         }
     }
 

@@ -18,6 +18,13 @@ public sealed class DurableOptions
     /// </summary>
     public long SnapshotEveryEntries { get; set; } = 1_000_000;
 
+    /// <summary>
+    /// Chunks of 1 MiB of a snapshot that may wait between the writer, which serialises the state, and the
+    /// background task that hashes and stores it: 32. The writer waits only when storing falls this far behind;
+    /// the memory a snapshot holds stays at about this many MiB whatever the size of the state.
+    /// </summary>
+    public int SnapshotBufferChunks { get; set; } = 32;
+
     /// <summary>Take a snapshot at graceful shutdown so the next start replays nothing: true.</summary>
     public bool SnapshotOnDispose { get; set; } = true;
 

@@ -14,8 +14,16 @@ public class SnapshotConfigurationTests(FrequentSnapshotZhongcaoFactory factory)
             Assert.True(response.IsSuccessStatusCode);
         }
 
+        // The writer serialises the snapshot at position 5 and goes on; a background task stores it, so the
+        // file appears shortly after (bounded wait, not a timing assertion).
         var folder = factory.DbPath + ".snapshots";
+        var expected = Path.Combine(folder, $"snapshot-{5:D20}.zcs");
+        for (var waited = 0; waited < 300 && !File.Exists(expected); waited++)
+        {
+            await Task.Delay(100);
+        }
+
         Assert.True(Directory.Exists(folder));
-        Assert.Contains(Path.Combine(folder, $"snapshot-{5:D20}.zcs"), Directory.GetFiles(folder));
+        Assert.Contains(expected, Directory.GetFiles(folder));
     }
 }

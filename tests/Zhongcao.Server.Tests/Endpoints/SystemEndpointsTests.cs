@@ -76,6 +76,7 @@ public class SystemEndpointsTests(ZhongcaoFactory factory) : ApiTest(factory)
         Assert.Matches("zhongcao_events_ingested_total\\{outcome=\"accepted\"\\} [1-9]", text);
         Assert.Contains("zhongcao_store_commit_duration_seconds_count", text);
         Assert.Contains("# TYPE zhongcao_store_commit_duration_seconds histogram", text);
+        Assert.Matches("(?m)^zhongcao_snapshot_writer_seconds_total [0-9.eE+-]+$", text);
     }
 
     [Fact]

@@ -507,6 +507,102 @@ public sealed class DurableEngineTests : IDisposable
         Assert.Equal(1, node.Durable.SnapshotFailures);
     }
 
+    [Fact]
+    public async Task Writes_go_on_while_a_snapshot_is_being_stored_and_the_snapshot_holds_the_state_at_its_own_position()
+    {
+        var store = new FlakyStore { HoldSnapshotCommit = true };
+        var node = Open(store, new DurableOptions { SnapshotOnDispose = false });
+        await Populate(node, 6);
+        var position = node.Engine.Position;
+        var digestAtSnapshot = node.Engine.StateDigest();
+
+        var snapshot = node.Durable.SnapshotAsync();
+        Assert.True(store.CommitReached.Wait(TimeSpan.FromSeconds(30)), "the background save never reached its commit");
+
+        // The save is held before its commit; the writer commits and applies further writes meanwhile.
+        await Populate(node, 8, offset: 6).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(node.Engine.Position > position);
+        Assert.False(snapshot.IsCompleted);
+        Assert.Equal(0, node.Durable.LastSnapshotPosition); // not durable yet: the previous (none) is still the one
+        Assert.Empty(store.Snapshots.List());
+
+        store.ReleaseCommit.Set();
+        await snapshot.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(position, node.Durable.LastSnapshotPosition);
+        var saved = Assert.Single(store.Snapshots.List());
+        Assert.Equal(position, saved.Position);
+
+        // The stored bytes are the state at that position, not a mix with the writes that went on.
+        using (var engine = new ZhongcaoEngine())
+        {
+            Assert.True(engine.TryLoadSnapshot(saved.ReadAll()));
+            Assert.Equal(digestAtSnapshot, engine.StateDigest());
+        }
+
+        var digest = node.Engine.StateDigest();
+        node.Durable.Dispose();
+        node.Engine.Dispose();
+        using var restartedEngine = new ZhongcaoEngine();
+        using var restarted = DurableEngine.Open(store, restartedEngine, new DurableOptions { SnapshotOnDispose = false });
+        Assert.Equal((position, restartedEngine.Position - position), restarted.Recovery);
+        Assert.Equal(digest, restartedEngine.StateDigest());
+    }
+
+    [Fact]
+    public async Task A_background_save_that_fails_keeps_the_previous_snapshot_in_use_and_is_reported()
+    {
+        var store = new FlakyStore();
+        var logged = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var engine = new ZhongcaoEngine();
+        var durable = DurableEngine.Open(store, engine, new DurableOptions { SnapshotOnDispose = false }, logged.Enqueue);
+        var node = new Node(store, engine, durable);
+        await Populate(node, 5);
+        await node.Durable.SnapshotAsync();
+        var previous = node.Engine.Position;
+
+        await Populate(node, 7, offset: 5);
+        store.FailSnapshots = true;
+        await Assert.ThrowsAsync<StoreException>(() => node.Durable.SnapshotAsync());
+
+        Assert.Equal(1, node.Durable.SnapshotFailures);
+        Assert.Equal(previous, node.Durable.LastSnapshotPosition);
+        Assert.Equal([previous], store.Snapshots.List().Select(s => s.Position));
+        Assert.Contains(logged, line => line.Contains("Snapshot failed", StringComparison.Ordinal) && line.Contains("no space left", StringComparison.Ordinal));
+
+        // The writer is not left waiting on the abandoned save, and a restart starts from the previous snapshot.
+        await Populate(node, 2, offset: 12).WaitAsync(TimeSpan.FromSeconds(30));
+        var digest = node.Engine.StateDigest();
+        node.Durable.Dispose();
+        node.Engine.Dispose();
+        using var restartedEngine = new ZhongcaoEngine();
+        using var restarted = DurableEngine.Open(store, restartedEngine, new DurableOptions { SnapshotOnDispose = false });
+        Assert.Equal(previous, restarted.Recovery.SnapshotPosition);
+        Assert.Equal(digest, restartedEngine.StateDigest());
+    }
+
+    [Fact]
+    public async Task A_snapshot_larger_than_the_pipe_is_stored_whole()
+    {
+        // One-chunk pipe and a state of several MiB: the writer waits on the background task chunk after chunk.
+        var store = new MemoryStore(snapshotChunkBytes: 1 << 16);
+        var node = Open(store, new DurableOptions { SnapshotOnDispose = false, SnapshotBufferChunks = 1 });
+        await node.Write(Entries.User("alice"), Entries.User("bob"), Entries.Note("n1", "bob"));
+        for (var batch = 0; batch < 40; batch++)
+        {
+            await node.Durable.WriteAsync(Enumerable.Range(0, 2_000)
+                .Select(i => (LogEntry)Entries.Event($"e{batch}-{i}", EventType.Impression, "alice", "n1", i)).ToArray());
+        }
+
+        await node.Durable.SnapshotAsync();
+        var saved = Assert.Single(store.Snapshots.List());
+        var bytes = saved.ReadAll();
+        Assert.True(bytes.Length > 1 << 20, $"the snapshot is only {bytes.Length} bytes");
+        using var engine = new ZhongcaoEngine();
+        Assert.True(engine.TryLoadSnapshot(bytes));
+        Assert.Equal(node.Engine.StateDigest(), engine.StateDigest());
+        node.Dispose();
+    }
+
     /// <summary>A memory store whose appends fail while <see cref="Fail"/> is set, and whose snapshots can be slow to save.</summary>
     private sealed class FlakyStore : IStore, ILogStore, ISnapshotStore
     {
@@ -530,6 +626,13 @@ public sealed class DurableEngineTests : IDisposable
         /// <summary>Saving a snapshot fails (a full disk) while set.</summary>
         public bool FailSnapshots { get; set; }
 
+        /// <summary>A save signals <see cref="CommitReached"/> and waits for <see cref="ReleaseCommit"/> before committing.</summary>
+        public bool HoldSnapshotCommit { get; init; }
+
+        public ManualResetEventSlim CommitReached { get; } = new();
+
+        public ManualResetEventSlim ReleaseCommit { get; } = new();
+
         public ISnapshotWrite? BeginSave(long position)
         {
             var inner = _inner.BeginSave(position);
@@ -550,6 +653,12 @@ public sealed class DurableEngineTests : IDisposable
                 if (owner.SlowSnapshots)
                 {
                     Thread.Sleep(300);
+                }
+
+                if (owner.HoldSnapshotCommit)
+                {
+                    owner.CommitReached.Set();
+                    owner.ReleaseCommit.Wait(TimeSpan.FromSeconds(60));
                 }
 
                 inner.Commit();

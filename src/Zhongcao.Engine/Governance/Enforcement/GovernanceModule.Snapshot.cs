@@ -7,6 +7,8 @@ namespace Zhongcao.Engine.Governance.Enforcement;
 public sealed partial class GovernanceModule
 {
     /// <summary>Writes the whole state, detector windows included, in sorted order (the digest depends on it).</summary>
+    // Snapshot writing runs rarely but long: compiled optimised at once instead of starting at tier 0.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Save(BinaryEncoder w)
     {
         w.WriteInt64(_lastWeek);
