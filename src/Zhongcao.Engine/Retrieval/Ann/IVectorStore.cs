@@ -3,7 +3,8 @@ namespace Zhongcao.Engine.Retrieval.Ann;
 /// <summary>
 /// Vectors an <see cref="HnswIndex"/> reads by key instead of copying them: the index asks for dot products against
 /// a query and, while linking a node, for a decoded copy. Implemented by <see cref="SegmentedVectors"/> (floats) and
-/// <see cref="QuantizedVectors"/> (8-bit codes with a scale per vector).
+/// <see cref="QuantizedVectors"/> and <see cref="Quantized16Vectors"/> (8- and 16-bit codes with a scale per vector, one
+/// <see cref="CodedVectors{TCode, TWidth}"/> store).
 /// </summary>
 public interface IVectorStore
 {
