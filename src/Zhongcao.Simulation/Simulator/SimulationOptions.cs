@@ -1,6 +1,7 @@
 using Zhongcao.Engine;
 using Zhongcao.Engine.Distribution;
 using Zhongcao.Engine.Feed;
+using Zhongcao.Engine.Personalization;
 
 namespace Zhongcao.Simulation.Simulator;
 
@@ -79,6 +80,9 @@ public sealed class SimulationOptions
                 _ => FeedPolicy.Standard,
             },
         };
-        return new EngineConfiguration { Engine = engine, Distribution = distribution };
+        // The note index is built inline: a background indexer's progress depends on thread timing, which would make
+        // embedding retrieval (and so the whole run) differ between two runs of one seed.
+        var personalization = new PersonalizationOptions { BackgroundIndexing = false };
+        return new EngineConfiguration { Engine = engine, Distribution = distribution, Personalization = personalization };
     }
 }
