@@ -4,8 +4,8 @@ namespace Zhongcao.Engine.Model;
 
 /// <summary>
 /// A text held as compactly as its characters allow: as one byte per character (Latin-1) when every character
-/// fits in a byte, otherwise as the string itself. Equal texts always take the same form, so equality and
-/// hashing compare the stored form.
+/// fits in a byte, otherwise as the string itself; or, for texts the core state keeps for long, as a slot in a
+/// compressed block (see <see cref="TextBlocks"/>). Equality compares the texts, whatever their forms.
 /// <para>
 /// Memory: a note body in a Latin script costs half of what its string would (a 200-character English body
 /// 224 bytes instead of 424); Chinese and other texts are kept as they are, since UTF-8 would make them larger.
@@ -17,7 +17,16 @@ internal readonly struct CompactText : IEquatable<CompactText>
 {
     private readonly object? _value;
 
+    // The slot in the block when _value is a TextBlock.
+    private readonly int _slot;
+
     private CompactText(object? value) => _value = value;
+
+    internal CompactText(TextBlock block, int slot)
+    {
+        _value = block;
+        _slot = slot;
+    }
 
     /// <summary>The compact form of <paramref name="text"/>; an empty text is the one shared empty string.</summary>
     public static CompactText From(string? text) => text switch
@@ -29,28 +38,25 @@ internal readonly struct CompactText : IEquatable<CompactText>
     };
 
     /// <summary>The text (null only when null was stored).</summary>
-    public string? Value => _value is byte[] latin1 ? Encoding.Latin1.GetString(latin1) : (string?)_value;
-
-    public bool Equals(CompactText other) => _value switch
+    public string? Value => _value switch
     {
-        byte[] a => other._value is byte[] b && a.AsSpan().SequenceEqual(b),
-        string s => other._value is string t && string.Equals(s, t, StringComparison.Ordinal),
-        _ => other._value is null,
+        byte[] latin1 => Encoding.Latin1.GetString(latin1),
+        TextBlock block => block.Get(_slot),
+        _ => (string?)_value,
+    };
+
+    public bool Equals(CompactText other) => (_value, other._value) switch
+    {
+        (byte[] a, byte[] b) => a.AsSpan().SequenceEqual(b),
+        (string s, string t) => string.Equals(s, t, StringComparison.Ordinal),
+        (TextBlock a, TextBlock b) when ReferenceEquals(a, b) && _slot == other._slot => true,
+        (null, var o) => o is null,
+        (_, null) => false,
+        _ => string.Equals(Value, other.Value, StringComparison.Ordinal),
     };
 
     public override bool Equals(object? obj) => obj is CompactText other && Equals(other);
 
-    public override int GetHashCode() => _value switch
-    {
-        byte[] a => Hash(a),
-        string s => StringComparer.Ordinal.GetHashCode(s),
-        _ => 0,
-    };
-
-    private static int Hash(byte[] bytes)
-    {
-        var hash = new HashCode();
-        hash.AddBytes(bytes);
-        return hash.ToHashCode();
-    }
+    // Of the text, so that equal texts in different forms hash alike (records are rarely hashed).
+    public override int GetHashCode() => Value is { } text ? StringComparer.Ordinal.GetHashCode(text) : 0;
 }

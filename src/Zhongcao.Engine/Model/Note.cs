@@ -15,6 +15,14 @@ public sealed record Note
     }
 
     private readonly CompactText _body = CompactText.From("");
+
+    /// <summary>The body in its stored form (the core state moves bodies into its text blocks).</summary>
+    internal CompactText BodyText
+    {
+        get => _body;
+        init => _body = value;
+    }
+
     public IReadOnlyList<string> Hashtags { get; init; } = [];
     public IReadOnlyList<MediaItem> Media { get; init; } = [];
     public NoteKind Kind { get; init; }

@@ -4,7 +4,15 @@ namespace Zhongcao.Engine.Model;
 public sealed record UserProfile
 {
     public required string Id { get; init; }
-    public required string DisplayName { get; init; }
+
+    /// <summary>The display name, kept compactly (see <see cref="CompactText"/>).</summary>
+    public required string DisplayName
+    {
+        get => _displayName.Value!;
+        init => _displayName = CompactText.From(value);
+    }
+
+    private readonly CompactText _displayName = CompactText.From("");
 
     /// <summary>The bio, kept compactly (see <see cref="CompactText"/>); each read of a Latin-script bio builds the string.</summary>
     public string Bio
@@ -14,6 +22,19 @@ public sealed record UserProfile
     }
 
     private readonly CompactText _bio = CompactText.From("");
+
+    /// <summary>The display name and bio in their stored forms (the core state moves them into its text blocks).</summary>
+    internal CompactText DisplayNameText
+    {
+        get => _displayName;
+        init => _displayName = value;
+    }
+
+    internal CompactText BioText
+    {
+        get => _bio;
+        init => _bio = value;
+    }
     public bool HasAvatar { get; init; }
     public bool HasBackground { get; init; }
     public string Language { get; init; } = "";

@@ -25,6 +25,11 @@ public sealed partial class CoreState
     // One array per distinct interest list (see SharedArray).
     private readonly HashSet<string[]> _sharedLists = new(StringListComparer.Instance);
 
+    // Note bodies, and profiles' display names and bios, packed into compressed blocks (see TextBlocks): read
+    // only when a note or profile is fetched, indexed or saved, never on the feed path.
+    private readonly TextBlocks _bodies = new();
+    private readonly TextBlocks _profileTexts = new();
+
     public IdMap UserIds { get; } = new();
     public IdMap NoteIds { get; } = new();
     public EventIdSet EventIds { get; } = new();
@@ -205,7 +210,7 @@ public sealed partial class CoreState
         state.Assessment = null;
         state.Note = Compact(note, state.AuthorIndex) with { CreatedAt = state.Note.CreatedAt };
         state.Version++;
-        Retag(state, TagsOf(note));
+        Retag(state, TagsOf(state.Note));
     }
 
     private void Retag(NoteState state, string[] newTags)
@@ -259,7 +264,32 @@ public sealed partial class CoreState
             AddTags(tags, assessment.Tags);
         }
 
+        // Hashtags already in normal form (as clients mostly send them) give the very same list: the note's
+        // own array serves as its tag list too, one array per note instead of two.
+        if (note.Hashtags is string[] own && SameItems(own, tags))
+        {
+            return own;
+        }
+
         return SharedArray(tags);
+    }
+
+    private static bool SameItems(string[] array, List<string> list)
+    {
+        if (array.Length != list.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < array.Length; i++)
+        {
+            if (!string.Equals(array[i], list[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The one shared instance of a string equal to <paramref name="value"/>.</summary>
@@ -274,18 +304,24 @@ public sealed partial class CoreState
         return value;
     }
 
-    /// <summary>A profile whose short repeated strings are the shared instances (values unchanged).</summary>
+    /// <summary>
+    /// A profile whose short repeated strings are the shared instances and whose display name and bio are packed
+    /// into the text blocks (values unchanged).
+    /// </summary>
     private UserProfile SharedStrings(UserProfile profile) =>
         profile with
         {
             Language = Shared(profile.Language),
             Region = Shared(profile.Region),
             Interests = SharedArray(profile.Interests, shareList: true),
+            DisplayNameText = _profileTexts.Add(profile.DisplayName),
+            BioText = _profileTexts.Add(profile.Bio),
         };
 
     /// <summary>
     /// The note as kept in memory (values unchanged): the author id is the author's own id instance, the
-    /// language, hashtags and sponsorship strings are the shared instances, and a media list of images only
+    /// language, hashtags and sponsorship strings are the shared instances, the body is packed into the text
+    /// blocks, and a media list of images only
     /// is the one shared array with the same items (carousels mostly repeat one size; a video's duration
     /// makes its list unique, so those are kept as they are, trimmed to an array).
     /// </summary>
@@ -297,6 +333,7 @@ public sealed partial class CoreState
             Hashtags = SharedArray(note.Hashtags),
             Media = SharedMedia(note.Media),
             Sponsorship = note.Sponsorship is { } s ? new Sponsorship(Shared(s.BrandId), Shared(s.Channel)) : null,
+            BodyText = _bodies.Add(note.Body),
         };
 
     /// <summary>

@@ -333,6 +333,77 @@ public class CoreStateTests
         Assert.Same(loaded.Core.FindNote("n1")!.Note.Media, again.Note.Media);
     }
 
+    [Fact]
+    public void Bodies_names_and_bios_read_back_from_the_text_blocks_before_and_after_a_snapshot()
+    {
+        // Enough notes and users to seal several blocks, with Chinese, Latin-1 and short texts mixed.
+        static string Body(int i) => (i % 3) switch
+        {
+            0 => $"上周末去了外滩，第{i}次拍照超出片，真的推荐大家去看看 📸",
+            1 => $"Café crème no. {i}: naïve but honest review, worth every cent",
+            _ => "short",
+        };
+
+        var log = new LogBuilder();
+        for (var u = 0; u < 300; u++)
+        {
+            log.Add(new UserUpserted
+            {
+                At = DateTimeOffset.UnixEpoch,
+                User = new UserProfile { Id = $"u{u}", DisplayName = u % 2 == 0 ? $"小红薯{u}号的生活记录本子" : $"u{u}", Bio = Body(u + 1) },
+            });
+        }
+
+        for (var n = 0; n < 600; n++)
+        {
+            log.Add(new NotePublished { At = DateTimeOffset.UnixEpoch, Note = new Note { Id = $"n{n}", AuthorId = $"u{n % 300}", Body = Body(n) } });
+        }
+
+        using var engine = log.Build();
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        engine.SaveSnapshot(buffer);
+        using var loaded = new ZhongcaoEngine();
+        Assert.True(loaded.TryLoadSnapshot(buffer.WrittenSpan));
+        Assert.Equal(engine.StateDigest(), loaded.StateDigest());
+        foreach (var core in new[] { engine.Core, loaded.Core })
+        {
+            for (var n = 599; n >= 0; n -= 7)
+            {
+                Assert.Equal(Body(n), core.FindNote($"n{n}")!.Note.Body);
+            }
+
+            for (var u = 0; u < 300; u += 5)
+            {
+                var profile = core.FindUser($"u{u}")!.Profile;
+                Assert.Equal(Body(u + 1), profile.Bio);
+                Assert.Equal(u % 2 == 0 ? $"小红薯{u}号的生活记录本子" : $"u{u}", profile.DisplayName);
+            }
+        }
+
+        Assert.Equal(engine.Core.FindNote("n1")!.Note, loaded.Core.FindNote("n1")!.Note);
+    }
+
+    [Fact]
+    public void Hashtags_already_in_normal_form_serve_as_the_tag_list_and_others_get_their_own()
+    {
+        var log = new LogBuilder().User("author").Note("plain", "author", "护肤", "travel").Note("marked", "author", "#护肤", "Travel");
+        using var engine = log.Build();
+        var plain = engine.Core.FindNote("plain")!;
+        var marked = engine.Core.FindNote("marked")!;
+        Assert.Same(plain.Note.Hashtags, plain.Tags);
+        Assert.NotSame(marked.Note.Hashtags, marked.Tags);
+        Assert.Equal(["护肤", "travel"], plain.Tags);
+        Assert.Equal(["护肤", "travel"], marked.Tags);
+        Assert.Equal(["#护肤", "Travel"], marked.Note.Hashtags);
+
+        // An edit to marked hashtags gives the note a list of its own again; the tag index follows.
+        engine.Apply(log.Edit("plain", "author", "#护肤").Entries);
+        plain = engine.Core.FindNote("plain")!;
+        Assert.NotSame(plain.Note.Hashtags, plain.Tags);
+        Assert.Equal(["护肤"], plain.Tags);
+        Assert.Equal([marked.Index], engine.Core.NotesWithTag("travel"));
+    }
+
     private static Note Images(string id, string author, string hashtag) => new()
     {
         Id = id,
