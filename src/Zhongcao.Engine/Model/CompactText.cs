@@ -7,10 +7,11 @@ namespace Zhongcao.Engine.Model;
 /// fits in a byte, otherwise as the string itself; or, for texts the core state keeps for long, as a slot in a
 /// compressed block (see <see cref="TextBlocks"/>). Equality compares the texts, whatever their forms.
 /// <para>
-/// Memory: a note body in a Latin script costs half of what its string would (a 200-character English body
-/// 224 bytes instead of 424); Chinese and other texts are kept as they are, since UTF-8 would make them larger.
-/// Reading the Latin-1 form allocates the string (a vectorised widening copy), so this is for text that is read
-/// rarely, such as a note's body (feed pages show titles; search and the content vectors read bodies once).
+/// Memory: on its own, a text in a Latin script costs half of what its string would (a 200-character English
+/// body 224 bytes instead of 424); Chinese and other texts are kept as strings, since UTF-8 would make a single
+/// text larger. In a block, texts of every script shrink several times (see <see cref="TextBlocks"/>). Reading
+/// either form builds the string, so this is for text that is read rarely, such as a note's body (feed pages show
+/// titles; search and the content vectors read bodies once). The struct is a reference and a slot (16 bytes).
 /// </para>
 /// </summary>
 internal readonly struct CompactText : IEquatable<CompactText>

@@ -30,8 +30,19 @@ public sealed record Note
 
     /// <summary>Language declared by the client, or empty when the engine should detect it.</summary>
     public string Language { get; init; } = "";
-    public DateTimeOffset CreatedAt { get; init; }
-    public DateTimeOffset UpdatedAt { get; init; }
+    public DateTimeOffset CreatedAt
+    {
+        get => _times.Created;
+        init => _times = _times.WithCreated(value);
+    }
+
+    public DateTimeOffset UpdatedAt
+    {
+        get => _times.Updated;
+        init => _times = _times.WithUpdated(value);
+    }
+
+    private readonly CompactTimes _times;
 
     /// <summary>The dominant media type: video or live if any, else image (text-only notes count as image notes).</summary>
     public MediaType PrimaryMediaType

@@ -42,6 +42,17 @@ public sealed record UserProfile
     public AccountType AccountType { get; init; }
     public bool Verified { get; init; }
     public IReadOnlyList<string> Interests { get; init; } = [];
-    public DateTimeOffset CreatedAt { get; init; }
-    public DateTimeOffset UpdatedAt { get; init; }
+    public DateTimeOffset CreatedAt
+    {
+        get => _times.Created;
+        init => _times = _times.WithCreated(value);
+    }
+
+    public DateTimeOffset UpdatedAt
+    {
+        get => _times.Updated;
+        init => _times = _times.WithUpdated(value);
+    }
+
+    private readonly CompactTimes _times;
 }
