@@ -119,8 +119,9 @@ public class EventBatchParserTests
         // Whichever path reads it, the parser's answer is the general parser's.
         var batch = Parse($$"""{"events":[{"eventId":"e1","type":"like","userId":"u1","noteId":"n1","timestamp":"{{text}}"}]}""");
         var e = Assert.Single(batch.Events);
+        var expected = default(DateTimeOffset);
         var generalOk = text.Length >= 10 && text[4] == '-' && DateTimeOffset.TryParse(
-            text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var expected);
+            text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out expected);
         Assert.Equal(generalOk, e.Error is null);
         if (generalOk)
         {
