@@ -249,7 +249,7 @@ public static class EventBatchParser
                     break;
                 case FReplay: e.Replay = Bool(ref reader, e, name); break;
                 case FSoundOn: e.SoundOn = Bool(ref reader, e, name); break;
-                default: e.Reason = String(ref reader, e, name); break;
+                case FReason: e.Reason = String(ref reader, e, name); break;
             }
         }
     }
