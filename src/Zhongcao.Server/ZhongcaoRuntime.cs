@@ -101,6 +101,10 @@ public sealed class ZhongcaoRuntime : IDisposable
             metrics.Gauge("zhongcao_ann_graph_notes", () => personalization.GraphCount);
             metrics.Describe("zhongcao_ann_index_backlog", "Notes queued for the similarity graph and not indexed yet.");
             metrics.Gauge("zhongcao_ann_index_backlog", () => personalization.IndexBacklog);
+            metrics.Describe("zhongcao_ann_index_upserts_total", "Graph inserts and re-links of moved notes done by the indexer.");
+            metrics.Gauge("zhongcao_ann_index_upserts_total", () => personalization.IndexUpsertsDone);
+            metrics.Describe("zhongcao_ann_index_coalesced_total", "Re-links not queued because the note's previous one was still waiting (it links the newer vector).");
+            metrics.Gauge("zhongcao_ann_index_coalesced_total", () => personalization.IndexUpsertsCoalesced);
         }
 
         // Runtime health beside the engine's: GC pauses are the first suspect when ingestion slows down.

@@ -15,9 +15,12 @@ public static class LogCodec
     private const byte Version1 = 1;
 
     /// <summary>Encodes the body of <paramref name="entry"/> into <paramref name="buffer"/>.</summary>
-    public static void EncodeBody(LogEntry entry, IBufferWriter<byte> buffer)
+    public static void EncodeBody(LogEntry entry, IBufferWriter<byte> buffer) => EncodeBody(entry, new BinaryEncoder(buffer));
+
+    /// <summary>Encodes the body of <paramref name="entry"/> through <paramref name="w"/> (an encoder reused across entries allocates nothing per entry).</summary>
+    public static void EncodeBody(LogEntry entry, BinaryEncoder w)
     {
-        var w = new BinaryEncoder(buffer);
+        ArgumentNullException.ThrowIfNull(w);
         w.WriteByte(Version1);
         switch (entry)
         {

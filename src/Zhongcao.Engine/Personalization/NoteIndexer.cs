@@ -21,6 +21,7 @@ namespace Zhongcao.Engine.Personalization;
 /// re-indexing adds no node; only removed notes leave tombstones.</item>
 /// <item>When tombstones (removed nodes) outnumber live ones the indexer builds a fresh graph from the live
 /// vectors beside the old one and swaps it in under the write lock.</item>
+/// <item>An upsert of a note whose earlier upsert is still queued is dropped: the queued one links the newer vector.</item>
 /// <item>A full queue blocks the writer until the indexer catches up (back-pressure instead of unbounded memory).</item>
 /// <item>With <c>background: false</c> every operation runs inline on the caller's thread (the former behaviour).</item>
 /// </list>
@@ -31,7 +32,14 @@ internal sealed class NoteIndexer : IDisposable
     private readonly bool _background;
     private readonly int _capacity;
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
-    private readonly Queue<(int Note, bool Remove)> _queue = new();
+    private readonly Queue<(int Note, bool Remove, bool Tracked)> _queue = new();
+
+    /// <summary>
+    /// One bit per note whose upsert is queued and not yet taken by the indexer: a second upsert of it would link the
+    /// same vector (the indexer reads the store when it gets to the note), so it is not queued. A removal clears the
+    /// bit, so an upsert after it is queued after it.
+    /// </summary>
+    private ulong[] _queuedUpserts = new ulong[16];
     private readonly object _gate = new();
     private HnswIndex _index;
     private bool _running;
@@ -39,6 +47,7 @@ internal sealed class NoteIndexer : IDisposable
     private int _waiters;
     private int _bulk; // unbounded inserts still queued (at the head: they are queued right after a reset)
     private long _inserts;
+    private long _skipped;
     private long _busyTicks;
 
     public NoteIndexer(Func<HnswIndex> create, bool background, int capacity)
@@ -47,6 +56,18 @@ internal sealed class NoteIndexer : IDisposable
         _background = background;
         _capacity = Math.Max(1, capacity);
         _index = create();
+    }
+
+    /// <summary>Upserts not queued because the same note's upsert was still waiting.</summary>
+    public long Skipped
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _skipped;
+            }
+        }
     }
 
     /// <summary>Graph inserts done so far.</summary>
@@ -147,6 +168,7 @@ internal sealed class NoteIndexer : IDisposable
         lock (_gate)
         {
             _queue.Clear();
+            Array.Clear(_queuedUpserts);
             _bulk = 0;
             _waiters++;
             while (_running)
@@ -179,6 +201,7 @@ internal sealed class NoteIndexer : IDisposable
 
             _disposed = true;
             _queue.Clear();
+            Array.Clear(_queuedUpserts);
             _waiters++;
             while (_running)
             {
@@ -206,6 +229,19 @@ internal sealed class NoteIndexer : IDisposable
                 return;
             }
 
+            // Bulk upserts (after a load) are tracked too: a note moved before the rebuild reached it is linked once.
+            var tracked = !remove;
+            if (tracked && IsQueued(note))
+            {
+                _skipped++;
+                return;
+            }
+
+            if (remove)
+            {
+                SetQueued(note, false);
+            }
+
             if (bounded && _queue.Count - _bulk >= _capacity)
             {
                 _waiters++;
@@ -217,7 +253,12 @@ internal sealed class NoteIndexer : IDisposable
                 _waiters--;
             }
 
-            _queue.Enqueue((note, remove));
+            _queue.Enqueue((note, remove, tracked));
+            if (tracked)
+            {
+                SetQueued(note, true);
+            }
+
             if (!bounded)
             {
                 _bulk++;
@@ -235,7 +276,7 @@ internal sealed class NoteIndexer : IDisposable
     {
         while (true)
         {
-            (int Note, bool Remove) item;
+            (int Note, bool Remove, bool Tracked) item;
             lock (_gate)
             {
                 if (_disposed || !_queue.TryDequeue(out item))
@@ -243,6 +284,12 @@ internal sealed class NoteIndexer : IDisposable
                     _running = false;
                     Monitor.PulseAll(_gate);
                     return;
+                }
+
+                if (item.Tracked)
+                {
+                    // Taken now: an upsert queued from here on must be linked again after this one reads the vector.
+                    SetQueued(item.Note, false);
                 }
 
                 if (_bulk > 0)
@@ -256,6 +303,32 @@ internal sealed class NoteIndexer : IDisposable
             }
 
             Process(item.Note, item.Remove);
+        }
+    }
+
+    private bool IsQueued(int note) =>
+        (uint)(note >> 6) < (uint)_queuedUpserts.Length && (_queuedUpserts[note >> 6] & (1UL << note)) != 0;
+
+    private void SetQueued(int note, bool queued)
+    {
+        var word = note >> 6;
+        if (word >= _queuedUpserts.Length)
+        {
+            if (!queued)
+            {
+                return;
+            }
+
+            Array.Resize(ref _queuedUpserts, Math.Max(word + 1, _queuedUpserts.Length * 2));
+        }
+
+        if (queued)
+        {
+            _queuedUpserts[word] |= 1UL << note;
+        }
+        else
+        {
+            _queuedUpserts[word] &= ~(1UL << note);
         }
     }
 

@@ -126,6 +126,12 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
     /// <summary>Upserts and removals the background indexer has not finished yet; not state.</summary>
     public int IndexBacklog => _indexer.Backlog;
 
+    /// <summary>Graph re-links not queued because the same note was still waiting for its previous one; not state.</summary>
+    public long IndexUpsertsCoalesced => _indexer.Skipped;
+
+    /// <summary>Graph inserts and re-links done by the indexer so far; not state.</summary>
+    public long IndexUpsertsDone => _indexer.Inserts;
+
     /// <summary>Wall time the indexer spent on graph work, for diagnostics; not state.</summary>
     public TimeSpan IndexingTime => _indexer.Busy;
 

@@ -39,8 +39,44 @@ public static class EventBatchParser
         /// <summary>The first problem found: (field, reason).</summary>
         public (string Field, string Reason)? Error;
 
-        /// <summary>Fields present, to check they belong to the event's type.</summary>
-        public List<string> Present { get; } = new(8);
+        /// <summary>Known fields present, one bit per index into <see cref="FieldNames"/>.</summary>
+        public uint PresentMask;
+
+        /// <summary>Indexes of the known fields in order of first appearance, 5 bits each (at most 17 fields, 85 bits).</summary>
+        private UInt128 _order;
+        private int _orderCount;
+
+        /// <summary>Names of the known fields present, in order of first appearance (built on demand; for tests and messages).</summary>
+        public IReadOnlyList<string> Present
+        {
+            get
+            {
+                var names = new string[_orderCount];
+                for (var i = 0; i < names.Length; i++)
+                {
+                    names[i] = FieldNames[FieldAt(i)];
+                }
+
+                return names;
+            }
+        }
+
+        /// <summary>The index of the <paramref name="i"/>-th distinct known field that appeared.</summary>
+        public int FieldAt(int i) => (int)(uint)(_order >> (5 * i)) & 31;
+
+        /// <summary>Known fields present, counted once each.</summary>
+        public int FieldCount => _orderCount;
+
+        internal void MarkPresent(int field)
+        {
+            var bit = 1u << field;
+            if ((PresentMask & bit) == 0)
+            {
+                PresentMask |= bit;
+                _order |= (UInt128)(uint)field << (5 * _orderCount);
+                _orderCount++;
+            }
+        }
 
         public void Fail(string field, string reason) => Error ??= (field, reason);
     }
@@ -114,13 +150,18 @@ public static class EventBatchParser
         }
     }
 
-    /// <summary>Known field names as UTF-8 and as the string recorded in <see cref="RawEvent.Present"/> (one shared instance each).</summary>
-    private static readonly (byte[] Utf8, string Name)[] Fields =
-        [.. new[]
-        {
-            "eventId", "type", "userId", "noteId", "timestamp", "surface", "position", "ms", "text", "replyTo", "byAuthor",
-            "viewed", "total", "fraction", "replay", "soundOn", "reason",
-        }.Select(n => (Encoding.UTF8.GetBytes(n), n))];
+    /// <summary>The known field names; an event's fields are recorded by index into this list.</summary>
+    public static readonly string[] FieldNames =
+    [
+        "eventId", "type", "userId", "noteId", "timestamp", "surface", "position", "ms", "text", "replyTo", "byAuthor",
+        "viewed", "total", "fraction", "replay", "soundOn", "reason",
+    ];
+
+    /// <summary>Indexes into <see cref="FieldNames"/>.</summary>
+    public const int FEventId = 0, FType = 1, FUserId = 2, FNoteId = 3, FTimestamp = 4, FSurface = 5, FPosition = 6, FMs = 7,
+        FText = 8, FReplyTo = 9, FByAuthor = 10, FViewed = 11, FTotal = 12, FFraction = 13, FReplay = 14, FSoundOn = 15, FReason = 16;
+
+    private static readonly byte[][] FieldUtf8 = [.. FieldNames.Select(Encoding.UTF8.GetBytes)];
 
     private static readonly byte[][] TypeNames = [.. EventTypes.ApiNames.Select(Encoding.UTF8.GetBytes)];
 
@@ -133,66 +174,68 @@ public static class EventBatchParser
     ];
 
     /// <summary>
-    /// The property's name: a shared string for known fields (no allocation per property, which is most of
-    /// the parser's garbage at 1,000 events per request), a new string only for unknown ones.
+    /// The property's index in <see cref="FieldNames"/>, matched on the UTF-8 bytes (no string per property, which was
+    /// most of the parser's garbage at 1,000 events per request); -1 with the name as a string for unknown fields.
     /// </summary>
-    private static string PropertyName(ref Utf8JsonReader reader)
+    private static int FieldIndex(ref Utf8JsonReader reader, out string? unknown)
     {
+        unknown = null;
         if (!reader.ValueIsEscaped)
         {
             var span = reader.ValueSpan;
-            foreach (var (utf8, name) in Fields)
+            for (var i = 0; i < FieldUtf8.Length; i++)
             {
-                if (span.SequenceEqual(utf8))
+                if (span.SequenceEqual(FieldUtf8[i]))
                 {
-                    return name;
+                    return i;
                 }
             }
 
-            return reader.GetString()!;
+            unknown = reader.GetString()!;
+            return -1;
         }
 
         var unescaped = reader.GetString()!;
-        foreach (var (_, name) in Fields)
+        var index = Array.IndexOf(FieldNames, unescaped);
+        if (index < 0)
         {
-            if (unescaped == name)
-            {
-                return name;
-            }
+            unknown = unescaped;
         }
 
-        return unescaped;
+        return index;
     }
 
     private static void ReadEvent(ref Utf8JsonReader reader, RawEvent e)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = PropertyName(ref reader);
+            var field = FieldIndex(ref reader, out var unknown);
             reader.Read();
-            e.Present.Add(name);
-            switch (name)
+            if (field < 0)
             {
-                case "eventId": e.EventId = String(ref reader, e, name); break;
-                case "type":
-                    ReadType(ref reader, e, name);
-                    break;
-                case "userId": e.UserId = String(ref reader, e, name); break;
-                case "noteId": e.NoteId = String(ref reader, e, name); break;
-                case "timestamp":
-                    ReadTimestamp(ref reader, e, name);
-                    break;
-                case "surface":
-                    ReadSurface(ref reader, e, name);
-                    break;
-                case "position": e.Position = Int(ref reader, e, name); break;
-                case "ms": e.Ms = Int(ref reader, e, name); break;
-                case "text": e.Text = String(ref reader, e, name); break;
-                case "replyTo": e.ReplyTo = String(ref reader, e, name); break;
-                case "byAuthor": e.ByAuthor = Bool(ref reader, e, name); break;
-                case "viewed": e.Viewed = Int(ref reader, e, name); break;
-                case "total": e.Total = Int(ref reader, e, name); break;
-                case "fraction":
+                e.Fail(unknown!, "is not a known field");
+                reader.Skip();
+                continue;
+            }
+
+            e.MarkPresent(field);
+            var name = FieldNames[field];
+            switch (field)
+            {
+                case FEventId: e.EventId = String(ref reader, e, name); break;
+                case FType: ReadType(ref reader, e, name); break;
+                case FUserId: e.UserId = String(ref reader, e, name); break;
+                case FNoteId: e.NoteId = String(ref reader, e, name); break;
+                case FTimestamp: ReadTimestamp(ref reader, e, name); break;
+                case FSurface: ReadSurface(ref reader, e, name); break;
+                case FPosition: e.Position = Int(ref reader, e, name); break;
+                case FMs: e.Ms = Int(ref reader, e, name); break;
+                case FText: e.Text = String(ref reader, e, name); break;
+                case FReplyTo: e.ReplyTo = String(ref reader, e, name); break;
+                case FByAuthor: e.ByAuthor = Bool(ref reader, e, name); break;
+                case FViewed: e.Viewed = Int(ref reader, e, name); break;
+                case FTotal: e.Total = Int(ref reader, e, name); break;
+                case FFraction:
                     if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var f))
                     {
                         e.Fraction = (float)f;
@@ -204,13 +247,9 @@ public static class EventBatchParser
                     }
 
                     break;
-                case "replay": e.Replay = Bool(ref reader, e, name); break;
-                case "soundOn": e.SoundOn = Bool(ref reader, e, name); break;
-                case "reason": e.Reason = String(ref reader, e, name); break;
-                default:
-                    e.Fail(name, "is not a known field");
-                    reader.Skip();
-                    break;
+                case FReplay: e.Replay = Bool(ref reader, e, name); break;
+                case FSoundOn: e.SoundOn = Bool(ref reader, e, name); break;
+                case FReason: e.Reason = String(ref reader, e, name); break;
             }
         }
     }
@@ -249,6 +288,12 @@ public static class EventBatchParser
             return;
         }
 
+        if (!reader.ValueIsEscaped && TryParseIsoUtc(reader.ValueSpan, out var fast))
+        {
+            e.Timestamp = fast;
+            return;
+        }
+
         const int MaxStackChars = 64;
         if (reader.ValueSpan.Length <= MaxStackChars)
         {
@@ -258,6 +303,93 @@ public static class EventBatchParser
         else
         {
             SetTimestamp(e, name, reader.GetString());
+        }
+    }
+
+    /// <summary>
+    /// The common shape of a timestamp, read straight from the UTF-8 bytes: <c>yyyy-MM-ddTHH:mm:ss</c>, an optional
+    /// fraction of 1 to 7 digits, then <c>Z</c> or <c>±HH:MM</c>. Gives the same instant as the general parser below
+    /// (which it spares about a fifth of a microsecond per event); anything else, including out-of-range fields, returns
+    /// false and goes to the general parser, which decides.
+    /// </summary>
+    internal static bool TryParseIsoUtc(ReadOnlySpan<byte> s, out DateTimeOffset value)
+    {
+        value = default;
+        if (s.Length < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':'
+            || !Digits(s, 0, 4, out var year) || !Digits(s, 5, 2, out var month) || !Digits(s, 8, 2, out var day)
+            || !Digits(s, 11, 2, out var hour) || !Digits(s, 14, 2, out var minute) || !Digits(s, 17, 2, out var second))
+        {
+            return false;
+        }
+
+        if (year is < 2 or > 9998 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
+            || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        var i = 19;
+        long fraction = 0;
+        if (s[i] == '.')
+        {
+            var digits = 0;
+            i++;
+            while (i < s.Length && (uint)(s[i] - '0') <= 9)
+            {
+                if (++digits > 7)
+                {
+                    return false;
+                }
+
+                fraction = (fraction * 10) + (s[i] - '0');
+                i++;
+            }
+
+            if (digits == 0)
+            {
+                return false;
+            }
+
+            for (var k = digits; k < 7; k++)
+            {
+                fraction *= 10;
+            }
+        }
+
+        long offsetTicks;
+        if (i == s.Length - 1 && s[i] == 'Z')
+        {
+            offsetTicks = 0;
+        }
+        else if (i == s.Length - 6 && s[i] is (byte)'+' or (byte)'-' && s[i + 3] == ':'
+            && Digits(s, i + 1, 2, out var oh) && Digits(s, i + 4, 2, out var om) && om <= 59 && (oh * 60) + om <= 14 * 60)
+        {
+            offsetTicks = ((oh * 60L) + om) * TimeSpan.TicksPerMinute * (s[i] == '-' ? -1 : 1);
+        }
+        else
+        {
+            return false;
+        }
+
+        var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).Ticks + fraction;
+        value = new DateTimeOffset(local - offsetTicks, TimeSpan.Zero);
+        return true;
+
+        static bool Digits(ReadOnlySpan<byte> s, int at, int count, out int result)
+        {
+            result = 0;
+            for (var k = at; k < at + count; k++)
+            {
+                var d = (uint)(s[k] - '0');
+                if (d > 9)
+                {
+                    return false;
+                }
+
+                result = (result * 10) + (int)d;
+            }
+
+            return true;
         }
     }
 

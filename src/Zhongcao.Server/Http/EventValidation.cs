@@ -6,17 +6,26 @@ namespace Zhongcao.Server.Http;
 /// <summary>Checks a parsed event against the contract and the current state, producing the engine's event.</summary>
 public static class EventValidation
 {
-    private static readonly string[] Common = ["eventId", "type", "userId", "noteId", "timestamp"];
+    private const uint Common = (1u << EventBatchParser.FEventId) | (1u << EventBatchParser.FType) | (1u << EventBatchParser.FUserId)
+        | (1u << EventBatchParser.FNoteId) | (1u << EventBatchParser.FTimestamp);
 
-    private static readonly Dictionary<EventType, string[]> Specific = new()
+    /// <summary>Fields each event type accepts, as a mask over <see cref="EventBatchParser.FieldNames"/>, indexed by type.</summary>
+    private static readonly uint[] Allowed = BuildAllowed();
+
+    private static uint[] BuildAllowed()
     {
-        [EventType.Impression] = ["surface", "position"],
-        [EventType.Dwell] = ["ms"],
-        [EventType.Comment] = ["text", "replyTo", "byAuthor"],
-        [EventType.CarouselProgress] = ["viewed", "total"],
-        [EventType.VideoProgress] = ["fraction", "replay", "soundOn"],
-        [EventType.Report] = ["reason"],
-    };
+        var allowed = new uint[EventTypes.Count];
+        Array.Fill(allowed, Common);
+        allowed[(int)EventType.Impression] |= Bit(EventBatchParser.FSurface) | Bit(EventBatchParser.FPosition);
+        allowed[(int)EventType.Dwell] |= Bit(EventBatchParser.FMs);
+        allowed[(int)EventType.Comment] |= Bit(EventBatchParser.FText) | Bit(EventBatchParser.FReplyTo) | Bit(EventBatchParser.FByAuthor);
+        allowed[(int)EventType.CarouselProgress] |= Bit(EventBatchParser.FViewed) | Bit(EventBatchParser.FTotal);
+        allowed[(int)EventType.VideoProgress] |= Bit(EventBatchParser.FFraction) | Bit(EventBatchParser.FReplay) | Bit(EventBatchParser.FSoundOn);
+        allowed[(int)EventType.Report] |= Bit(EventBatchParser.FReason);
+        return allowed;
+
+        static uint Bit(int field) => 1u << field;
+    }
 
     /// <summary>Validates; on success returns the event, else sets <see cref="EventBatchParser.RawEvent.Error"/> and returns null.</summary>
     public static EngagementEvent? Validate(EventBatchParser.RawEvent e, CoreState core, DateTimeOffset now)
@@ -33,13 +42,17 @@ public static class EventValidation
         if (e.UserId is null) { e.Fail("userId", "is required"); return null; }
         if (e.NoteId is null) { e.Fail("noteId", "is required"); return null; }
 
-        Specific.TryGetValue(e.Type, out var allowed);
-        foreach (var field in e.Present)
+        if ((e.PresentMask & ~Allowed[(int)e.Type]) != 0)
         {
-            if (Array.IndexOf(Common, field) < 0 && (allowed is null || Array.IndexOf(allowed, field) < 0))
+            // Name the first field, in the order the client wrote them, that does not belong to this type.
+            for (var i = 0; i < e.FieldCount; i++)
             {
-                e.Fail(field, $"is not a field of a '{e.TypeName}' event");
-                return null;
+                var field = e.FieldAt(i);
+                if ((Allowed[(int)e.Type] & (1u << field)) == 0)
+                {
+                    e.Fail(EventBatchParser.FieldNames[field], $"is not a field of a '{e.TypeName}' event");
+                    return null;
+                }
             }
         }
 

@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Zhongcao.Engine;
 using Zhongcao.Engine.Identity;
 using Zhongcao.Engine.Log;
+using Zhongcao.Engine.Snapshots;
 using Zhongcao.Storage.Abstractions;
 
 namespace Zhongcao.Storage.Durable;
@@ -98,6 +99,9 @@ public sealed partial class DurableEngine : IDisposable
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_encodeBuffer;
 
+    [ThreadStatic]
+    private static BinaryEncoder? t_encoder;
+
     /// <summary>
     /// Encodes the bodies on the caller's thread, before queueing: encoding needs no state, so doing it here
     /// spreads it over the request threads instead of the single writer, whose loop is the ingestion
@@ -105,18 +109,26 @@ public sealed partial class DurableEngine : IDisposable
     /// </summary>
     private static byte[][] Encode(IReadOnlyList<LogEntry> entries)
     {
-        var buffer = t_encodeBuffer ??= new ArrayBufferWriter<byte>(1024);
+        var buffer = t_encodeBuffer;
+        if (buffer is null)
+        {
+            t_encodeBuffer = buffer = new ArrayBufferWriter<byte>(1024);
+            t_encoder = new BinaryEncoder(buffer);
+        }
+
+        var encoder = t_encoder!;
         var bodies = new byte[entries.Count][];
         for (var i = 0; i < bodies.Length; i++)
         {
             buffer.ResetWrittenCount();
-            LogCodec.EncodeBody(entries[i], buffer);
+            LogCodec.EncodeBody(entries[i], encoder);
             bodies[i] = buffer.WrittenSpan.ToArray();
         }
 
         if (buffer.Capacity > 1 << 20)
         {
             t_encodeBuffer = null; // do not keep a buffer grown by one huge note alive on every thread
+            t_encoder = null;
         }
 
         return bodies;
@@ -373,7 +385,13 @@ public sealed partial class DurableEngine : IDisposable
     /// <summary>Decides which entries of a group are stored: duplicates, conflicts and atomic refusals are settled here.</summary>
     private PreparedGroup Admit(List<WriteRequest> group, Claims claims, Claims? pending)
     {
-        var prepared = new PreparedGroup(group, claims);
+        var total = 0;
+        foreach (var request in group)
+        {
+            total += request.Entries.Count;
+        }
+
+        var prepared = new PreparedGroup(group, claims, total);
         var admitted = prepared.Encoded;
         var admittedEntries = prepared.Entries;
         for (var r = 0; r < group.Count; r++)
@@ -632,15 +650,16 @@ public sealed partial class DurableEngine : IDisposable
     }
 
     /// <summary>A group after admission: what to append, and after the append, what to apply and answer.</summary>
-    private sealed class PreparedGroup(List<WriteRequest> requests, Claims claims)
+    private sealed class PreparedGroup(List<WriteRequest> requests, Claims claims, int capacity)
     {
         public List<WriteRequest> Requests { get; } = [.. requests];
 
         public Claims Claims { get; } = claims;
 
-        public List<EncodedEntry> Encoded { get; } = [];
+        /// <summary>Sized for every entry of the group up front: grown by doubling, a group of thousands copied each list several times.</summary>
+        public List<EncodedEntry> Encoded { get; } = new(capacity);
 
-        public List<LogEntry> Entries { get; } = [];
+        public List<LogEntry> Entries { get; } = new(capacity);
 
         public EntryOutcome[][] Outcomes { get; } = new EntryOutcome[requests.Count][];
 

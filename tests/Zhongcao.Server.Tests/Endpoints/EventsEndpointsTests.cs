@@ -147,6 +147,23 @@ public class EventsEndpointsTests(ZhongcaoFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Of_several_fields_foreign_to_the_type_the_first_one_written_is_named()
+    {
+        var (user, note) = await Pair();
+
+        var result = await PostEvents(
+            new { eventId = Id("e"), type = "click", userId = user, noteId = note, ms = 5, surface = "feed" },
+            new { eventId = Id("e"), type = "click", userId = user, noteId = note, surface = "feed", ms = 5 },
+            new { eventId = Id("e"), ms = 5, text = "hi", type = "impression", userId = user, noteId = note, position = 1 },
+            new { eventId = Id("e"), type = "dwell", userId = user, noteId = note, ms = 5, position = 1, viewed = 1 });
+
+        Assert.Equal(0, result["accepted"]!.GetValue<int>());
+        Assert.Equal([(0, "ms"), (1, "surface"), (2, "ms"), (3, "position")], Rejections(result));
+        var reason = result["rejected"]![2]!["reason"]!.GetValue<string>();
+        Assert.Equal("is not a field of a 'impression' event", reason);
+    }
+
+    [Fact]
     public async Task Oversized_event_strings_are_rejected()
     {
         var (user, note) = await Pair();

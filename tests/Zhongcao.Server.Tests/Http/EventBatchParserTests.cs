@@ -82,4 +82,50 @@ public class EventBatchParserTests
         Assert.Empty(batch.Events);
         Assert.Equal("body", batch.Error?.Field);
     }
+
+    [Theory]
+    [InlineData("2026-11-21T08:30:00Z", true)]
+    [InlineData("2026-11-21T08:30:00.125Z", true)]
+    [InlineData("2026-11-21T08:30:00.1Z", true)]
+    [InlineData("2026-11-21T08:30:00.1234567Z", true)]
+    [InlineData("2026-11-21T08:30:00.12345678Z", false)]
+    [InlineData("2026-11-21T08:30:00+08:00", true)]
+    [InlineData("2026-11-21T00:10:00.5-05:30", true)]
+    [InlineData("2026-01-01T00:00:00+14:00", true)]
+    [InlineData("2026-01-01T00:00:00+14:01", false)]
+    [InlineData("2024-02-29T12:00:00Z", true)]
+    [InlineData("2026-02-29T12:00:00Z", false)]
+    [InlineData("2026-13-01T12:00:00Z", false)]
+    [InlineData("2026-11-21T24:00:00Z", false)]
+    [InlineData("2026-11-21T23:59:60Z", false)]
+    [InlineData("2026-11-21T08:30:00.Z", false)]
+    [InlineData("2026-11-21T08:30:00", false)]
+    [InlineData("2026-11-21 08:30:00Z", false)]
+    [InlineData("2026-11-21t08:30:00z", false)]
+    [InlineData("0001-01-01T00:00:00Z", false)]
+    [InlineData("2026-11-21T08:30:00Zx", false)]
+    public void The_fast_timestamp_path_agrees_with_the_general_parser(string text, bool fast)
+    {
+        var took = EventBatchParser.TryParseIsoUtc(Encoding.UTF8.GetBytes(text), out var quick);
+
+        Assert.Equal(fast, took);
+        if (took)
+        {
+            Assert.True(DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var general));
+            Assert.Equal(general.UtcTicks, quick.UtcTicks);
+            Assert.Equal(TimeSpan.Zero, quick.Offset);
+        }
+
+        // Whichever path reads it, the parser's answer is the general parser's.
+        var batch = Parse($$"""{"events":[{"eventId":"e1","type":"like","userId":"u1","noteId":"n1","timestamp":"{{text}}"}]}""");
+        var e = Assert.Single(batch.Events);
+        var expected = default(DateTimeOffset);
+        var generalOk = text.Length >= 10 && text[4] == '-' && DateTimeOffset.TryParse(
+            text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out expected);
+        Assert.Equal(generalOk, e.Error is null);
+        if (generalOk)
+        {
+            Assert.Equal(expected.UtcTicks, e.Timestamp!.Value.UtcTicks);
+        }
+    }
 }
