@@ -104,6 +104,23 @@ public sealed partial class DistributionModule
                 }
             }
         }
+
+        ArchiveIdle(at);
+    }
+
+    /// <summary>
+    /// Packs the counted part of every note that has left the pools for good and stayed quiet for
+    /// <see cref="NoteDistribution.ArchiveAfterIdle"/> (memory layout only: the state, its snapshot and digest are unchanged).
+    /// </summary>
+    private void ArchiveIdle(DateTimeOffset at)
+    {
+        foreach (var d in _notes)
+        {
+            if (d is not null && d.CanArchive(at))
+            {
+                d.Archive();
+            }
+        }
     }
 
     private void CheckSeason(CoreState core, NoteDistribution d, DateTimeOffset at, List<(Season Season, string[] Tags)> open)

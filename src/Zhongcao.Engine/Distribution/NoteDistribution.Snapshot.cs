@@ -27,45 +27,47 @@ public sealed partial class NoteDistribution
         w.WriteTime(WindowEndsAt);
         w.WriteVarInt(Budget);
         w.WriteVarInt(Extensions);
-        Current.Save(w);
-        Total.Save(w);
-        w.WriteVarInt(Excluded);
+        // A packed note is read from a decoded copy that is not kept: writing a snapshot leaves packed notes packed.
+        var body = Peek();
+        body.Current.Save(w);
+        body.Total.Save(w);
+        w.WriteVarInt(body.Excluded);
         for (var i = 0; i < 4; i++)
         {
-            w.WriteVarInt(ImpressionsBySurface[i]);
-            w.WriteDouble(WeightedBySurface[i]);
+            w.WriteVarInt(body.ImpressionsBySurface[i]);
+            w.WriteDouble(body.WeightedBySurface[i]);
         }
 
         for (var i = 0; i < 7; i++)
         {
-            w.WriteVarInt(ImpressionsByStage[i]);
-            w.WriteDouble(WeightedByStage[i]);
+            w.WriteVarInt(body.ImpressionsByStage[i]);
+            w.WriteDouble(body.WeightedByStage[i]);
         }
 
-        w.WriteVarInt(FollowerViewers);
-        w.WriteVarInt(ReturningViewers);
-        if (_audienceCount == 0)
+        w.WriteVarInt(body.FollowerViewers);
+        w.WriteVarInt(body.ReturningViewers);
+        if (body.AudienceCount == 0)
         {
             w.WriteVarUInt(0);
         }
         else
         {
-            _tagTable!.WriteByTag(w, _audience.AsSpan(0, _audienceCount));
+            _tagTable!.WriteByTag(w, body.Audience.AsSpan(0, body.AudienceCount));
         }
 
-        Viewers.Save(w);
+        body.Viewers.Save(w);
 
-        w.WriteVarUInt((ulong)_hourly.Entries);
-        for (var i = 0; i < _hourly.Entries; i++)
+        w.WriteVarUInt((ulong)body.Hourly.Entries);
+        for (var i = 0; i < body.Hourly.Entries; i++)
         {
-            var e = _hourly.EntryAt(i);
+            var e = body.Hourly.EntryAt(i);
             w.WriteVarInt(HourlyCounts.HourOf(e));
             w.WriteByte((byte)HourlyCounts.KindOf(e));
             w.WriteVarInt(HourlyCounts.CountOf(e));
         }
 
-        w.WriteVarUInt((ulong)_transitions.Count);
-        w.WriteBytes(_transitions.Bytes);
+        w.WriteVarUInt((ulong)body.Transitions.Count);
+        w.WriteBytes(body.Transitions.Bytes);
         w.WriteStrings(TagPrefixes);
         w.WriteDouble(ReachMultiplier);
         DistributionCodec.WriteTime(w, ReachUntil);
@@ -143,11 +145,11 @@ public sealed partial class NoteDistribution
         {
             var hour = r.ReadVarInt();
             var kind = r.ReadByte();
-            d._hourly.Append(hour, kind, r.ReadVarInt());
+            d.Live.Hourly.Append(hour, kind, r.ReadVarInt());
         }
 
         _ = r.ReadCount();
-        d._transitions = TransitionLog.FromBytes(r.ReadBytes());
+        d.Live.Transitions = TransitionLog.FromBytes(r.ReadBytes());
         d.TagPrefixes = r.ReadStrings();
         d.ReachMultiplier = r.ReadDouble();
         d.ReachUntil = DistributionCodec.ReadTime(ref r);

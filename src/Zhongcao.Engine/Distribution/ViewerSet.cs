@@ -146,6 +146,27 @@ public struct ViewerSet
         }
     }
 
+    /// <summary>Copies the occupied slots (user + 1 in the high half, the record in the low half) into <paramref name="into"/>; returns how many.</summary>
+    internal readonly int CopySlots(Span<long> into)
+    {
+        var n = 0;
+        if (_slots is not null)
+        {
+            foreach (var s in _slots)
+            {
+                if (s != 0)
+                {
+                    into[n++] = s;
+                }
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>Adds a slot as <see cref="CopySlots"/> gave it.</summary>
+    internal void AddSlot(long slot) => Set((int)((ulong)slot >> 32) - 1, Unpack(slot));
+
     private readonly int Find(int user)
     {
         if (_slots is null)
