@@ -59,7 +59,7 @@ public sealed partial class DistributionModule
 
         if (_lastDay >= 0)
         {
-            ArchiveIdle(new DateTimeOffset(_lastDay * TimeSpan.TicksPerDay, TimeSpan.Zero)); // the start of the last daily pass's day: a lower bound of the log's time
+            PackAll(new DateTimeOffset(_lastDay * TimeSpan.TicksPerDay, TimeSpan.Zero)); // the start of the last daily pass's day: a lower bound of the log's time
         }
     }
 }

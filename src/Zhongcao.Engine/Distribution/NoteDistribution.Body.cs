@@ -6,11 +6,14 @@ namespace Zhongcao.Engine.Distribution;
 public sealed partial class NoteDistribution
 {
     /// <summary>
-    /// A note that has left the pools for good and has not changed for this long is packed (<see cref="Archive"/>):
-    /// one day, so a note still receiving its last impressions stays unpacked and one the long tail serves again
-    /// now and then is unpacked only for the event and packed again by the next daily pass.
+    /// A note that has left the pools for good and has not changed for this long is packed (<see cref="Archive"/>) by
+    /// the next hourly pass: two hours, so a note still collecting the actions that follow its last impressions stays
+    /// unpacked, and one the long tail serves again now and then is unpacked for the event and packed again later.
     /// </summary>
-    internal static readonly TimeSpan ArchiveAfterIdle = TimeSpan.FromDays(1);
+    internal static readonly TimeSpan ArchiveAfterIdle = TimeSpan.FromHours(2);
+
+    /// <summary>True while the module lists the note as changed since last packed (packing bookkeeping, not state).</summary>
+    internal bool Listed { get; set; }
 
     /// <summary>True while the counted part is packed (memory layout only: no observable state depends on it).</summary>
     internal bool Archived => Volatile.Read(ref _body) is byte[];

@@ -121,24 +121,43 @@ public class PackedNoteTests
     }
 
     [Fact]
-    public void The_daily_pass_packs_notes_out_of_the_pools_and_quiet_for_a_day_and_nothing_else()
+    public void Notes_out_of_the_pools_and_quiet_for_two_hours_are_packed_and_an_event_unpacks_one_until_it_is_quiet_again()
     {
         using var h = Busy();
         h.Append(new NoteDeleted { At = h.Now, NoteId = "n3" });
-        h.Days(1);
+        h.Days(3);
         h.Publish("n4", "author", "food");
-        h.Days(1);
+        h.Advance(TimeSpan.FromHours(2.5)); // quiet for longer than two hours, but still in its cold-start window
+        h.Tick();
 
         Assert.Equal(DistributionStage.Removed, h.Dist("n3").PoolStage);
         Assert.True(h.Dist("n3").Archived);
         Assert.True(h.Dist("n4").InPool);
         Assert.False(h.Dist("n4").Archived);
-        foreach (var d in Notes(h).Where(d => !d.InPool && d.HeldStage is null && d.Archived))
+        foreach (var d in Notes(h).Where(d => d.Archived))
         {
+            Assert.False(d.InPool);
             Assert.True(d.StageStartedAt <= h.Now - NoteDistribution.ArchiveAfterIdle);
         }
 
-        // A snapshot reload packs what the daily pass had packed, and the state is the same.
+        var n1 = h.Dist("n1");
+        Assert.False(n1.InPool);
+        Assert.True(n1.Archived);
+        var before = n1.Total.Impressions; // reading a counter unpacks (a reader's unpack is packed again by the daily pass)
+        Assert.False(n1.Archived);
+        n1.Archive();
+
+        h.Event("v280", "n1", EventType.Impression);
+        Assert.False(n1.Archived);
+        Assert.Equal(before + 1, n1.Total.Impressions);
+        h.Advance(TimeSpan.FromHours(1));
+        h.Tick();
+        Assert.False(n1.Archived); // changed an hour ago: still unpacked
+        h.Advance(TimeSpan.FromHours(2));
+        h.Tick();
+        Assert.True(n1.Archived);
+
+        // A snapshot reload packs what the passes had packed, and the state is the same.
         var module = new DistributionModule();
         using var loaded = new ZhongcaoEngine(new EngineOptions(), h.Time, [module]);
         Assert.True(loaded.TryLoadSnapshot(Snapshot(h)));
