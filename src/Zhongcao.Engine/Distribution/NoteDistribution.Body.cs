@@ -41,7 +41,7 @@ public sealed partial class NoteDistribution
                 return live;
             }
 
-            var fresh = Body.Unpack((byte[])b, _publishedAt);
+            var fresh = Body.Unpack((byte[])b, _publishedAt, _tagTable);
             var won = Interlocked.CompareExchange(ref _body, fresh, b);
             if (ReferenceEquals(won, b))
             {
@@ -56,7 +56,7 @@ public sealed partial class NoteDistribution
     private Body Peek()
     {
         var b = Volatile.Read(ref _body);
-        return b as Body ?? Body.Unpack((byte[])b, _publishedAt);
+        return b as Body ?? Body.Unpack((byte[])b, _publishedAt, _tagTable);
     }
 
     private HourlyCounts PeekHourly()
@@ -111,7 +111,7 @@ public sealed partial class NoteDistribution
     {
         if (Volatile.Read(ref _body) is Body live)
         {
-            Volatile.Write(ref _body, live.Pack(_publishedAt));
+            Volatile.Write(ref _body, live.Pack(_publishedAt, _tagTable));
         }
     }
 
@@ -140,6 +140,11 @@ public sealed partial class NoteDistribution
         public int AudienceCount;
         public HourlyCounts Hourly;
         public TransitionLog Transitions;
+        public double Quality = 50;
+        public double AuthorityBudget = 1;
+        public double AuthorityThreshold = 1;
+        public string AuthorityNiche = "";
+        public int AuthorityReason; // id in the text table (0 = "")
 
         [ThreadStatic]
         private static ArrayBufferWriter<byte>? t_buffer;
@@ -200,7 +205,7 @@ public sealed partial class NoteDistribution
         /// The packed form: hourly entries (first, so <see cref="ReadHourly"/> reads them alone), transitions,
         /// interests, viewers, then the scalar counters behind a bit mask of the non-zero ones.
         /// </summary>
-        public byte[] Pack(long origin)
+        public byte[] Pack(long origin, TagTable tags)
         {
             var buffer = t_buffer ??= new ArrayBufferWriter<byte>(512);
             buffer.ResetWrittenCount();
@@ -248,10 +253,10 @@ public sealed partial class NoteDistribution
             Span<double> doubles = stackalloc double[Scalars];
             var mask = 0UL;
             int k;
-            Gather(ints, doubles, origin);
+            Gather(ints, doubles, origin, tags);
             for (k = 0; k < Scalars; k++)
             {
-                if (IsDouble(k) ? BitConverter.DoubleToInt64Bits(doubles[k]) != 0 : ints[k] != 0)
+                if (IsDouble(k) ? BitConverter.DoubleToInt64Bits(doubles[k]) != BitConverter.DoubleToInt64Bits(DefaultOf(k)) : ints[k] != 0)
                 {
                     mask |= 1UL << k;
                 }
@@ -283,7 +288,7 @@ public sealed partial class NoteDistribution
             return buffer.WrittenSpan.ToArray();
         }
 
-        public static Body Unpack(byte[] bytes, long origin)
+        public static Body Unpack(byte[] bytes, long origin, TagTable tags)
         {
             var r = new BinaryDecoder(bytes);
             var body = new Body { Hourly = ReadHourly(ref r) };
@@ -318,6 +323,7 @@ public sealed partial class NoteDistribution
             {
                 if ((mask & (1UL << k)) == 0)
                 {
+                    doubles[k] = DefaultOf(k);
                     continue;
                 }
 
@@ -331,7 +337,7 @@ public sealed partial class NoteDistribution
                 doubles[k] = (head & 1) == 0 ? Unzig(head >> 1) / 1000.0 : r.ReadDouble();
             }
 
-            body.Scatter(ints, doubles, origin);
+            body.Scatter(ints, doubles, origin, tags);
             return body;
         }
 
@@ -359,16 +365,29 @@ public sealed partial class NoteDistribution
             }
         }
 
-        /// <summary>Scalar counters in packing order: 3 note counts, 4 + 4 by surface, 7 + 7 by stage, 2 × 16 stage counters.</summary>
-        private const int Scalars = 3 + 8 + 14 + (2 * CounterFields);
+        /// <summary>
+        /// Scalars in packing order: 3 note counts, 4 + 4 by surface, 7 + 7 by stage, 2 × 16 stage counters, then quality,
+        /// the authority budget and threshold multipliers, the authority reason's text id and the niche's tag id + 1.
+        /// </summary>
+        private const int Scalars = 3 + 8 + 14 + (2 * CounterFields) + 5;
+
+        private const int Tail = 3 + 8 + 14 + (2 * CounterFields);
+
+        /// <summary>The value a scalar slot leaves out of the packed form (quality 50, multipliers 1, else 0).</summary>
+        private static double DefaultOf(int k) => k == Tail ? 50 : k is Tail + 1 or Tail + 2 ? 1 : 0;
 
         private const int CounterFields = 4 + ActionKinds.Count;
 
         /// <summary>Which scalar slots hold a weighted sum (a double): the weighted value after each impression count.</summary>
-        private static bool IsDouble(int k) => k >= 3 && k < 25 ? (k & 1) == 0 : k == 25 + 1 || k == 25 + CounterFields + 1;
+        private static bool IsDouble(int k) => k >= 3 && k < 25 ? (k & 1) == 0 : k == 25 + 1 || k == 25 + CounterFields + 1 || k is Tail or Tail + 1 or Tail + 2;
 
-        private void Gather(Span<long> ints, Span<double> doubles, long origin)
+        private void Gather(Span<long> ints, Span<double> doubles, long origin, TagTable tags)
         {
+            doubles[Tail] = Quality;
+            doubles[Tail + 1] = AuthorityBudget;
+            doubles[Tail + 2] = AuthorityThreshold;
+            ints[Tail + 3] = AuthorityReason;
+            ints[Tail + 4] = AuthorityNiche.Length == 0 ? 0 : tags.IdOf(AuthorityNiche) + 1;
             ints[0] = Excluded;
             ints[1] = FollowerViewers;
             ints[2] = ReturningViewers;
@@ -390,8 +409,13 @@ public sealed partial class NoteDistribution
             GatherCounters(ref Total, ints[k..], doubles[k..], origin);
         }
 
-        private void Scatter(ReadOnlySpan<long> ints, ReadOnlySpan<double> doubles, long origin)
+        private void Scatter(ReadOnlySpan<long> ints, ReadOnlySpan<double> doubles, long origin, TagTable tags)
         {
+            Quality = doubles[Tail];
+            AuthorityBudget = doubles[Tail + 1];
+            AuthorityThreshold = doubles[Tail + 2];
+            AuthorityReason = (int)ints[Tail + 3];
+            AuthorityNiche = ints[Tail + 4] == 0 ? "" : tags[(int)ints[Tail + 4] - 1];
             Excluded = (int)ints[0];
             FollowerViewers = (int)ints[1];
             ReturningViewers = (int)ints[2];

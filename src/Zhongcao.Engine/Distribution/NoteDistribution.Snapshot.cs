@@ -8,6 +8,8 @@ public sealed partial class NoteDistribution
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal void Save(BinaryEncoder w)
     {
+        // A packed note is read from a decoded copy that is not kept: writing a snapshot leaves packed notes packed.
+        var body = Peek();
         w.WriteVarInt(NoteIndex);
         w.WriteVarInt(AuthorIndex);
         w.WriteByte((byte)Policy);
@@ -19,7 +21,7 @@ public sealed partial class NoteDistribution
         w.WriteBool(Evergreen);
         w.WriteBool(Fresh);
         w.WriteString(Season);
-        w.WriteDouble(Quality);
+        w.WriteDouble(body.Quality);
         w.WriteBool(GateLimited);
         w.WriteDouble(GateMultiplier);
         DistributionCodec.WriteTime(w, LimitUntil);
@@ -27,8 +29,6 @@ public sealed partial class NoteDistribution
         w.WriteTime(WindowEndsAt);
         w.WriteVarInt(Budget);
         w.WriteVarInt(Extensions);
-        // A packed note is read from a decoded copy that is not kept: writing a snapshot leaves packed notes packed.
-        var body = Peek();
         body.Current.Save(w);
         body.Total.Save(w);
         w.WriteVarInt(body.Excluded);
@@ -73,10 +73,10 @@ public sealed partial class NoteDistribution
         DistributionCodec.WriteTime(w, ReachUntil);
         w.WriteString(ReachReason);
         w.WriteVarInt(BudgetBeforeReach);
-        w.WriteDouble(AuthorityBudget);
-        w.WriteDouble(AuthorityThreshold);
-        w.WriteString(AuthorityNiche);
-        w.WriteVarUInt((ulong)_authorityReason);
+        w.WriteDouble(body.AuthorityBudget);
+        w.WriteDouble(body.AuthorityThreshold);
+        w.WriteString(body.AuthorityNiche);
+        w.WriteVarUInt((ulong)body.AuthorityReason);
         w.WriteBool(HeldStage is not null);
         if (HeldStage is { } held)
         {
@@ -158,8 +158,9 @@ public sealed partial class NoteDistribution
         d.AuthorityBudget = r.ReadDouble();
         d.AuthorityThreshold = r.ReadDouble();
         d.AuthorityNiche = r.ReadString();
-        d._authorityReason = (int)Math.Min(r.ReadVarUInt(), int.MaxValue);
-        if ((uint)d._authorityReason >= (uint)tags.Texts.Count)
+        var authorityReason = (int)Math.Min(r.ReadVarUInt(), int.MaxValue);
+        d.Live.AuthorityReason = authorityReason;
+        if ((uint)authorityReason >= (uint)tags.Texts.Count)
         {
             throw new InvalidDataException("Distribution snapshot: an authority reason id outside the text table.");
         }

@@ -46,7 +46,7 @@ public sealed partial class NoteDistribution
     /// <summary>The season currently reviving this note, or null.</summary>
     public string? Season { get => _rare?.Season; internal set => Rare(value is not null)?.Season = value; }
 
-    public double Quality { get; internal set; } = 50;
+    public double Quality { get => Live.Quality; internal set => Live.Quality = value; }
 
     /// <summary>True while any governance limit applies: the gate's or a moderator's verdict, or a reach limit (brand points).</summary>
     public bool Limited => GateLimited || ReachMultiplier < 1;
@@ -68,13 +68,13 @@ public sealed partial class NoteDistribution
     public long BudgetBeforeReach { get => _rare?.BudgetBeforeReach ?? 0; internal set => Rare(value != 0)?.BudgetBeforeReach = value; }
 
     /// <summary>The author's authority effect captured when the note entered cold start (see <see cref="AuthorityEffect"/>).</summary>
-    public double AuthorityBudget { get; internal set; } = 1;
-    public double AuthorityThreshold { get; internal set; } = 1;
-    public string AuthorityNiche { get; internal set; } = "";
+    public double AuthorityBudget { get => Live.AuthorityBudget; internal set => Live.AuthorityBudget = value; }
+    public double AuthorityThreshold { get => Live.AuthorityThreshold; internal set => Live.AuthorityThreshold = value; }
+    public string AuthorityNiche { get => Live.AuthorityNiche; internal set => Live.AuthorityNiche = value; }
     public string AuthorityReason
     {
-        get => CompactText.Decode(_tagTable.Texts[_authorityReason]);
-        internal set => _authorityReason = _tagTable.Texts.IdOf(CompactText.Encode(value));
+        get => CompactText.Decode(_tagTable.Texts[Live.AuthorityReason]);
+        internal set => Live.AuthorityReason = _tagTable.Texts.IdOf(CompactText.Encode(value));
     }
 
     /// <summary>
@@ -177,7 +177,6 @@ public sealed partial class NoteDistribution
     private readonly long _publishedAt;
     private long _stageStartedAt;
     private long _windowEndsAt;
-    private int _authorityReason; // id in the text table (0 = "")
     private RarePart? _rare;
     private readonly TagTable _tagTable; // the module's tags and texts
 

@@ -11,9 +11,18 @@ namespace Zhongcao.Engine.Tests.Distribution;
 /// </summary>
 public class PackedNoteTests
 {
-    private static PoolHarness Busy(DistributionOptions? options = null)
+    /// <summary>An author authority with a niche and multipliers that are not round numbers.</summary>
+    private sealed class NicheAuthority : IAuthorAuthority
     {
-        var h = new PoolHarness(options);
+        public double Of(int authorIndex) => 1.37;
+
+        public AuthorityEffect For(int authorIndex, int noteIndex) =>
+            new(1.37, 0.9137, "beauty/skincare", "overall authority 0.731 and niche 'beauty' authority 0.800 (412 impressions)");
+    }
+
+    private static PoolHarness Busy(DistributionOptions? options = null, IAuthorAuthority? authority = null)
+    {
+        var h = new PoolHarness(options, authority: authority);
         h.User("author");
         h.Users("v", 300, "skincare", "travel/japan", "food");
         h.Publish("n1", "author", "skincare");
@@ -62,17 +71,17 @@ public class PackedNoteTests
         static string Of(in StageCounters c) =>
             $"{c.Impressions},{c.Weighted:R},{c.ProgressViewers},{c.FirstImpressionAt:O},{string.Join(",", ((ReadOnlySpan<int>)c.Actions).ToArray())}";
         var viewers = string.Join(",", d.Viewers.Ordered().Select(v => $"{v.User}:{v.Record.Mask}:{v.Record.Surface}:{v.Record.Stage}"));
-        return $"{Of(d.Current)}|{Of(d.Total)}|{d.Excluded},{d.FollowerViewers},{d.ReturningViewers}|"
+        return $"{d.Quality:R},{d.AuthorityBudget:R},{d.AuthorityThreshold:R},{d.AuthorityNiche},{d.AuthorityReason}|{Of(d.Current)}|{Of(d.Total)}|{d.Excluded},{d.FollowerViewers},{d.ReturningViewers}|"
             + $"{string.Join(",", ((ReadOnlySpan<int>)d.ImpressionsBySurface).ToArray())}|{string.Join(",", ((ReadOnlySpan<double>)d.WeightedBySurface).ToArray().Select(x => x.ToString("R")))}|"
             + $"{string.Join(",", ((ReadOnlySpan<int>)d.ImpressionsByStage).ToArray())}|{string.Join(",", ((ReadOnlySpan<double>)d.WeightedByStage).ToArray().Select(x => x.ToString("R")))}|{viewers}";
     }
 
     [Theory]
-    [InlineData("hierarchy")]
-    [InlineData("ces")]
-    public void Packing_keeps_the_snapshot_bytes_the_digest_and_every_reading(string weights)
+    [InlineData("hierarchy", false)]
+    [InlineData("ces", true)]
+    public void Packing_keeps_the_snapshot_bytes_the_digest_and_every_reading(string weights, bool niche)
     {
-        using var h = Busy(new DistributionOptions { Weights = weights });
+        using var h = Busy(new DistributionOptions { Weights = weights }, niche ? new NicheAuthority() : null);
         var snapshot = Snapshot(h);
         var digest = h.Engine.StateDigest();
         var readings = Notes(h).Select(Readings).ToList();
