@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Buffers.Binary;
 using Zhongcao.Engine.Snapshots;
 
 namespace Zhongcao.Engine.Distribution;
@@ -67,7 +67,7 @@ public sealed partial class NoteDistribution
             return live.Hourly;
         }
 
-        var r = new BinaryDecoder((byte[])b);
+        var r = new PackReader((byte[])b);
         return Body.ReadHourly(ref r);
     }
 
@@ -79,7 +79,7 @@ public sealed partial class NoteDistribution
             return live.Transitions.Count;
         }
 
-        var r = new BinaryDecoder((byte[])b);
+        var r = new PackReader((byte[])b);
         Body.SkipHourly(ref r);
         return r.ReadCount();
     }
@@ -147,7 +147,7 @@ public sealed partial class NoteDistribution
         public int AuthorityReason; // id in the text table (0 = "")
 
         [ThreadStatic]
-        private static ArrayBufferWriter<byte>? t_buffer;
+        private static byte[]? t_buffer;
 
         public void CountInterest(int tagId, int max)
         {
@@ -207,9 +207,7 @@ public sealed partial class NoteDistribution
         /// </summary>
         public byte[] Pack(long origin, TagTable tags)
         {
-            var buffer = t_buffer ??= new ArrayBufferWriter<byte>(512);
-            buffer.ResetWrittenCount();
-            var w = new BinaryEncoder(buffer);
+            var w = new PackWriter(t_buffer ??= new byte[512]);
 
             w.WriteVarUInt((ulong)Hourly.Entries);
             var lastKey = 0L;
@@ -223,7 +221,8 @@ public sealed partial class NoteDistribution
             }
 
             w.WriteVarUInt((ulong)Transitions.Count);
-            w.WriteBytes(Transitions.Bytes);
+            w.WriteVarUInt((ulong)Transitions.Bytes.Length);
+            w.WriteRaw(Transitions.Bytes);
 
             w.WriteVarUInt((ulong)AudienceCount);
             var lastTag = 0L;
@@ -285,15 +284,16 @@ public sealed partial class NoteDistribution
                 }
             }
 
-            return buffer.WrittenSpan.ToArray();
+            t_buffer = w.Buffer; // keep a grown buffer for the next note
+            return w.Written.ToArray();
         }
 
         public static Body Unpack(byte[] bytes, long origin, TagTable tags)
         {
-            var r = new BinaryDecoder(bytes);
+            var r = new PackReader(bytes);
             var body = new Body { Hourly = ReadHourly(ref r) };
             var count = r.ReadCount();
-            body.Transitions = TransitionLog.FromBytes(r.ReadBytes(), count);
+            body.Transitions = TransitionLog.FromBytes(r.ReadRaw(r.ReadCount()).ToArray(), count);
 
             var n = r.ReadCount();
             if (n > 0)
@@ -309,12 +309,15 @@ public sealed partial class NoteDistribution
             }
 
             n = r.ReadCount();
+            var slots = n <= 64 ? stackalloc long[n] : new long[n];
             var user = 0L;
             for (var i = 0; i < n; i++)
             {
                 user += r.ReadVarInt();
-                body.Viewers.AddSlot((user << 32) | (long)r.ReadVarUInt());
+                slots[i] = (user << 32) | (long)r.ReadVarUInt();
             }
+
+            body.Viewers = ViewerSet.FromSlots(slots);
 
             var mask = r.ReadVarUInt();
             Span<long> ints = stackalloc long[Scalars];
@@ -334,14 +337,14 @@ public sealed partial class NoteDistribution
                 }
 
                 var head = r.ReadVarUInt();
-                doubles[k] = (head & 1) == 0 ? Unzig(head >> 1) / 1000.0 : r.ReadDouble();
+                doubles[k] = (head & 1) == 0 ? Unzig(head >> 1) / 1000.0 : BitConverter.Int64BitsToDouble(BinaryPrimitives.ReadInt64LittleEndian(r.ReadRaw(8)));
             }
 
             body.Scatter(ints, doubles, origin, tags);
             return body;
         }
 
-        public static HourlyCounts ReadHourly(ref BinaryDecoder r)
+        public static HourlyCounts ReadHourly(ref PackReader r)
         {
             var n = r.ReadCount();
             var entries = n == 0 ? null : new long[n];
@@ -355,7 +358,7 @@ public sealed partial class NoteDistribution
             return HourlyCounts.FromEntries(entries, n);
         }
 
-        public static void SkipHourly(ref BinaryDecoder r)
+        public static void SkipHourly(ref PackReader r)
         {
             var n = r.ReadCount();
             for (var i = 0; i < n; i++)
@@ -482,5 +485,92 @@ public sealed partial class NoteDistribution
         private static ulong Zig(long v) => (ulong)((v << 1) ^ (v >> 63));
 
         private static long Unzig(ulong v) => (long)(v >> 1) ^ -(long)(v & 1);
+    }
+
+    /// <summary>Appends varints and raw bytes to a growable buffer (packing runs on the writer, once per quiet note).</summary>
+    private ref struct PackWriter(byte[] buffer)
+    {
+        private int _length;
+
+        public byte[] Buffer { get; private set; } = buffer;
+
+        public readonly ReadOnlySpan<byte> Written => Buffer.AsSpan(0, _length);
+
+        public void WriteVarUInt(ulong value)
+        {
+            Ensure(10);
+            while (value >= 0x80)
+            {
+                Buffer[_length++] = (byte)(value | 0x80);
+                value >>= 7;
+            }
+
+            Buffer[_length++] = (byte)value;
+        }
+
+        public void WriteVarInt(long value) => WriteVarUInt((ulong)((value << 1) ^ (value >> 63)));
+
+        public void WriteDouble(double value)
+        {
+            Ensure(8);
+            BinaryPrimitives.WriteInt64LittleEndian(Buffer.AsSpan(_length), BitConverter.DoubleToInt64Bits(value));
+            _length += 8;
+        }
+
+        public void WriteRaw(scoped ReadOnlySpan<byte> bytes)
+        {
+            Ensure(bytes.Length);
+            bytes.CopyTo(Buffer.AsSpan(_length));
+            _length += bytes.Length;
+        }
+
+        private void Ensure(int more)
+        {
+            if (_length + more > Buffer.Length)
+            {
+                var grown = new byte[Math.Max(Buffer.Length * 2, _length + more)];
+                Buffer.AsSpan(0, _length).CopyTo(grown);
+                Buffer = grown;
+            }
+        }
+    }
+
+    /// <summary>Reads what <see cref="PackWriter"/> wrote (the bytes are the note's own: a bad read is a bug, and throws).</summary>
+    private ref struct PackReader(ReadOnlySpan<byte> data)
+    {
+        private readonly ReadOnlySpan<byte> _data = data;
+        private int _position;
+
+        public ulong ReadVarUInt()
+        {
+            ulong value = 0;
+            var shift = 0;
+            while (true)
+            {
+                var b = _data[_position++];
+                value |= (ulong)(b & 0x7F) << shift;
+                if (b < 0x80)
+                {
+                    return value;
+                }
+
+                shift += 7;
+            }
+        }
+
+        public long ReadVarInt()
+        {
+            var v = ReadVarUInt();
+            return (long)(v >> 1) ^ -(long)(v & 1);
+        }
+
+        public int ReadCount() => checked((int)ReadVarUInt());
+
+        public ReadOnlySpan<byte> ReadRaw(int length)
+        {
+            var span = _data.Slice(_position, length);
+            _position += length;
+            return span;
+        }
     }
 }

@@ -164,8 +164,48 @@ public struct ViewerSet
         return n;
     }
 
-    /// <summary>Adds a slot as <see cref="CopySlots"/> gave it.</summary>
-    internal void AddSlot(long slot) => Set((int)((ulong)slot >> 32) - 1, Unpack(slot));
+    /// <summary>
+    /// A set holding <paramref name="slots"/> (as <see cref="CopySlots"/> gave them, distinct users), sized at once:
+    /// a list of an even length up to 14 slots, else a hash table filled to at most three quarters.
+    /// </summary>
+    internal static ViewerSet FromSlots(ReadOnlySpan<long> slots)
+    {
+        var set = new ViewerSet();
+        if (slots.Length == 0)
+        {
+            return set;
+        }
+
+        if (slots.Length < HashedFrom - 1)
+        {
+            set._slots = new long[slots.Length + (slots.Length & 1)];
+            slots.CopyTo(set._slots);
+            set.Count = slots.Length;
+            return set;
+        }
+
+        var size = HashedFrom;
+        while ((slots.Length + 1) * 4 > size * 3)
+        {
+            size *= 2;
+        }
+
+        set._slots = new long[size];
+        var mask = size - 1;
+        foreach (var s in slots)
+        {
+            var i = Hash((int)((ulong)s >> 32) - 1) & mask;
+            while (set._slots[i] != 0)
+            {
+                i = (i + 1) & mask;
+            }
+
+            set._slots[i] = s;
+        }
+
+        set.Count = slots.Length;
+        return set;
+    }
 
     private readonly int Find(int user)
     {
