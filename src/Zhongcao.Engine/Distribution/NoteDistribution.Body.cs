@@ -262,6 +262,8 @@ public sealed partial class NoteDistribution
             }
 
             w.WriteVarUInt(mask);
+            Span<long> written = stackalloc long[Scalars]; // doubles written so far: a repeat (a note seen on one surface and in one stage has the same sum four times) is a reference
+            var writtenCount = 0;
             for (k = 0; k < Scalars; k++)
             {
                 if ((mask & (1UL << k)) == 0)
@@ -272,14 +274,25 @@ public sealed partial class NoteDistribution
                 if (!IsDouble(k))
                 {
                     w.WriteVarInt(ints[k]);
+                    continue;
                 }
-                else if (AsThousandths(doubles[k]) is { } thousandths)
+
+                var bits = BitConverter.DoubleToInt64Bits(doubles[k]);
+                var seen = written[..writtenCount].IndexOf(bits);
+                if (seen >= 0)
                 {
-                    w.WriteVarUInt(Zig(thousandths) << 1);
+                    w.WriteVarUInt(((ulong)seen << 2) | RepeatCode);
+                    continue;
+                }
+
+                written[writtenCount++] = bits;
+                if (AsThousandths(doubles[k]) is { } thousandths)
+                {
+                    w.WriteVarUInt((Zig(thousandths) << 2) | ThousandthsCode);
                 }
                 else
                 {
-                    w.WriteVarUInt(1);
+                    w.WriteVarUInt(RawCode);
                     w.WriteDouble(doubles[k]);
                 }
             }
@@ -322,6 +335,8 @@ public sealed partial class NoteDistribution
             var mask = r.ReadVarUInt();
             Span<long> ints = stackalloc long[Scalars];
             Span<double> doubles = stackalloc double[Scalars];
+            Span<long> written = stackalloc long[Scalars];
+            var writtenCount = 0;
             for (var k = 0; k < Scalars; k++)
             {
                 if ((mask & (1UL << k)) == 0)
@@ -337,7 +352,16 @@ public sealed partial class NoteDistribution
                 }
 
                 var head = r.ReadVarUInt();
-                doubles[k] = (head & 1) == 0 ? Unzig(head >> 1) / 1000.0 : BitConverter.Int64BitsToDouble(BinaryPrimitives.ReadInt64LittleEndian(r.ReadRaw(8)));
+                doubles[k] = (head & 3) switch
+                {
+                    ThousandthsCode => Unzig(head >> 2) / 1000.0,
+                    RepeatCode => BitConverter.Int64BitsToDouble(written[(int)(head >> 2)]),
+                    _ => BitConverter.Int64BitsToDouble(BinaryPrimitives.ReadInt64LittleEndian(r.ReadRaw(8))),
+                };
+                if ((head & 3) != RepeatCode)
+                {
+                    written[writtenCount++] = BitConverter.DoubleToInt64Bits(doubles[k]);
+                }
             }
 
             body.Scatter(ints, doubles, origin, tags);
@@ -375,6 +399,11 @@ public sealed partial class NoteDistribution
         private const int Scalars = 3 + 8 + 14 + (2 * CounterFields) + 5;
 
         private const int Tail = 3 + 8 + 14 + (2 * CounterFields);
+
+        // How a packed double is written: the low two bits of its head varint.
+        private const ulong ThousandthsCode = 0; // the value in thousandths, zigzag, in the upper bits
+        private const ulong RawCode = 1; // the 8 bytes follow
+        private const ulong RepeatCode = 2; // the same bits as the n-th double this note wrote, n in the upper bits
 
         /// <summary>The value a scalar slot leaves out of the packed form (quality 50, multipliers 1, else 0).</summary>
         private static double DefaultOf(int k) => k == Tail ? 50 : k is Tail + 1 or Tail + 2 ? 1 : 0;
