@@ -5,7 +5,9 @@ namespace Zhongcao.Engine.Distribution;
 /// stage's budget, window and counters, governance overlay, long-tail flags, the per-viewer records that
 /// make counting exact (unique viewers, once per action), read-model aggregates and every transition.
 /// Laid out for memory: instants as UTC ticks, per-surface/per-stage tallies inline, viewers, hourly counts,
-/// audience interests and transitions in compact packed arrays, rarely used parts (a hold) allocated on demand.
+/// audience interests and transitions in compact packed arrays, rarely used parts (a hold) allocated on demand, and
+/// the whole counted part packed into one byte array once the note has left the pools and gone quiet
+/// (NoteDistribution.Body.cs).
 /// </summary>
 public sealed partial class NoteDistribution
 {
