@@ -30,6 +30,8 @@ public sealed partial class DistributionModule
             return; // the author's own views and actions are not audience signals
         }
 
+        Touched(d);
+
         var flagged = Fraud.IsFlagged(u);
         if (e.Type == EventType.Impression)
         {

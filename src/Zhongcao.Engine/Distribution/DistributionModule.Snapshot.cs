@@ -56,5 +56,10 @@ public sealed partial class DistributionModule
             var user = reader.ReadVarInt32();
             ViewerOf(user).Load(ref reader);
         }
+
+        if (_lastDay >= 0)
+        {
+            PackAll(new DateTimeOffset(_lastDay * TimeSpan.TicksPerDay, TimeSpan.Zero)); // the start of the last daily pass's day: a lower bound of the log's time
+        }
     }
 }

@@ -7,6 +7,10 @@ public sealed partial class DistributionModule
     private static readonly TimeSpan Week = TimeSpan.FromDays(7);
     private readonly List<int> _expired = [];
 
+    // Packing bookkeeping (memory layout only, not state): notes changed since last packed, and the hour last packed.
+    private readonly List<int> _touched = [];
+    private long _lastPackHour = -1;
+
     /// <summary>Everything triggered by time, at the tick's logged instant: windows, limits, then once a day the long tail.</summary>
     private void ApplyTick(CoreState core, DateTimeOffset at)
     {
@@ -73,6 +77,13 @@ public sealed partial class DistributionModule
             _lastDay = day;
             Daily(core, at);
         }
+
+        var hour = at.UtcTicks / TimeSpan.TicksPerHour;
+        if (hour != _lastPackHour)
+        {
+            _lastPackHour = hour;
+            PackTouched(at);
+        }
     }
 
     /// <summary>Once a day: seasons, evergreen detection and saturation of the long tail.</summary>
@@ -103,6 +114,73 @@ public sealed partial class DistributionModule
                         $"Only {recent} new viewers in the last 7 days (< {Options.SaturationWeeklyImpressions}): the relevant audience is exhausted.");
                 }
             }
+        }
+
+        PackAll(at);
+    }
+
+    /// <summary>
+    /// Packs the counted part of every note that has left the pools for good and stayed quiet for
+    /// <see cref="NoteDistribution.ArchiveAfterIdle"/> (memory layout only: the state, its snapshot and digest are
+    /// unchanged), and lists the unpacked rest for <see cref="PackTouched"/>. Once a day and after a snapshot load; it
+    /// also catches notes a reader unpacked.
+    /// </summary>
+    private void PackAll(DateTimeOffset at)
+    {
+        foreach (var d in _notes)
+        {
+            if (d is null)
+            {
+                continue;
+            }
+
+            if (d.CanArchive(at))
+            {
+                d.Archive();
+            }
+            else if (!d.Archived)
+            {
+                Touched(d);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Once per hour of log time: packs the listed notes (those changed since they were last packed) that can be
+    /// packed now, keeping the rest listed. Touches only the notes that changed, not every note.
+    /// </summary>
+    private void PackTouched(DateTimeOffset at)
+    {
+        var kept = 0;
+        for (var i = 0; i < _touched.Count; i++)
+        {
+            var n = _touched[i];
+            var d = _notes[n]!;
+            if (!d.Archived && d.CanArchive(at))
+            {
+                d.Archive();
+            }
+
+            if (d.Archived)
+            {
+                d.Listed = false;
+            }
+            else
+            {
+                _touched[kept++] = n;
+            }
+        }
+
+        _touched.RemoveRange(kept, _touched.Count - kept);
+    }
+
+    /// <summary>Lists a note the writer changed, for the next <see cref="PackTouched"/>.</summary>
+    private void Touched(NoteDistribution d)
+    {
+        if (!d.Listed)
+        {
+            d.Listed = true;
+            _touched.Add(d.NoteIndex);
         }
     }
 

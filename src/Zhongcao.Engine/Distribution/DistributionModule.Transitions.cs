@@ -188,7 +188,11 @@ public sealed partial class DistributionModule
         PoolMeasurement? m = null, double threshold = 0) =>
         Add(d, Transition(d, at, d.PoolStage, d.Level, stage, level, outcome, reason, m, threshold));
 
-    private static void Add(NoteDistribution d, PoolTransition t) => d.AddTransition(t);
+    private void Add(NoteDistribution d, PoolTransition t)
+    {
+        Touched(d);
+        d.AddTransition(t);
+    }
 
     private void UpdateSets(NoteDistribution d)
     {

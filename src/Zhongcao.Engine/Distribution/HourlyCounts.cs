@@ -79,6 +79,12 @@ public struct HourlyCounts
         _count++;
     }
 
+    /// <summary>An entry: <paramref name="key"/> is hour × 16 + kind.</summary>
+    internal static long Entry(long key, long count) => (key << CountBits) | (count & CountMask);
+
+    /// <summary>Counts over <paramref name="count"/> entries already in order (an unpacked note).</summary>
+    internal static HourlyCounts FromEntries(long[]? entries, int count) => new() { _entries = entries, _count = count };
+
     /// <summary>Restores one entry (snapshot load; entries arrive in order).</summary>
     internal void Append(long hour, int kind, long count) => Add(hour, kind, count);
 

@@ -8,6 +8,8 @@ public sealed partial class NoteDistribution
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal void Save(BinaryEncoder w)
     {
+        // A packed note is read from a decoded copy that is not kept: writing a snapshot leaves packed notes packed.
+        var body = Peek();
         w.WriteVarInt(NoteIndex);
         w.WriteVarInt(AuthorIndex);
         w.WriteByte((byte)Policy);
@@ -19,7 +21,7 @@ public sealed partial class NoteDistribution
         w.WriteBool(Evergreen);
         w.WriteBool(Fresh);
         w.WriteString(Season);
-        w.WriteDouble(Quality);
+        w.WriteDouble(body.Quality);
         w.WriteBool(GateLimited);
         w.WriteDouble(GateMultiplier);
         DistributionCodec.WriteTime(w, LimitUntil);
@@ -27,54 +29,54 @@ public sealed partial class NoteDistribution
         w.WriteTime(WindowEndsAt);
         w.WriteVarInt(Budget);
         w.WriteVarInt(Extensions);
-        Current.Save(w);
-        Total.Save(w);
-        w.WriteVarInt(Excluded);
+        body.Current.Save(w);
+        body.Total.Save(w);
+        w.WriteVarInt(body.Excluded);
         for (var i = 0; i < 4; i++)
         {
-            w.WriteVarInt(ImpressionsBySurface[i]);
-            w.WriteDouble(WeightedBySurface[i]);
+            w.WriteVarInt(body.ImpressionsBySurface[i]);
+            w.WriteDouble(body.WeightedBySurface[i]);
         }
 
         for (var i = 0; i < 7; i++)
         {
-            w.WriteVarInt(ImpressionsByStage[i]);
-            w.WriteDouble(WeightedByStage[i]);
+            w.WriteVarInt(body.ImpressionsByStage[i]);
+            w.WriteDouble(body.WeightedByStage[i]);
         }
 
-        w.WriteVarInt(FollowerViewers);
-        w.WriteVarInt(ReturningViewers);
-        if (_audienceCount == 0)
+        w.WriteVarInt(body.FollowerViewers);
+        w.WriteVarInt(body.ReturningViewers);
+        if (body.AudienceCount == 0)
         {
             w.WriteVarUInt(0);
         }
         else
         {
-            _tagTable!.WriteByTag(w, _audience.AsSpan(0, _audienceCount));
+            _tagTable!.WriteByTag(w, body.Audience.AsSpan(0, body.AudienceCount));
         }
 
-        Viewers.Save(w);
+        body.Viewers.Save(w);
 
-        w.WriteVarUInt((ulong)_hourly.Entries);
-        for (var i = 0; i < _hourly.Entries; i++)
+        w.WriteVarUInt((ulong)body.Hourly.Entries);
+        for (var i = 0; i < body.Hourly.Entries; i++)
         {
-            var e = _hourly.EntryAt(i);
+            var e = body.Hourly.EntryAt(i);
             w.WriteVarInt(HourlyCounts.HourOf(e));
             w.WriteByte((byte)HourlyCounts.KindOf(e));
             w.WriteVarInt(HourlyCounts.CountOf(e));
         }
 
-        w.WriteVarUInt((ulong)_transitions.Count);
-        w.WriteBytes(_transitions.Bytes);
+        w.WriteVarUInt((ulong)body.Transitions.Count);
+        w.WriteBytes(body.Transitions.Bytes);
         w.WriteStrings(TagPrefixes);
         w.WriteDouble(ReachMultiplier);
         DistributionCodec.WriteTime(w, ReachUntil);
         w.WriteString(ReachReason);
         w.WriteVarInt(BudgetBeforeReach);
-        w.WriteDouble(AuthorityBudget);
-        w.WriteDouble(AuthorityThreshold);
-        w.WriteString(AuthorityNiche);
-        w.WriteVarUInt((ulong)_authorityReason);
+        w.WriteDouble(body.AuthorityBudget);
+        w.WriteDouble(body.AuthorityThreshold);
+        w.WriteString(body.AuthorityNiche);
+        w.WriteVarUInt((ulong)body.AuthorityReason);
         w.WriteBool(HeldStage is not null);
         if (HeldStage is { } held)
         {
@@ -143,11 +145,11 @@ public sealed partial class NoteDistribution
         {
             var hour = r.ReadVarInt();
             var kind = r.ReadByte();
-            d._hourly.Append(hour, kind, r.ReadVarInt());
+            d.Live.Hourly.Append(hour, kind, r.ReadVarInt());
         }
 
         _ = r.ReadCount();
-        d._transitions = TransitionLog.FromBytes(r.ReadBytes());
+        d.Live.Transitions = TransitionLog.FromBytes(r.ReadBytes());
         d.TagPrefixes = r.ReadStrings();
         d.ReachMultiplier = r.ReadDouble();
         d.ReachUntil = DistributionCodec.ReadTime(ref r);
@@ -156,8 +158,9 @@ public sealed partial class NoteDistribution
         d.AuthorityBudget = r.ReadDouble();
         d.AuthorityThreshold = r.ReadDouble();
         d.AuthorityNiche = r.ReadString();
-        d._authorityReason = (int)Math.Min(r.ReadVarUInt(), int.MaxValue);
-        if ((uint)d._authorityReason >= (uint)tags.Texts.Count)
+        var authorityReason = (int)Math.Min(r.ReadVarUInt(), int.MaxValue);
+        d.Live.AuthorityReason = authorityReason;
+        if ((uint)authorityReason >= (uint)tags.Texts.Count)
         {
             throw new InvalidDataException("Distribution snapshot: an authority reason id outside the text table.");
         }

@@ -5,7 +5,9 @@ namespace Zhongcao.Engine.Distribution;
 /// stage's budget, window and counters, governance overlay, long-tail flags, the per-viewer records that
 /// make counting exact (unique viewers, once per action), read-model aggregates and every transition.
 /// Laid out for memory: instants as UTC ticks, per-surface/per-stage tallies inline, viewers, hourly counts,
-/// audience interests and transitions in compact packed arrays, rarely used parts (a hold) allocated on demand.
+/// audience interests and transitions in compact packed arrays, rarely used parts (a hold) allocated on demand, and
+/// the whole counted part packed into one byte array once the note has left the pools and gone quiet
+/// (NoteDistribution.Body.cs).
 /// </summary>
 public sealed partial class NoteDistribution
 {
@@ -46,7 +48,7 @@ public sealed partial class NoteDistribution
     /// <summary>The season currently reviving this note, or null.</summary>
     public string? Season { get => _rare?.Season; internal set => Rare(value is not null)?.Season = value; }
 
-    public double Quality { get; internal set; } = 50;
+    public double Quality { get => Live.Quality; internal set => Live.Quality = value; }
 
     /// <summary>True while any governance limit applies: the gate's or a moderator's verdict, or a reach limit (brand points).</summary>
     public bool Limited => GateLimited || ReachMultiplier < 1;
@@ -68,13 +70,13 @@ public sealed partial class NoteDistribution
     public long BudgetBeforeReach { get => _rare?.BudgetBeforeReach ?? 0; internal set => Rare(value != 0)?.BudgetBeforeReach = value; }
 
     /// <summary>The author's authority effect captured when the note entered cold start (see <see cref="AuthorityEffect"/>).</summary>
-    public double AuthorityBudget { get; internal set; } = 1;
-    public double AuthorityThreshold { get; internal set; } = 1;
-    public string AuthorityNiche { get; internal set; } = "";
+    public double AuthorityBudget { get => Live.AuthorityBudget; internal set => Live.AuthorityBudget = value; }
+    public double AuthorityThreshold { get => Live.AuthorityThreshold; internal set => Live.AuthorityThreshold = value; }
+    public string AuthorityNiche { get => Live.AuthorityNiche; internal set => Live.AuthorityNiche = value; }
     public string AuthorityReason
     {
-        get => CompactText.Decode(_tagTable.Texts[_authorityReason]);
-        internal set => _authorityReason = _tagTable.Texts.IdOf(CompactText.Encode(value));
+        get => CompactText.Decode(_tagTable.Texts[Live.AuthorityReason]);
+        internal set => Live.AuthorityReason = _tagTable.Texts.IdOf(CompactText.Encode(value));
     }
 
     /// <summary>
@@ -100,33 +102,34 @@ public sealed partial class NoteDistribution
     /// <summary>Impression budget (pools) or target (guarantee) of the current stage.</summary>
     public long Budget { get; internal set; }
     public int Extensions { get; internal set; }
-    public ref StageCounters Current => ref _current;
+    public ref StageCounters Current => ref Live.Current;
 
     /// <summary>All counted impressions and actions over the note's life.</summary>
-    public ref StageCounters Total => ref _total;
+    public ref StageCounters Total => ref Live.Total;
 
     /// <summary>Impressions and excluded events (flagged accounts, engagement without an impression).</summary>
-    public long Excluded { get => _excluded; internal set => _excluded = checked((int)value); }
+    public long Excluded { get => Live.Excluded; internal set => Live.Excluded = checked((int)value); }
 
     /// <summary>Counted impressions by surface.</summary>
-    public ref Inline4<int> ImpressionsBySurface => ref _impressionsBySurface;
-    public ref Inline4<double> WeightedBySurface => ref _weightedBySurface;
+    public ref Inline4<int> ImpressionsBySurface => ref Live.ImpressionsBySurface;
+    public ref Inline4<double> WeightedBySurface => ref Live.WeightedBySurface;
 
     /// <summary>Counted impressions by the pool stage (as reported) at the first impression.</summary>
-    public ref Inline7<int> ImpressionsByStage => ref _impressionsByStage;
-    public ref Inline7<double> WeightedByStage => ref _weightedByStage;
-    public long FollowerViewers { get => _followerViewers; internal set => _followerViewers = checked((int)value); }
-    public long ReturningViewers { get => _returningViewers; internal set => _returningViewers = checked((int)value); }
+    public ref Inline7<int> ImpressionsByStage => ref Live.ImpressionsByStage;
+    public ref Inline7<double> WeightedByStage => ref Live.WeightedByStage;
+    public long FollowerViewers { get => Live.FollowerViewers; internal set => Live.FollowerViewers = checked((int)value); }
+    public long ReturningViewers { get => Live.ReturningViewers; internal set => Live.ReturningViewers = checked((int)value); }
 
     /// <summary>Declared interests of counted viewers, with counts (at most the module's cap of distinct interests).</summary>
     public IReadOnlyDictionary<string, long> AudienceInterests
     {
         get
         {
-            var result = new Dictionary<string, long>(_audienceCount, StringComparer.Ordinal);
-            for (var i = 0; i < _audienceCount; i++)
+            var body = Peek();
+            var result = new Dictionary<string, long>(body.AudienceCount, StringComparer.Ordinal);
+            for (var i = 0; i < body.AudienceCount; i++)
             {
-                result[_tagTable[(int)(_audience![i] >> 32)]] = (int)_audience[i];
+                result[_tagTable[(int)(body.Audience![i] >> 32)]] = (int)body.Audience[i];
             }
 
             return result;
@@ -134,16 +137,16 @@ public sealed partial class NoteDistribution
     }
 
     /// <summary>Counted viewers by user index.</summary>
-    public ref ViewerSet Viewers => ref _viewers;
+    public ref ViewerSet Viewers => ref Live.Viewers;
 
     /// <summary>Counts per hour since the epoch: [impressions, actions by <see cref="ActionKind"/>...].</summary>
-    public HourlyCounts Hourly => _hourly;
+    public HourlyCounts Hourly => _body is Body live ? live.Hourly : PeekHourly();
 
     /// <summary>Every recorded transition, oldest first (rebuilt from the compact log on each read).</summary>
-    public IReadOnlyList<PoolTransition> Transitions => _transitions.ToList(_tagTable.Texts);
+    public IReadOnlyList<PoolTransition> Transitions => Peek().Transitions.ToList(_tagTable.Texts);
 
     /// <summary>Number of recorded transitions.</summary>
-    public int TransitionCount => _transitions.Count;
+    public int TransitionCount => _body is Body live ? live.Transitions.Count : PeekTransitionCount();
 
     /// <summary>Level-1 prefixes of the note's tags ("beauty" for "beauty/skincare"): adjacent-interest matching.</summary>
     internal string[] TagPrefixes { get; set; } = [];
@@ -154,63 +157,15 @@ public sealed partial class NoteDistribution
     /// <summary>True while the note takes part in a pool (cold start or expansion).</summary>
     public bool InPool => PoolStage is DistributionStage.ColdStart or DistributionStage.Expansion;
 
-    internal void AddHourly(DateTimeOffset at, int kind, long delta) => _hourly.Add(at.UtcTicks / TimeSpan.TicksPerHour, kind, delta);
+    internal void AddHourly(DateTimeOffset at, int kind, long delta) => Live.Hourly.Add(at.UtcTicks / TimeSpan.TicksPerHour, kind, delta);
 
-    internal void AddTransition(PoolTransition t) => _transitions.Add(t, _tagTable.Texts);
+    internal void AddTransition(PoolTransition t) => Live.Transitions.Add(t, _tagTable.Texts);
 
     /// <summary>Adds one to the tally of interned tag <paramref name="tagId"/>, adding it only while fewer than <paramref name="max"/> are tallied.</summary>
-    internal void CountInterest(TagTable table, int tagId, int max)
-    {
-        var lo = 0;
-        var hi = _audienceCount - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            var id = (int)(_audience![mid] >> 32);
-            if (id == tagId)
-            {
-                _audience[mid]++;
-                return;
-            }
-
-            if (id < tagId)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        if (_audienceCount >= max)
-        {
-            return;
-        }
-
-        if (_audience is null || _audienceCount == _audience.Length)
-        {
-            // Grown four entries at a time: tallies stay small (a dozen interests), so doubling mostly bought empty slots.
-            Array.Resize(ref _audience, _audience is null ? 4 : Math.Min(max, _audience.Length + Math.Max(4, _audience.Length / 4)));
-        }
-
-        Array.Copy(_audience, lo, _audience, lo + 1, _audienceCount - lo);
-        _audience[lo] = ((long)tagId << 32) | 1;
-        _audienceCount++;
-    }
+    internal void CountInterest(TagTable table, int tagId, int max) => Live.CountInterest(tagId, max);
 
     /// <summary>Restores an interest tally (snapshot load).</summary>
-    internal void SetInterest(TagTable table, int tagId, long count)
-    {
-        CountInterest(table, tagId, int.MaxValue);
-        for (var i = 0; i < _audienceCount; i++)
-        {
-            if ((int)(_audience![i] >> 32) == tagId)
-            {
-                _audience[i] = ((long)tagId << 32) | (uint)count;
-            }
-        }
-    }
+    internal void SetInterest(TagTable table, int tagId, long count) => Live.SetInterest(tagId, count);
 
     private static DateTimeOffset Utc(long ticks) => new(ticks, TimeSpan.Zero);
 
@@ -224,23 +179,12 @@ public sealed partial class NoteDistribution
     private readonly long _publishedAt;
     private long _stageStartedAt;
     private long _windowEndsAt;
-    private int _authorityReason; // id in the text table (0 = "")
     private RarePart? _rare;
-    private ViewerSet _viewers;
-    private int _excluded; // 32-bit storage behind the long API: per-note event counts stay far below 2^31
-    private int _followerViewers;
-    private int _returningViewers;
-    private StageCounters _current;
-    private StageCounters _total;
-    private Inline4<int> _impressionsBySurface;
-    private Inline4<double> _weightedBySurface;
-    private Inline7<int> _impressionsByStage;
-    private Inline7<double> _weightedByStage;
     private readonly TagTable _tagTable; // the module's tags and texts
-    private long[]? _audience; // (tag id << 32) | count, ascending tag id
-    private int _audienceCount;
-    private HourlyCounts _hourly;
-    private TransitionLog _transitions;
+
+    // The counted part (counters, tallies, viewers, hourly counts, interests, transitions): a Body while the note can
+    // still change, or its packed bytes (byte[]) once it has left the pools and gone quiet. See NoteDistribution.Body.cs.
+    private object _body = new Body();
 
     /// <summary>
     /// What only a few notes ever need — a season, a governance or reach limit, a held position — kept in one object

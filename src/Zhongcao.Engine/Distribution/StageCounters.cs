@@ -35,6 +35,9 @@ public struct StageCounters
         internal set => _firstImpressionAt = value?.UtcTicks ?? 0;
     }
 
+    /// <summary>The first impression's instant as UTC ticks, 0 when none (packing).</summary>
+    internal long FirstImpressionAtTicks { readonly get => _firstImpressionAt; set => _firstImpressionAt = value; }
+
     /// <summary>Negative actions counted (scroll-away, not-interested, report).</summary>
     public long Negatives => Actions[(int)ActionKind.ScrollAway] + Actions[(int)ActionKind.NotInterested] + Actions[(int)ActionKind.Report];
 

@@ -187,6 +187,9 @@ internal struct TransitionLog
     /// <summary>The encoded bytes (snapshot; the layout is part of the distribution section's version, ids refer to the section's text table).</summary>
     public readonly ReadOnlySpan<byte> Bytes => _bytes.AsSpan(0, _length);
 
+    /// <summary>Restores a log of <paramref name="count"/> transitions from its encoded bytes (a packed note: the count is known).</summary>
+    public static TransitionLog FromBytes(byte[] bytes, int count) => new() { _bytes = bytes, _length = bytes.Length, Count = count };
+
     /// <summary>Restores a log from its encoded bytes (re-reading it to know the count).</summary>
     public static TransitionLog FromBytes(byte[] bytes)
     {

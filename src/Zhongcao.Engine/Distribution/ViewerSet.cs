@@ -146,6 +146,67 @@ public struct ViewerSet
         }
     }
 
+    /// <summary>Copies the occupied slots (user + 1 in the high half, the record in the low half) into <paramref name="into"/>; returns how many.</summary>
+    internal readonly int CopySlots(Span<long> into)
+    {
+        var n = 0;
+        if (_slots is not null)
+        {
+            foreach (var s in _slots)
+            {
+                if (s != 0)
+                {
+                    into[n++] = s;
+                }
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// A set holding <paramref name="slots"/> (as <see cref="CopySlots"/> gave them, distinct users), sized at once:
+    /// a list of an even length up to 14 slots, else a hash table filled to at most three quarters.
+    /// </summary>
+    internal static ViewerSet FromSlots(ReadOnlySpan<long> slots)
+    {
+        var set = new ViewerSet();
+        if (slots.Length == 0)
+        {
+            return set;
+        }
+
+        if (slots.Length < HashedFrom - 1)
+        {
+            set._slots = new long[slots.Length + (slots.Length & 1)];
+            slots.CopyTo(set._slots);
+            set.Count = slots.Length;
+            return set;
+        }
+
+        var size = HashedFrom;
+        while ((slots.Length + 1) * 4 > size * 3)
+        {
+            size *= 2;
+        }
+
+        set._slots = new long[size];
+        var mask = size - 1;
+        foreach (var s in slots)
+        {
+            var i = Hash((int)((ulong)s >> 32) - 1) & mask;
+            while (set._slots[i] != 0)
+            {
+                i = (i + 1) & mask;
+            }
+
+            set._slots[i] = s;
+        }
+
+        set.Count = slots.Length;
+        return set;
+    }
+
     private readonly int Find(int user)
     {
         if (_slots is null)

@@ -11,10 +11,10 @@ internal sealed class PoolHarness : IDisposable
     private long _sequence;
     private int _eventId;
 
-    public PoolHarness(DistributionOptions? options = null, DateTimeOffset? start = null, IFraudFlags? fraud = null)
+    public PoolHarness(DistributionOptions? options = null, DateTimeOffset? start = null, IFraudFlags? fraud = null, IAuthorAuthority? authority = null)
     {
         Time = new ManualTimeProvider(start ?? new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
-        Module = new DistributionModule(options, fraud: fraud);
+        Module = new DistributionModule(options, authority, fraud);
         Engine = new ZhongcaoEngine(new EngineOptions(), Time, [Module]);
     }
 
