@@ -111,10 +111,27 @@ public static class ZhongcaoApp
         await next(context);
         var metrics = context.RequestServices.GetRequiredService<MetricsRegistry>();
         var route = matched ?? (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
-        var labels = $"method=\"{context.Request.Method}\",route=\"{route}\",status=\"{context.Response.StatusCode}\"";
-        metrics.Increment("zhongcao_http_requests_total", labels);
-        metrics.Observe("zhongcao_http_request_duration_seconds", Stopwatch.GetElapsedTime(started).TotalSeconds,
-            $"method=\"{context.Request.Method}\",route=\"{route}\"");
+        var labels = RequestLabels.Of(context.Request.Method, route, context.Response.StatusCode);
+        metrics.Increment("zhongcao_http_requests_total", labels.WithStatus);
+        metrics.Observe("zhongcao_http_request_duration_seconds", Stopwatch.GetElapsedTime(started).TotalSeconds, labels.WithoutStatus);
+    }
+
+    /// <summary>
+    /// The label strings of a request's metrics, made once per method, route template and status (a small set)
+    /// instead of formatted twice per request.
+    /// </summary>
+    private sealed record RequestLabels(string WithStatus, string WithoutStatus)
+    {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Method, string Route, int Status), RequestLabels> Made = new();
+
+        public static RequestLabels Of(string method, string route, int status) =>
+            Made.TryGetValue((method, route, status), out var labels) ? labels
+            : Made.Count >= 4096 ? Make((method, route, status)) // never reached by route templates; bounds the cache regardless
+            : Made.GetOrAdd((method, route, status), Make);
+
+        private static RequestLabels Make((string Method, string Route, int Status) key) => new(
+            $"method=\"{key.Method}\",route=\"{key.Route}\",status=\"{key.Status}\"",
+            $"method=\"{key.Method}\",route=\"{key.Route}\"");
     }
 
     private static Task ApiKey(HttpContext context, RequestDelegate next)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using Zhongcao.Engine.Identity;
 using Zhongcao.Engine.Model;
 using Zhongcao.Engine.State;
@@ -62,10 +63,14 @@ public sealed partial class PoolAllocator
         var scan = new ScanBudget(o.MaxScan);
         var returning = viewer?.ReturnedAt is { } back && now - back < o.ReturningFor;
 
+        var bar = default(Bar); // none during the pool walk: the picks are made after it
+
         // An author's bucket holds that author's notes only: a few entries deep is enough, and a user may follow many.
         var authorDepth = Math.Max(1, o.BucketScan / 8);
 
-        void Pools(IEnumerable<PoolIndex.Entry> bucket, int limit)
+        // A bucket says part of the audience match: every note of a tag bucket carries that tag (one of the user's), every
+        // note of an author bucket is by an author of the user's audience, so only a prefix bucket needs the full match.
+        void Pools(IEnumerable<PoolIndex.Entry> bucket, int limit, Known known)
         {
             var depth = 0;
             foreach (var e in bucket)
@@ -77,12 +82,12 @@ public sealed partial class PoolAllocator
 
                 if (visited.Add(e.Note))
                 {
-                    ConsiderPool(core, user, viewer, audience, e.Note, now, offered);
+                    ConsiderPool(core, user, viewer, audience, e.Note, now, offered, known);
                 }
             }
         }
 
-        void Tail(IEnumerable<int> bucket, int limit)
+        void Tail(IEnumerable<int> bucket, int limit, Known known)
         {
             var depth = 0;
             foreach (var n in bucket)
@@ -94,24 +99,24 @@ public sealed partial class PoolAllocator
 
                 if (visited.Add(n))
                 {
-                    ConsiderLongTail(core, user, viewer, audience, n, now, returning, offered);
+                    ConsiderLongTail(core, user, viewer, audience, n, now, returning, offered, known, bar);
                 }
             }
         }
 
         foreach (var tag in audience.Tags)
         {
-            Pools(index.PoolWithTag(tag), o.BucketScan);
+            Pools(index.PoolWithTag(tag), o.BucketScan, Known.Tag);
         }
 
         foreach (var author in audience.Authors)
         {
-            Pools(index.PoolOfAuthor(author), authorDepth);
+            Pools(index.PoolOfAuthor(author), authorDepth, Known.Author);
         }
 
         foreach (var prefix in audience.Prefixes)
         {
-            Pools(index.ExpansionWithPrefix(prefix), o.BucketScan);
+            Pools(index.ExpansionWithPrefix(prefix), o.BucketScan, Known.None);
         }
 
         Resolve(best, offered, user);
@@ -121,23 +126,24 @@ public sealed partial class PoolAllocator
         // so the picks are the same as with the walk).
         if (best.Accepts(Probe(LongTailBound(returning))))
         {
-            foreach (var n in _module.Featured)
+            bar = Bar.Of(best, slots);
+            foreach (var n in (NoteBitSet)_module.Featured)
             {
                 if (visited.Add(n))
                 {
-                    ConsiderLongTail(core, user, viewer, audience, n, now, returning, offered);
+                    ConsiderLongTail(core, user, viewer, audience, n, now, returning, offered, Known.None, bar);
                 }
             }
 
             foreach (var tag in audience.Tags)
             {
-                Tail(index.TailWithTag(tag, residual: false), o.BucketScan / 2);
-                Tail(index.TailWithTag(tag, residual: true), o.BucketScan / 4);
+                Tail(index.TailWithTag(tag, residual: false), o.BucketScan / 2, Known.Tag);
+                Tail(index.TailWithTag(tag, residual: true), o.BucketScan / 4, Known.Tag);
             }
 
             foreach (var author in audience.Authors)
             {
-                Tail(index.TailOfAuthor(author), Math.Max(1, authorDepth / 2));
+                Tail(index.TailOfAuthor(author), Math.Max(1, authorDepth / 2), Known.Author);
             }
 
             Resolve(best, offered, user);
@@ -174,21 +180,28 @@ public sealed partial class PoolAllocator
         }
     }
 
-    private void ConsiderPool(CoreState core, UserState user, ViewerState? viewer, UserAudience audience, int n, DateTimeOffset now, List<Offered> offered)
+    /// <summary>
+    /// Offers pool note <paramref name="n"/> when the user may see it, is in its audience and it still wants impressions.
+    /// The refusals are independent tests, so they run cheapest first: what the note's distribution state alone decides
+    /// (its budget, author, governance share), then the user's sets, and only then the note itself and the pending count.
+    /// </summary>
+    private void ConsiderPool(CoreState core, UserState user, ViewerState? viewer, UserAudience audience, int n, DateTimeOffset now,
+        List<Offered> offered, Known known = Known.None)
     {
-        if (_module.Of(n) is not { InPool: true } d)
+        if (_module.Of(n) is not { InPool: true } d || d.Budget <= 0 || d.Current.Impressions >= d.Budget
+            || !Reachable(user, n, d.AuthorIndex, allowSeen: false) || !Admitted(d, user.Index))
         {
             return;
         }
 
         var state = core.Note(n);
-        if (!Eligible(core, user, state, allowSeen: false) || !Admitted(d, user.Index))
+        if (state.Deleted)
         {
             return;
         }
 
-        var match = audience.Match(d, state, allowAdjacent: d.Level >= 1);
-        if (match == 0 || d.Budget <= 0)
+        var match = MatchOf(audience, user, viewer, d, state, known, allowAdjacent: d.Level >= 1);
+        if (match == 0)
         {
             return;
         }
@@ -223,31 +236,50 @@ public sealed partial class PoolAllocator
         Offer(offered, new Offered(n, source, schedule * fresh * common, 0, d.Policy));
     }
 
+    /// <summary>
+    /// Offers long-tail note <paramref name="n"/>. With <paramref name="bar"/> set (the page's pool slots are full), a note
+    /// whose priority cannot beat the lowest pick even at the strongest audience match and no fatigue is passed over
+    /// before its eligibility is looked up: the picks only get harder to beat, so it could never enter.
+    /// </summary>
     private void ConsiderLongTail(CoreState core, UserState user, ViewerState? viewer, UserAudience audience, int n, DateTimeOffset now,
-        bool returning, List<Offered> offered)
+        bool returning, List<Offered> offered, Known known = Known.None, Bar bar = default)
     {
         if (_module.Of(n) is not { PoolStage: DistributionStage.Sustained } d)
         {
             return;
         }
 
-        var state = core.Note(n);
-        if (!Eligible(core, user, state, allowSeen: false) || !Admitted(d, user.Index))
+        var o = _module.Options;
+        var fresh = FreshnessOf(d, now);
+        var seasonal = d.Season is not null;
+        if (bar.Set && FatigueCap == 1
+            && bar.Stops((d.Residual ? o.ResidualPriority : o.SustainedPriority) * fresh * (seasonal ? 2 : 1) * (returning ? 2 : 1)
+                * UserAudience.AuthorAudience * d.Multiplier, n))
         {
             return;
         }
 
-        var match = audience.Match(d, state, allowAdjacent: !d.Residual);
+        if (!Reachable(user, n, d.AuthorIndex, allowSeen: false) || !Admitted(d, user.Index))
+        {
+            return;
+        }
+
+        var state = core.Note(n);
+        if (state.Deleted)
+        {
+            return;
+        }
+
+        var match = MatchOf(audience, user, viewer, d, state, known, allowAdjacent: !d.Residual);
         if (match == 0)
         {
             return;
         }
 
-        var o = _module.Options;
         var priority = (d.Residual ? o.ResidualPriority : o.SustainedPriority)
-            * FreshnessOf(d, now)
-            * (d.Season is not null ? 2 : 1) * (returning ? 2 : 1) * match * d.Multiplier * AuthorFatigue(viewer, d, now);
-        var source = d.Season is not null ? "pool:seasonal" : d.Evergreen ? "pool:evergreen" : "pool:sustained";
+            * fresh
+            * (seasonal ? 2 : 1) * (returning ? 2 : 1) * match * d.Multiplier * AuthorFatigue(viewer, d, now);
+        var source = seasonal ? "pool:seasonal" : d.Evergreen ? "pool:evergreen" : "pool:sustained";
         Offer(offered, new Offered(n, source, priority, 0, DistributionPolicy.Pools));
     }
 
@@ -309,21 +341,63 @@ public sealed partial class PoolAllocator
             return;
         }
 
-        offered.Sort(static (a, b) => a.Priority != b.Priority ? b.Priority.CompareTo(a.Priority) : b.Note.CompareTo(a.Note));
-        var o = _module.Options;
-        foreach (var c in offered)
+        // A heap rather than a sort: the walk stops after a few candidates (about the page's pool slots), so ordering
+        // all of them (hundreds) was wasted work. The order taken is the same, the order being total (notes are distinct).
+        var heap = CollectionsMarshal.AsSpan(offered);
+        var count = heap.Length;
+        for (var i = (count / 2) - 1; i >= 0; i--)
         {
+            SiftDown(heap, i, count);
+        }
+
+        var o = _module.Options;
+        while (count > 0)
+        {
+            var c = heap[0];
             var candidate = new PoolCandidate(c.Note, c.Source, c.Priority, c.Boost, c.Policy);
             if (!best.Accepts(candidate))
             {
                 break;
             }
 
+            heap[0] = heap[--count];
+            SiftDown(heap, 0, count);
             var copies = _module.Duplicates.SeenDuplicates(c.Note, user);
             best.Offer(copies == 0 ? candidate : candidate with { Priority = c.Priority * Freshness.Fatigue(copies, o.FatigueFloor, o.FatigueDecay) });
         }
 
         offered.Clear();
+    }
+
+    /// <summary>Resolve's order: higher priority first, ties: the newer note.</summary>
+    private static bool Before(in Offered a, in Offered b) => a.Priority > b.Priority || (a.Priority == b.Priority && a.Note > b.Note);
+
+    private static void SiftDown(Span<Offered> heap, int at, int count)
+    {
+        var item = heap[at];
+        while (true)
+        {
+            var child = (2 * at) + 1;
+            if (child >= count)
+            {
+                break;
+            }
+
+            if (child + 1 < count && Before(heap[child + 1], heap[child]))
+            {
+                child++;
+            }
+
+            if (!Before(heap[child], item))
+            {
+                break;
+            }
+
+            heap[at] = heap[child];
+            at = child;
+        }
+
+        heap[at] = item;
     }
 
     /// <summary>
@@ -366,7 +440,7 @@ public sealed partial class PoolAllocator
         [ThreadStatic]
         private static Scratch? t_free;
 
-        public HashSet<int> Visited { get; } = [];
+        public NoteMarks Visited { get; } = new();
 
         public List<Offered> Offered { get; } = [];
 
@@ -382,6 +456,57 @@ public sealed partial class PoolAllocator
             s.Visited.Clear();
             s.Offered.Clear();
             t_free = s;
+        }
+    }
+
+    /// <summary>
+    /// The notes one allocation has looked at: a bit per note index, cleared word by word through the list of the words
+    /// it set, so a request pays for what it touched only (a hash set paid a hash and a probe per note, and its clearing).
+    /// </summary>
+    private sealed class NoteMarks
+    {
+        private ulong[] _words = [];
+        private int[] _touched = new int[64];
+        private int _count;
+
+        /// <summary>Marks note <paramref name="n"/> (an index, at least 0); false when it was marked already.</summary>
+        public bool Add(int n)
+        {
+            var w = n >> 6;
+            if (w >= _words.Length)
+            {
+                Array.Resize(ref _words, Math.Max(w + 1, _words.Length * 2));
+            }
+
+            ref var word = ref _words[w];
+            var bit = 1UL << n;
+            if ((word & bit) != 0)
+            {
+                return false;
+            }
+
+            if (word == 0)
+            {
+                if (_count == _touched.Length)
+                {
+                    Array.Resize(ref _touched, _count * 2);
+                }
+
+                _touched[_count++] = w;
+            }
+
+            word |= bit;
+            return true;
+        }
+
+        public void Clear()
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                _words[_touched[i]] = 0;
+            }
+
+            _count = 0;
         }
     }
 
@@ -407,9 +532,53 @@ public sealed partial class PoolAllocator
     }
 
     private static bool Eligible(CoreState core, UserState user, NoteState note, bool allowSeen) =>
-        !note.Deleted
-        && note.AuthorIndex != user.Index
-        && (allowSeen || !user.Seen.Contains(note.Index))
-        && !user.NotInterested.Contains(note.Index)
-        && !user.HiddenAuthors.Contains(note.AuthorIndex);
+        !note.Deleted && Reachable(user, note.Index, note.AuthorIndex, allowSeen);
+
+    /// <summary><see cref="Eligible"/> without the deletion test: what the user's own sets decide about note <paramref name="n"/> by <paramref name="author"/>.</summary>
+    private static bool Reachable(UserState user, int n, int author, bool allowSeen) =>
+        author != user.Index
+        && (allowSeen || !user.Seen.Contains(n))
+        && !user.NotInterested.Contains(n)
+        && !user.HiddenAuthors.Contains(author);
+
+    /// <summary>
+    /// <see cref="UserAudience.Match"/>, shortened by what the bucket a note came from already says: a note of an author
+    /// bucket matches as the author's audience; a note of a tag bucket as the author's audience when the user follows or
+    /// engaged with its author, otherwise as a direct interest (it carries the bucket's tag, one of the user's).
+    /// </summary>
+    private static double MatchOf(UserAudience audience, UserState user, ViewerState? viewer, NoteDistribution d, NoteState state,
+        Known known, bool allowAdjacent) => known switch
+        {
+            Known.Author => UserAudience.AuthorAudience,
+            Known.Tag => user.Following.Contains(d.AuthorIndex) || (viewer?.EngagedAuthors.Contains(d.AuthorIndex) ?? false)
+                ? UserAudience.AuthorAudience
+                : UserAudience.Interest,
+            _ => audience.Match(d, state, allowAdjacent),
+        };
+
+    /// <summary>The lowest pick of a full top K, which a candidate has to beat (priority, then the newer note); unset while there is room.</summary>
+    private readonly record struct Bar(bool Set, double Priority, int Note)
+    {
+        public static Bar Of(TopK best, int slots)
+        {
+            var picks = best.Result();
+            return slots > 0 && picks.Count >= slots ? new Bar(true, picks[^1].Priority, picks[^1].NoteIndex) : default;
+        }
+
+        /// <summary>True when no candidate of note <paramref name="note"/> with a priority up to <paramref name="bound"/> can enter.</summary>
+        public bool Stops(double bound, int note) => Set && !(bound > Priority || (bound == Priority && note > Note));
+    }
+
+    /// <summary>What the bucket a candidate was read from says about its audience match.</summary>
+    private enum Known : byte
+    {
+        /// <summary>Nothing: the full match is worked out.</summary>
+        None,
+
+        /// <summary>The note carries one of the user's tags.</summary>
+        Tag,
+
+        /// <summary>The note's author is one the user follows or engaged with.</summary>
+        Author,
+    }
 }

@@ -55,15 +55,7 @@ public static class FeedEndpoints
         rt.Metrics.Observe("zhongcao_feed_compute_seconds", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         return outcome switch
         {
-            FeedOutcome.Page page => TypedResults.Ok(new FeedResponse(
-                page.Items.Select(i => new FeedItemResponse(i.NoteId, i.AuthorId, i.Title, i.Kind, i.MediaType, i.Tags,
-                    i.Likes, i.Saves, i.CreatedAt, i.Sources, i.Explanation)
-                {
-                    Score = i.Score,
-                    ScoreParts = i.ScoreParts,
-                    Rules = i.Rules,
-                }).ToArray(),
-                page.Cursor)),
+            FeedOutcome.Page page => new FeedPageResult(page.Items, page.Cursor), // the JSON of FeedResponse, written directly
             FeedOutcome.UnknownUser => Problems.NotFound("User", userId, "userId"),
             FeedOutcome.BadCursor bad => Problems.Field("cursor", bad.Reason),
             _ => throw new InvalidOperationException("Unexpected feed outcome."),
