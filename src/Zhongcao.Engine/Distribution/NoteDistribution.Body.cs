@@ -67,7 +67,7 @@ public sealed partial class NoteDistribution
             return live.Hourly;
         }
 
-        var r = new PackReader((byte[])b);
+        var r = new BinaryDecoder((byte[])b);
         return Body.ReadHourly(ref r);
     }
 
@@ -79,7 +79,7 @@ public sealed partial class NoteDistribution
             return live.Transitions.Count;
         }
 
-        var r = new PackReader((byte[])b);
+        var r = new BinaryDecoder((byte[])b);
         Body.SkipHourly(ref r);
         return r.ReadCount();
     }
@@ -303,10 +303,10 @@ public sealed partial class NoteDistribution
 
         public static Body Unpack(byte[] bytes, long origin, TagTable tags)
         {
-            var r = new PackReader(bytes);
+            var r = new BinaryDecoder(bytes);
             var body = new Body { Hourly = ReadHourly(ref r) };
             var count = r.ReadCount();
-            body.Transitions = TransitionLog.FromBytes(r.ReadRaw(r.ReadCount()).ToArray(), count);
+            body.Transitions = TransitionLog.FromBytes(r.ReadBytes(), count);
 
             var n = r.ReadCount();
             if (n > 0)
@@ -356,7 +356,7 @@ public sealed partial class NoteDistribution
                 {
                     ThousandthsCode => Unzig(head >> 2) / 1000.0,
                     RepeatCode => BitConverter.Int64BitsToDouble(written[(int)(head >> 2)]),
-                    _ => BitConverter.Int64BitsToDouble(BinaryPrimitives.ReadInt64LittleEndian(r.ReadRaw(8))),
+                    _ => r.ReadDouble(),
                 };
                 if ((head & 3) != RepeatCode)
                 {
@@ -368,7 +368,7 @@ public sealed partial class NoteDistribution
             return body;
         }
 
-        public static HourlyCounts ReadHourly(ref PackReader r)
+        public static HourlyCounts ReadHourly(ref BinaryDecoder r)
         {
             var n = r.ReadCount();
             var entries = n == 0 ? null : new long[n];
@@ -382,7 +382,7 @@ public sealed partial class NoteDistribution
             return HourlyCounts.FromEntries(entries, n);
         }
 
-        public static void SkipHourly(ref PackReader r)
+        public static void SkipHourly(ref BinaryDecoder r)
         {
             var n = r.ReadCount();
             for (var i = 0; i < n; i++)
@@ -516,7 +516,11 @@ public sealed partial class NoteDistribution
         private static long Unzig(ulong v) => (long)(v >> 1) ^ -(long)(v & 1);
     }
 
-    /// <summary>Appends varints and raw bytes to a growable buffer (packing runs on the writer, once per quiet note).</summary>
+    /// <summary>
+    /// Appends varints and raw bytes to a growable buffer (packing runs on the writer, once per quiet note). Its bytes
+    /// use the snapshot encoding (zig-zag varints, little-endian doubles, length-prefixed raw bytes), so
+    /// <see cref="BinaryDecoder"/> reads them back.
+    /// </summary>
     private ref struct PackWriter(byte[] buffer)
     {
         private int _length;
@@ -561,45 +565,6 @@ public sealed partial class NoteDistribution
                 Buffer.AsSpan(0, _length).CopyTo(grown);
                 Buffer = grown;
             }
-        }
-    }
-
-    /// <summary>Reads what <see cref="PackWriter"/> wrote (the bytes are the note's own: a bad read is a bug, and throws).</summary>
-    private ref struct PackReader(ReadOnlySpan<byte> data)
-    {
-        private readonly ReadOnlySpan<byte> _data = data;
-        private int _position;
-
-        public ulong ReadVarUInt()
-        {
-            ulong value = 0;
-            var shift = 0;
-            while (true)
-            {
-                var b = _data[_position++];
-                value |= (ulong)(b & 0x7F) << shift;
-                if (b < 0x80)
-                {
-                    return value;
-                }
-
-                shift += 7;
-            }
-        }
-
-        public long ReadVarInt()
-        {
-            var v = ReadVarUInt();
-            return (long)(v >> 1) ^ -(long)(v & 1);
-        }
-
-        public int ReadCount() => checked((int)ReadVarUInt());
-
-        public ReadOnlySpan<byte> ReadRaw(int length)
-        {
-            var span = _data.Slice(_position, length);
-            _position += length;
-            return span;
         }
     }
 }

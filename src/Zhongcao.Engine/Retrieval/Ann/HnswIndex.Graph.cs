@@ -142,12 +142,7 @@ public sealed partial class HnswIndex
             current = _found[0].Node;
 
             SelectNeighbors(_found, _m, _selected);
-            var block = LinkBlock(node, l);
-            block[0] = _selected.Count;
-            for (var i = 0; i < _selected.Count; i++)
-            {
-                block[i + 1] = _selected[i].Node;
-            }
+            SetLinks(node, l, _selected);
 
             foreach (var s in _selected)
             {
@@ -202,12 +197,7 @@ public sealed partial class HnswIndex
 
             current = _found[0].Node;
             SelectNeighbors(_found, _m, _selected);
-            var block = LinkBlock(node, l);
-            block[0] = _selected.Count;
-            for (var i = 0; i < _selected.Count; i++)
-            {
-                block[i + 1] = _selected[i].Node;
-            }
+            SetLinks(node, l, _selected);
 
             foreach (var s in _selected)
             {
@@ -217,6 +207,17 @@ public sealed partial class HnswIndex
                     AddLink(s.Node, node, l);
                 }
             }
+        }
+    }
+
+    /// <summary>Replaces <paramref name="node"/>'s links on <paramref name="level"/> with <paramref name="selected"/>.</summary>
+    private void SetLinks(int node, int level, List<Neighbor> selected)
+    {
+        var block = LinkBlock(node, level);
+        block[0] = selected.Count;
+        for (var i = 0; i < selected.Count; i++)
+        {
+            block[i + 1] = selected[i].Node;
         }
     }
 
