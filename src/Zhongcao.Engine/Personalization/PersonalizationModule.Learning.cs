@@ -27,7 +27,8 @@ public sealed partial class PersonalizationModule
 
     private void AddPending(UserTaste t, int user, int note, int minute, DateTimeOffset at)
     {
-        var notes = t.Ints.Slice(UserTaste.IPendingNote, UserTaste.PendingSlots);
+        var notes = t.PendingNotes;
+        var minutes = t.PendingMinutes;
         var slot = notes.IndexOf(note);
         if (slot >= 0)
         {
@@ -40,7 +41,7 @@ public sealed partial class PersonalizationModule
             slot = 0;
             for (var i = 1; i < UserTaste.PendingSlots; i++)
             {
-                if (t.Ints[UserTaste.IPendingMinute + i] < t.Ints[UserTaste.IPendingMinute + slot])
+                if (minutes[i] < minutes[slot])
                 {
                     slot = i;
                 }
@@ -49,18 +50,20 @@ public sealed partial class PersonalizationModule
             Emit(t, user, slot);
         }
 
-        t.Ints[UserTaste.IPendingNote + slot] = note;
-        t.Ints[UserTaste.IPendingMinute + slot] = minute;
-        t.Bytes[UserTaste.BPendingBits + slot] = 0;
-        Context(t, note, at, t.Bytes.Slice(UserTaste.BPendingContext + (slot * UserTaste.ContextBytes), UserTaste.ContextBytes));
+        notes[slot] = note;
+        minutes[slot] = minute;
+        t.PendingBits[slot] = 0;
+        Context(t, note, at, t.PendingContext(slot));
     }
 
     private void ExpirePending(UserTaste t, int user, int minute)
     {
         var window = (int)_options.AttributionWindow.TotalMinutes;
+        var notes = t.PendingNotes;
+        var minutes = t.PendingMinutes;
         for (var i = 0; i < UserTaste.PendingSlots; i++)
         {
-            if (t.Ints[UserTaste.IPendingNote + i] >= 0 && t.Ints[UserTaste.IPendingMinute + i] + window < minute)
+            if (notes[i] >= 0 && minutes[i] + window < minute)
             {
                 Emit(t, user, i);
             }
@@ -69,25 +72,26 @@ public sealed partial class PersonalizationModule
 
     private static void MarkOutcome(UserTaste t, int note, int head)
     {
-        var slot = t.Ints.Slice(UserTaste.IPendingNote, UserTaste.PendingSlots).IndexOf(note);
+        var slot = t.PendingNotes.IndexOf(note);
         if (slot >= 0)
         {
-            t.Bytes[UserTaste.BPendingBits + slot] |= (byte)(1 << head);
+            t.PendingBits[slot] |= (byte)(1 << head);
         }
     }
 
     private void Emit(UserTaste t, int user, int slot)
     {
-        var note = t.Ints[UserTaste.IPendingNote + slot];
-        var c = UserTaste.BPendingContext + (slot * UserTaste.ContextBytes);
-        t.Ints[UserTaste.IPendingNote + slot] = -1;
-        if (t.Bytes[UserTaste.BPendingBits + slot] == 0 && !KeepQuiet(user, note, t.Ints[UserTaste.IPendingMinute + slot]))
+        var note = t.PendingNotes[slot];
+        var minute = t.PendingMinutes[slot];
+        var bits = t.PendingBits[slot];
+        t.PendingNotes[slot] = -1;
+        if (bits == 0 && !KeepQuiet(user, note, minute))
         {
             return;
         }
 
-        _examples.Add(new Example(user, note, t.Ints[UserTaste.IPendingMinute + slot], t.Bytes[UserTaste.BPendingBits + slot],
-            t.Bytes[c], t.Bytes[c + 1], t.Bytes[c + 2]));
+        var c = t.PendingContext(slot);
+        _examples.Add(new Example(user, note, minute, bits, c[0], c[1], c[2]));
     }
 
     /// <summary>Whether an impression without any action is among the sampled ones the model trains on (a hash, so replay keeps the same).</summary>

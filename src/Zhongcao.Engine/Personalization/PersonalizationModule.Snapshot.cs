@@ -16,6 +16,10 @@ public sealed partial class PersonalizationModule
         writer.WriteStrings(_tagNames);
 
         writer.WriteVarInt(ProfileCount);
+        Span<int> ints = stackalloc int[UserTaste.IntCount];
+        Span<float> floats = stackalloc float[UserTaste.FloatCount];
+        Span<Half> halves = stackalloc Half[UserTaste.HalfCount];
+        Span<byte> bytes = stackalloc byte[UserTaste.ByteCount];
         for (var u = 0; u < _tasteSlot.Length; u++)
         {
             if (TasteOf(u) is { } t)
@@ -23,10 +27,11 @@ public sealed partial class PersonalizationModule
                 writer.WriteVarInt(u);
                 writer.WriteInt64(t.AsOfTicks);
                 writer.WriteVarInt(t.RecentNext);
-                ArrayCodec.WriteInts(writer, t.Ints);
-                ArrayCodec.WriteFloats(writer, t.Floats);
-                ArrayCodec.WriteHalves(writer, t.EmbeddingCodes);
-                writer.WriteBytes(t.Bytes);
+                t.SaveLayout(ints, floats, halves, bytes);
+                ArrayCodec.WriteInts(writer, ints);
+                ArrayCodec.WriteFloats(writer, floats);
+                ArrayCodec.WriteHalves(writer, halves);
+                writer.WriteBytes(bytes);
                 ArrayCodec.WriteInts(writer, t.Negatives);
             }
         }
@@ -106,10 +111,7 @@ public sealed partial class PersonalizationModule
             var slot = _tastes.Add();
             _tasteSlot[u] = slot + 1;
             var t = new UserTaste(_tastes, slot) { AsOfTicks = asOf, RecentNext = recentNext };
-            ints.CopyTo(t.Ints);
-            floats.CopyTo(t.Floats);
-            halves.CopyTo(t.EmbeddingCodes);
-            bytes.CopyTo(t.Bytes);
+            t.LoadLayout(ints, floats, halves, bytes);
             t.LoadNegatives(negatives);
         }
 

@@ -232,8 +232,8 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
         var list = new List<(string, float, int)>(UserTaste.TagSlots);
         for (var i = 0; i < UserTaste.TagSlots; i++)
         {
-            var id = t.Ints[UserTaste.ITag + i];
-            var w = t.Floats[UserTaste.FWeight + i];
+            var id = t.TagIds[i];
+            var w = t.Weights[i];
             if (id >= 0 && w > 0.05f)
             {
                 list.Add((_tagNames[id], w, id));
@@ -248,12 +248,12 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
     public Profiles.JourneyStage Stage(UserTaste taste, int category, DateTimeOffset at)
     {
         var slot = taste.FindTag(category);
-        if (slot < 0 || taste.Floats[UserTaste.FJourney + slot] <= 0)
+        if (slot < 0 || taste.JourneyAt(slot) <= 0)
         {
             return Profiles.JourneyStage.None;
         }
 
-        var p = taste.Floats[UserTaste.FJourney + slot] * DecayFactor(taste, at);
+        var p = taste.JourneyAt(slot) * DecayFactor(taste, at);
         return p >= _options.PurchaseThreshold ? Profiles.JourneyStage.Purchase
             : p >= _options.ResearchThreshold ? Profiles.JourneyStage.Research : Profiles.JourneyStage.Inspiration;
     }
@@ -570,8 +570,7 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
 
         if (slot >= 0)
         {
-            ref var p = ref t.Floats[UserTaste.FJourney + slot];
-            p = Math.Max(0, p + points);
+            t.SetJourney(slot, Math.Max(0, t.JourneyAt(slot) + points));
         }
     }
 
@@ -627,7 +626,7 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
         {
             for (var i = 0; i < UserTaste.TagSlots; i++)
             {
-                var id = t.Ints[UserTaste.ITag + i];
+                var id = t.TagIds[i];
                 if (id >= 0 && _tagNames[id] is var name && name.Length > token.Length
                     && name[name.Length - token.Length - 1] == '/' && name.EndsWith(token, StringComparison.Ordinal))
                 {

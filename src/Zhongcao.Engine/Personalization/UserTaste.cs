@@ -3,19 +3,25 @@ using System.Runtime.InteropServices;
 namespace Zhongcao.Engine.Personalization;
 
 /// <summary>
-/// One user's learned profile (created on the user's first event), a view of its fixed-size record in the module's
-/// <see cref="TasteArena"/> (<see cref="ApproximateBytes"/> bytes per profile, no object of its own):
+/// One user's learned profile (created on the user's first event), a view of its records in the module's
+/// <see cref="TasteArena"/> (a 176-byte base record, plus side blocks given out at first use; at most
+/// <see cref="ApproximateBytes"/> bytes per profile, no object of its own):
 /// <list type="bullet">
-/// <item>interest weights over up to <see cref="TagSlots"/> tags (categories are tags too), each with purchase-journey points;</item>
+/// <item>interest weights over up to <see cref="TagSlots"/> tags (categories are tags too), in the base record, each with
+/// purchase-journey points (a side block given out at the first non-zero points: only product notes earn them);</item>
 /// <item>a <see cref="PersonalizationOptions.Dimension"/>-component interest embedding (Σ action weight × note embedding),
-/// stored as half-precision codes of largest magnitude 1 and a float scale;</item>
-/// <item>a temporal pattern: engagement per level-2 category (up to <see cref="TemporalSlots"/>) by 4-hour block and weekday;</item>
-/// <item>remembered negative feedback on authors (time in minutes; a side record allocated at the user's first
-/// negative action, since most users never give one), the latest engaged notes (co-engagement pairs) and
-/// pending impressions waiting for their outcome.</item>
+/// stored as half-precision codes of largest magnitude 1 and a float scale (a side block given out at the first
+/// weighted action on a note with an embedding);</item>
+/// <item>a temporal pattern: engagement per level-2 category (up to <see cref="TemporalSlots"/>) by 4-hour block and
+/// weekday (a side block given out at the first positive action on a categorised note);</item>
+/// <item>remembered negative feedback on authors (time in minutes; a side block given out at the user's first negative
+/// action), the latest engaged notes (co-engagement pairs; a side block given out at the first like, save, comment or
+/// share) and pending impressions waiting for their outcome (in the base record).</item>
 /// </list>
-/// Weights and journey points are stored as of <see cref="AsOfTicks"/> and decay together on the next event. A view is
-/// valid while the module's state is not replaced (a snapshot load); read it under the engine's read lock like all state.
+/// A part without its block reads as its initial value, so the profile means the same with or without it; the
+/// snapshot writes every part in full. Weights and journey points are stored as of <see cref="AsOfTicks"/> and decay
+/// together on the next event. A view is valid while the module's state is not replaced (a snapshot load); read it
+/// under the engine's read lock like all state.
 /// </summary>
 public readonly struct UserTaste
 {
@@ -39,7 +45,7 @@ public readonly struct UserTaste
 
     internal const int D = PersonalizationOptions.Dimension;
 
-    // Ints
+    // The saved layout (snapshot): ints
     internal const int ITag = 0;
     internal const int ITemporal = ITag + TagSlots;
     internal const int IRecent = ITemporal + TemporalSlots;
@@ -77,10 +83,8 @@ public readonly struct UserTaste
     internal void Initialise(long asOf)
     {
         AsOfTicks = asOf;
-        var ints = Ints;
-        ints[..(ITemporal + TemporalSlots)].Fill(-1);
-        ints.Slice(IRecent, RecentSlots).Fill(-1);
-        ints.Slice(IPendingNote, PendingSlots).Fill(-1);
+        TagIds.Fill(-1);
+        PendingNotes.Fill(-1);
     }
 
     private Span<int> Record => _arena.Record(_slot);
@@ -92,16 +96,51 @@ public readonly struct UserTaste
         internal set => MemoryMarshal.Write(MemoryMarshal.AsBytes(Record.Slice(TasteArena.AsOfOffset, 2)), in value);
     }
 
-    /// <summary>The negative-feedback record (<see cref="NegativeSlots"/> authors, then their minutes), or empty before the first.</summary>
-    internal Span<int> Negatives => Record[TasteArena.NegativesOffset] is var n and > 0 ? _arena.Negatives(n - 1) : [];
+    /// <summary>The negative-feedback block (<see cref="NegativeSlots"/> authors, then their minutes), or empty before the first.</summary>
+    internal Span<int> Negatives => _arena.Side(Record, SideKind.Negatives);
 
-    internal Span<int> Ints => Record.Slice(TasteArena.IntsOffset, IntCount);
+    /// <summary>Tag id per interest slot (-1 = empty; filled slots form a prefix).</summary>
+    internal Span<int> TagIds => Record.Slice(TasteArena.TagsOffset, TagSlots);
 
-    internal Span<float> Floats => MemoryMarshal.Cast<int, float>(Record.Slice(TasteArena.FloatsOffset, FloatCount));
+    /// <summary>Interest weight per tag slot, as of <see cref="AsOfTicks"/>.</summary>
+    internal Span<float> Weights => MemoryMarshal.Cast<int, float>(Record.Slice(TasteArena.WeightsOffset, TagSlots));
 
-    internal Span<Half> EmbeddingCodes => MemoryMarshal.Cast<int, Half>(Record.Slice(TasteArena.HalvesOffset, HalfCount / 2));
+    /// <summary>Purchase-journey points per tag slot, or empty while all are zero (no journey block yet).</summary>
+    internal Span<float> JourneyPoints => MemoryMarshal.Cast<int, float>(_arena.Side(Record, SideKind.Journey));
 
-    internal Span<byte> Bytes => MemoryMarshal.AsBytes(Record[TasteArena.BytesOffset..])[..ByteCount];
+    /// <summary>Journey points of tag slot <paramref name="slot"/> (0 without a journey block).</summary>
+    internal float JourneyAt(int slot) => JourneyPoints is { IsEmpty: false } j ? j[slot] : 0f;
+
+    /// <summary>Sets the journey points of a tag slot, giving out the journey block for a first non-zero value.</summary>
+    internal void SetJourney(int slot, float points)
+    {
+        var j = JourneyPoints;
+        if (j.IsEmpty)
+        {
+            if (points == 0 && !float.IsNegative(points))
+            {
+                return; // already what an absent block reads
+            }
+
+            j = MemoryMarshal.Cast<int, float>(_arena.SideForWrite(Record, SideKind.Journey));
+        }
+
+        j[slot] = points;
+    }
+
+    /// <summary>The note of each pending impression (-1 = free).</summary>
+    internal Span<int> PendingNotes => Record.Slice(TasteArena.PendingNotesOffset, PendingSlots);
+
+    /// <summary>The minute of each pending impression.</summary>
+    internal Span<int> PendingMinutes => Record.Slice(TasteArena.PendingMinutesOffset, PendingSlots);
+
+    private Span<byte> PendingBytes => MemoryMarshal.AsBytes(Record.Slice(TasteArena.PendingBytesOffset, TasteArena.Stride - TasteArena.PendingBytesOffset))[..TasteArena.PendingByteCount];
+
+    /// <summary>Outcome bits (one per head) of each pending impression.</summary>
+    internal Span<byte> PendingBits => PendingBytes[..PendingSlots];
+
+    /// <summary>The <see cref="ContextBytes"/> context bytes of pending impression <paramref name="slot"/>.</summary>
+    internal Span<byte> PendingContext(int slot) => PendingBytes.Slice(PendingSlots + (slot * ContextBytes), ContextBytes);
 
     /// <summary>Next ring position of the recent-notes window.</summary>
     internal int RecentNext
@@ -114,9 +153,20 @@ public readonly struct UserTaste
     public void EmbeddingTo(Span<float> destination)
     {
         var d = destination[..D];
-        System.Numerics.Tensors.TensorPrimitives.ConvertToSingle(EmbeddingCodes, d);
-        System.Numerics.Tensors.TensorPrimitives.Multiply(d, Floats[FEmbeddingScale], d);
+        var block = _arena.Side(Record, SideKind.Embedding);
+        if (block.IsEmpty)
+        {
+            d.Clear();
+            return;
+        }
+
+        System.Numerics.Tensors.TensorPrimitives.ConvertToSingle(Codes(block), d);
+        System.Numerics.Tensors.TensorPrimitives.Multiply(d, Scale(block), d);
     }
+
+    private static Span<Half> Codes(Span<int> block) => MemoryMarshal.Cast<int, Half>(block[..(D / 2)]);
+
+    private static ref float Scale(Span<int> block) => ref MemoryMarshal.Cast<int, float>(block)[D / 2];
 
     /// <summary>Adds <paramref name="w"/> × <paramref name="vector"/> to the interest embedding (<paramref name="scratch"/>: <see cref="PersonalizationOptions.Dimension"/> floats).</summary>
     internal void AddToEmbedding(ReadOnlySpan<float> vector, float w, Span<float> scratch)
@@ -124,48 +174,50 @@ public readonly struct UserTaste
         var e = scratch[..D];
         EmbeddingTo(e);
         System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(vector, w, e, e);
+        var block = _arena.SideForWrite(Record, SideKind.Embedding);
         var max = MathF.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(e));
         if (!(max > 0) || !float.IsFinite(max))
         {
-            EmbeddingCodes.Clear();
-            Floats[FEmbeddingScale] = 0;
+            Codes(block).Clear();
+            Scale(block) = 0;
             return;
         }
 
         System.Numerics.Tensors.TensorPrimitives.Divide(e, max, e);
-        System.Numerics.Tensors.TensorPrimitives.ConvertToHalf(e, EmbeddingCodes);
-        Floats[FEmbeddingScale] = max;
+        System.Numerics.Tensors.TensorPrimitives.ConvertToHalf(e, Codes(block));
+        Scale(block) = max;
     }
 
-    /// <summary>Bytes held per profile (its arena record and the user's slot number), for the memory budget.</summary>
-    public static int ApproximateBytes => (TasteArena.Stride * 4) + 4;
+    /// <summary>
+    /// Most bytes one profile can hold (its base record, every side block and the user's slot number), for the memory
+    /// budget; a profile holds the base record and only the side blocks it needed.
+    /// </summary>
+    public static int ApproximateBytes => (TasteArena.Stride + TasteArena.NegativeStride + TasteArena.EmbeddingStride
+        + TasteArena.JourneyStride + TasteArena.TemporalStride + TasteArena.RecentStride) * 4 + 4;
 
-    internal int FindTag(int tag)
-    {
-        var ids = Ints.Slice(ITag, TagSlots);
-        return tag < 0 ? -1 : ids.IndexOf(tag);
-    }
+    internal int FindTag(int tag) => tag < 0 ? -1 : TagIds.IndexOf(tag);
 
     /// <summary>Adds weight to a tag; a new tag takes an empty slot or the weakest one if it outweighs it.</summary>
     internal int AddTag(int tag, float w)
     {
-        var ints = Ints.Slice(ITag, TagSlots);
-        var floats = Floats;
-        var slot = tag < 0 ? -1 : ints.IndexOf(tag);
+        var ids = TagIds;
+        var weights = Weights;
+        var slot = tag < 0 ? -1 : ids.IndexOf(tag);
         if (slot < 0)
         {
+            var journey = JourneyPoints;
             var weakest = -1;
             var weakestValue = float.MaxValue;
             for (var i = 0; i < TagSlots; i++)
             {
-                if (ints[i] < 0)
+                if (ids[i] < 0)
                 {
                     weakest = i;
                     weakestValue = -1;
                     break;
                 }
 
-                var v = MathF.Abs(floats[FWeight + i]) + floats[FJourney + i];
+                var v = MathF.Abs(weights[i]) + (journey.IsEmpty ? 0f : journey[i]);
                 if (v < weakestValue)
                 {
                     weakest = i;
@@ -179,32 +231,52 @@ public readonly struct UserTaste
             }
 
             slot = weakest;
-            ints[slot] = tag;
-            floats[FWeight + slot] = 0;
-            floats[FJourney + slot] = 0;
+            ids[slot] = tag;
+            weights[slot] = 0;
+            if (!journey.IsEmpty)
+            {
+                journey[slot] = 0;
+            }
         }
 
-        floats[FWeight + slot] += w;
+        weights[slot] += w;
         return slot;
     }
 
     /// <summary>Decayed weight of tag slot contents at the stored time.</summary>
-    internal float TagWeight(int tag) => FindTag(tag) is var s and >= 0 ? Floats[FWeight + s] : 0;
+    internal float TagWeight(int tag) => FindTag(tag) is var s and >= 0 ? Weights[s] : 0;
 
     /// <summary>Journey points of a tag (category) at the stored time.</summary>
-    internal float Journey(int tag) => FindTag(tag) is var s and >= 0 ? Floats[FJourney + s] : 0;
+    internal float Journey(int tag) => FindTag(tag) is var s and >= 0 ? JourneyAt(s) : 0;
 
+    /// <summary>Multiplies weights, journey points and the embedding scale by <paramref name="factor"/> (absent blocks stay zero).</summary>
     internal void Decay(float factor)
     {
-        var f = Floats;
-        System.Numerics.Tensors.TensorPrimitives.Multiply(f, factor, f);
+        var w = Weights;
+        System.Numerics.Tensors.TensorPrimitives.Multiply(w, factor, w);
+        var j = JourneyPoints;
+        if (!j.IsEmpty)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Multiply(j, factor, j);
+        }
+
+        var e = _arena.Side(Record, SideKind.Embedding);
+        if (!e.IsEmpty)
+        {
+            Scale(e) *= factor;
+        }
     }
+
+    private static Span<int> TemporalIds(Span<int> block) => block[..TemporalSlots];
+
+    private static Span<byte> TemporalCounts(Span<int> block, int slot) =>
+        MemoryMarshal.AsBytes(block[TemporalSlots..]).Slice(slot * TemporalWidth, TemporalWidth);
 
     /// <summary>Counts one engagement with <paramref name="category"/> at the given UTC hour and weekday.</summary>
     internal void AddTemporal(int category, int hour, int weekday)
     {
-        var slots = Ints.Slice(ITemporal, TemporalSlots);
-        var bytes = Bytes;
+        var block = _arena.SideForWrite(Record, SideKind.Temporal);
+        var slots = TemporalIds(block);
         var slot = slots.IndexOf(category);
         if (slot < 0)
         {
@@ -212,7 +284,7 @@ public readonly struct UserTaste
             var min = int.MaxValue;
             for (var i = 0; i < TemporalSlots; i++)
             {
-                var total = slots[i] < 0 ? -1 : TemporalTotal(i);
+                var total = slots[i] < 0 ? -1 : TemporalTotal(block, i);
                 if (total < min)
                 {
                     min = total;
@@ -221,10 +293,10 @@ public readonly struct UserTaste
             }
 
             slots[slot] = category;
-            bytes.Slice(BTemporal + (slot * TemporalWidth), TemporalWidth).Clear();
+            TemporalCounts(block, slot).Clear();
         }
 
-        var counts = bytes.Slice(BTemporal + (slot * TemporalWidth), TemporalWidth);
+        var counts = TemporalCounts(block, slot);
         if (counts[hour / 4] == byte.MaxValue || counts[6 + weekday] == byte.MaxValue)
         {
             for (var i = 0; i < counts.Length; i++)
@@ -243,24 +315,24 @@ public readonly struct UserTaste
     /// </summary>
     public float TemporalAffinity(int category, int hour, int weekday)
     {
-        var slot = category < 0 ? -1 : Ints.Slice(ITemporal, TemporalSlots).IndexOf(category);
+        var block = _arena.Side(Record, SideKind.Temporal);
+        var slot = category < 0 || block.IsEmpty ? -1 : TemporalIds(block).IndexOf(category);
         if (slot < 0)
         {
             return 1f;
         }
 
-        var counts = Bytes.Slice(BTemporal + (slot * TemporalWidth), TemporalWidth);
-        var total = (float)TemporalTotal(slot);
-        var block = (counts[hour / 4] + 1f) / ((total + 6f) / 6f);
+        var counts = TemporalCounts(block, slot);
+        var total = (float)TemporalTotal(block, slot);
+        var hours = (counts[hour / 4] + 1f) / ((total + 6f) / 6f);
         var day = (counts[6 + weekday] + 1f) / ((total + 7f) / 7f);
-        return MathF.Sqrt(block * day);
+        return MathF.Sqrt(hours * day);
     }
 
-    private int TemporalTotal(int slot)
+    private static int TemporalTotal(Span<int> block, int slot)
     {
-        var counts = Bytes.Slice(BTemporal + (slot * TemporalWidth), 6);
         var total = 0;
-        foreach (var c in counts)
+        foreach (var c in TemporalCounts(block, slot)[..6])
         {
             total += c;
         }
@@ -271,12 +343,7 @@ public readonly struct UserTaste
     /// <summary>Remembers negative feedback on an author at <paramref name="minute"/> (latest wins; the oldest entry makes room).</summary>
     internal void RememberNegative(int author, int minute)
     {
-        if (Record[TasteArena.NegativesOffset] == 0)
-        {
-            Record[TasteArena.NegativesOffset] = _arena.AddNegatives() + 1;
-        }
-
-        var negatives = Negatives;
+        var negatives = _arena.SideForWrite(Record, SideKind.Negatives);
         var authors = negatives[..NegativeSlots];
         var minutes = negatives[NegativeSlots..];
         var slot = authors.IndexOf(author);
@@ -324,29 +391,133 @@ public readonly struct UserTaste
             return;
         }
 
-        Record[TasteArena.NegativesOffset] = _arena.AddNegatives() + 1;
-        saved.CopyTo(Negatives);
+        saved.CopyTo(_arena.SideForWrite(Record, SideKind.Negatives));
     }
 
     /// <summary>Adds a note to the recent window; returns the notes it pairs with (written into <paramref name="others"/>).</summary>
     internal int PushRecent(int note, Span<int> others)
     {
-        var ints = Ints;
+        var recent = _arena.SideForWrite(Record, SideKind.Recent);
         var n = 0;
         for (var i = 0; i < RecentSlots; i++)
         {
-            var r = ints[IRecent + i];
+            var r = recent[i];
             if (r >= 0 && r != note)
             {
                 others[n++] = r;
             }
         }
 
-        ints[IRecent + RecentNext] = note;
-        RecentNext = (RecentNext + 1) % RecentSlots;
+        var next = RecentNext;
+        recent[next] = note;
+        RecentNext = (next + 1) % RecentSlots;
         return n;
     }
 
     /// <summary>The most recently engaged note, or -1.</summary>
-    public int LatestEngaged => Ints[IRecent + ((RecentNext + RecentSlots - 1) % RecentSlots)];
+    public int LatestEngaged => _arena.Side(Record, SideKind.Recent) is { IsEmpty: false } recent
+        ? recent[(RecentNext + RecentSlots - 1) % RecentSlots]
+        : -1;
+
+    /// <summary>
+    /// Writes the profile in its saved layout (<see cref="IntCount"/> ints, <see cref="FloatCount"/> floats,
+    /// <see cref="HalfCount"/> halves, <see cref="ByteCount"/> bytes), absent side blocks as their initial values.
+    /// </summary>
+    internal void SaveLayout(Span<int> ints, Span<float> floats, Span<Half> halves, Span<byte> bytes)
+    {
+        TagIds.CopyTo(ints.Slice(ITag, TagSlots));
+        PendingNotes.CopyTo(ints.Slice(IPendingNote, PendingSlots));
+        PendingMinutes.CopyTo(ints.Slice(IPendingMinute, PendingSlots));
+        Weights.CopyTo(floats.Slice(FWeight, TagSlots));
+        PendingBits.CopyTo(bytes.Slice(BPendingBits, PendingSlots));
+        PendingBytes[PendingSlots..].CopyTo(bytes.Slice(BPendingContext, PendingSlots * ContextBytes));
+        var record = Record;
+
+        var journey = JourneyPoints;
+        if (journey.IsEmpty)
+        {
+            floats.Slice(FJourney, TagSlots).Clear();
+        }
+        else
+        {
+            journey.CopyTo(floats.Slice(FJourney, TagSlots));
+        }
+
+        var embedding = _arena.Side(record, SideKind.Embedding);
+        if (embedding.IsEmpty)
+        {
+            halves[..HalfCount].Clear();
+            floats[FEmbeddingScale] = 0;
+        }
+        else
+        {
+            Codes(embedding).CopyTo(halves);
+            floats[FEmbeddingScale] = Scale(embedding);
+        }
+
+        var temporal = _arena.Side(record, SideKind.Temporal);
+        var counts = bytes.Slice(BTemporal, TemporalSlots * TemporalWidth);
+        if (temporal.IsEmpty)
+        {
+            ints.Slice(ITemporal, TemporalSlots).Fill(-1);
+            counts.Clear();
+        }
+        else
+        {
+            TemporalIds(temporal).CopyTo(ints.Slice(ITemporal, TemporalSlots));
+            MemoryMarshal.AsBytes(temporal[TemporalSlots..])[..counts.Length].CopyTo(counts);
+        }
+
+        var recent = _arena.Side(record, SideKind.Recent);
+        if (recent.IsEmpty)
+        {
+            ints.Slice(IRecent, RecentSlots).Fill(-1);
+        }
+        else
+        {
+            recent.CopyTo(ints.Slice(IRecent, RecentSlots));
+        }
+    }
+
+    /// <summary>Restores a profile from its saved layout (see <see cref="SaveLayout"/>); side blocks only for parts that differ from their initial value.</summary>
+    internal void LoadLayout(ReadOnlySpan<int> ints, ReadOnlySpan<float> floats, ReadOnlySpan<Half> halves, ReadOnlySpan<byte> bytes)
+    {
+        ints.Slice(ITag, TagSlots).CopyTo(TagIds);
+        ints.Slice(IPendingNote, PendingSlots).CopyTo(PendingNotes);
+        ints.Slice(IPendingMinute, PendingSlots).CopyTo(PendingMinutes);
+        floats.Slice(FWeight, TagSlots).CopyTo(Weights);
+        bytes.Slice(BPendingBits, PendingSlots).CopyTo(PendingBits);
+        bytes.Slice(BPendingContext, PendingSlots * ContextBytes).CopyTo(PendingBytes[PendingSlots..]);
+        var record = Record;
+
+        var journey = MemoryMarshal.Cast<float, int>(floats.Slice(FJourney, TagSlots));
+        if (journey.ContainsAnyExcept(0))
+        {
+            journey.CopyTo(_arena.SideForWrite(record, SideKind.Journey));
+        }
+
+        var codes = MemoryMarshal.Cast<Half, short>(halves[..HalfCount]);
+        var scale = floats[FEmbeddingScale];
+        if (codes.ContainsAnyExcept((short)0) || BitConverter.SingleToInt32Bits(scale) != 0)
+        {
+            var block = _arena.SideForWrite(record, SideKind.Embedding);
+            halves[..HalfCount].CopyTo(Codes(block));
+            Scale(block) = scale;
+        }
+
+        var categories = ints.Slice(ITemporal, TemporalSlots);
+        var counts = bytes.Slice(BTemporal, TemporalSlots * TemporalWidth);
+        if (categories.ContainsAnyExcept(-1) || counts.ContainsAnyExcept((byte)0))
+        {
+            var block = _arena.SideForWrite(record, SideKind.Temporal);
+            categories.CopyTo(TemporalIds(block));
+            counts.CopyTo(MemoryMarshal.AsBytes(block[TemporalSlots..]));
+        }
+
+        var recent = ints.Slice(IRecent, RecentSlots);
+        if (recent.ContainsAnyExcept(-1))
+        {
+            recent.CopyTo(_arena.SideForWrite(record, SideKind.Recent));
+        }
+    }
 }
