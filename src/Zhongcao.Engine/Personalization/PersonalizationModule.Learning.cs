@@ -302,23 +302,33 @@ public sealed partial class PersonalizationModule
 
     /// <summary>
     /// The hashed-token vector of a note's title, body and tags, rounded to 8-bit codes with a scale. Tokenising is the
-    /// costly part (15–20 µs a note), so the rounded vector is cached (<see cref="D"/> + 4 bytes a note) until the note
-    /// changes; the first computation returns the rounded values too, so a cold cache (after a load) gives the same results.
+    /// costly part (15–20 µs a note), so for notes with a learned vector (the ones re-indexed as co-engagement moves
+    /// them) the rounded vector is cached by learned slot (<see cref="D"/> + 4 bytes each) until the note changes; other
+    /// notes are embedded when their embedding is computed, which is rare (publication, assessment, edit). Every result
+    /// is the rounded one, cached or not, so a cold cache (after a load) gives the same results.
     /// </summary>
     private void ContentVector(NoteState note, Span<float> destination)
     {
         var n = note.Index;
-        if ((_contentReady[n >> 6] & (1UL << n)) == 0)
+        var cached = (_noteFlags[n] & FlagTrained) != 0;
+        var c = cached ? _learnedSlot[n] : 0;
+        if (cached && (_contentReady[c >> 6] & (1UL << c)) != 0)
         {
-            _tokens.Clear();
-            Search.SearchTerms.Add(note.Note.Title, _tokens);
-            Search.SearchTerms.Add(note.Note.Body, _tokens);
-            _embedder.Embed(_tokens, note.Tags, destination);
-            _content.Set(n, destination);
-            _contentReady[n >> 6] |= 1UL << n;
+            _content.CopyTo(c, destination);
+            return;
         }
 
-        _content.CopyTo(n, destination);
+        _tokens.Clear();
+        Search.SearchTerms.Add(note.Note.Title, _tokens);
+        Search.SearchTerms.Add(note.Note.Body, _tokens);
+        _embedder.Embed(_tokens, note.Tags, destination);
+        var store = cached ? _content : _rounding;
+        store.Set(c, destination);
+        store.CopyTo(c, destination);
+        if (cached)
+        {
+            _contentReady[c >> 6] |= 1UL << c;
+        }
     }
 
     /// <summary>
@@ -335,8 +345,19 @@ public sealed partial class PersonalizationModule
         var slot = _learnedCount++;
         _learned.EnsureCapacity(_learnedCount);
         _learnedSlot[n] = slot;
-        ContentVector(core.Note(n), _learned[slot]);
         _noteFlags[n] |= FlagTrained;
+        EnsureContentSlots(_learnedCount);
+        ContentVector(core.Note(n), _learned[slot]);
+    }
+
+    private void EnsureContentSlots(int count)
+    {
+        if (((count + 63) >> 6) > _contentReady.Length)
+        {
+            Array.Resize(ref _contentReady, Math.Max((count + 63) >> 6, _contentReady.Length * 2));
+        }
+
+        _content.EnsureCapacity(count);
     }
 
     /// <summary>One skip-gram step with negative sampling on shared item vectors: pull <paramref name="a"/> and <paramref name="b"/> together, push random co-engaged notes away.</summary>

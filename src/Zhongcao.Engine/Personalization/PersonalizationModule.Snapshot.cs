@@ -119,9 +119,6 @@ public sealed partial class PersonalizationModule
         var notes = reader.ReadVarInt32();
         var capacity = Math.Max(1024, notes);
         _learnedSlot = new int[capacity];
-        _contentReady = new ulong[(capacity + 63) >> 6];
-        _content.Clear();
-        _content.EnsureCapacity(capacity);
         _noteCategory = new int[capacity];
         _noteTags.Clear();
         _noteTags.EnsureNotes(notes);
@@ -135,6 +132,9 @@ public sealed partial class PersonalizationModule
         slots.CopyTo(_learnedSlot, 0);
         _learned.Clear();
         _learnedCount = _learned.Read(ref reader);
+        _contentReady = new ulong[Math.Max(16, (_learnedCount + 63) >> 6)];
+        _content.Clear();
+        _content.EnsureCapacity(_learnedCount);
         ArrayCodec.ReadInts(ref reader).CopyTo(_noteCategory, 0);
         reader.ReadBytes().CopyTo(_noteFlags, 0);
         _coUpdates = new byte[capacity];

@@ -74,9 +74,11 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
     private readonly Quantized16Vectors _embeddings = new(D);
     private readonly float[] _noteVector = new float[D];
 
-    // Cache of each note's content vector (a function of its title, body and tags) as 8-bit codes with a scale, and a
-    // bit per note telling it is filled; not state (a load starts it empty), so every use reads the rounded values.
+    // Cache of the content vector (a function of title, body and tags) of each note with a learned vector, by learned
+    // slot, as 8-bit codes with a scale, and a bit per slot telling it is filled; not state (a load starts it empty), so
+    // every use reads the rounded values (notes without a learned vector are rounded through a one-vector store).
     private readonly QuantizedVectors _content = new(D);
+    private readonly QuantizedVectors _rounding = new(D);
     private ulong[] _contentReady = new ulong[16];
     private byte[] _noteFlags = new byte[1024];
     private byte[] _coUpdates = new byte[1024];
@@ -95,6 +97,7 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
         _tagLookup = _tagIds.GetAlternateLookup<ReadOnlySpan<char>>();
         _distribution = distribution;
         _model = new MultiTaskEngagementModel(_options.Model);
+        _rounding.EnsureCapacity(1);
         _indexer = new NoteIndexer(NewIndex, _options.BackgroundIndexing, _options.IndexQueueCapacity);
         var fraction = Math.Clamp(_options.QuietImpressionSampling, 0.01f, 1f);
         _quietThreshold = fraction >= 1f ? ulong.MaxValue : (ulong)(fraction * (double)ulong.MaxValue);
@@ -365,7 +368,12 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
 
         EnsureNotes(note.Index + 1);
         var n = note.Index;
-        _contentReady[n >> 6] &= ~(1UL << n);
+        if ((_noteFlags[n] & FlagTrained) != 0)
+        {
+            var c = _learnedSlot[n];
+            _contentReady[c >> 6] &= ~(1UL << c);
+        }
+
         Span<int> tags = stackalloc int[Math.Min(note.Tags.Length, TagLists.MaxTags)];
         for (var i = 0; i < tags.Length; i++)
         {
@@ -403,7 +411,6 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
         {
             var capacity = Math.Max(count, _noteFlags.Length * 2);
             Array.Resize(ref _learnedSlot, capacity);
-            Array.Resize(ref _contentReady, (capacity + 63) >> 6);
             Array.Resize(ref _noteCategory, capacity);
             Array.Resize(ref _noteFlags, capacity);
             Array.Resize(ref _coUpdates, capacity);
@@ -411,7 +418,6 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
 
         _embeddings.EnsureCapacity(count);
         _noteTags.EnsureNotes(count);
-        _content.EnsureCapacity(count);
         while (_noteCount < count)
         {
             var n = _noteCount++;
