@@ -40,11 +40,7 @@ public sealed partial class GovernanceModule
             WritePenalties(w, b.Penalties);
         }
 
-        w.WriteVarUInt((ulong)Audit.Entries.Count);
-        foreach (var e in Audit.Entries)
-        {
-            WriteAudit(w, e);
-        }
+        Audit.Write(w);
 
         w.WriteVarUInt((ulong)_cases.Count);
         foreach (var c in _cases.Values)
