@@ -235,8 +235,8 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
         var list = new List<(string, float, int)>(UserTaste.TagSlots);
         for (var i = 0; i < UserTaste.TagSlots; i++)
         {
-            var id = t.TagIds[i];
-            var w = t.Weights[i];
+            var id = t.TagAt(i);
+            var w = t.WeightAt(i);
             if (id >= 0 && w > 0.05f)
             {
                 list.Add((_tagNames[id], w, id));
@@ -632,7 +632,7 @@ public sealed partial class PersonalizationModule : IEngineModule, IDisposable
         {
             for (var i = 0; i < UserTaste.TagSlots; i++)
             {
-                var id = t.TagIds[i];
+                var id = t.TagAt(i);
                 if (id >= 0 && _tagNames[id] is var name && name.Length > token.Length
                     && name[name.Length - token.Length - 1] == '/' && name.EndsWith(token, StringComparison.Ordinal))
                 {

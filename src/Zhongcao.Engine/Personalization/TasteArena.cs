@@ -7,10 +7,11 @@ namespace Zhongcao.Engine.Personalization;
 /// log's order, so replay assigns the same numbers; a snapshot load gives out blocks only for parts that hold
 /// something). No object per user, no array headers, and growth adds a segment instead of copying.
 /// <para>Base record (ints): as-of ticks (2), recent ring position (1), one block number + 1 per side block kind
-/// (<see cref="SideKinds"/>; 0 = none yet), the <see cref="UserTaste.TagSlots"/> tag ids and their weights (floats
+/// (<see cref="SideKinds"/>; 0 = none yet), the first <see cref="BaseTags"/> tag ids and their weights (floats
 /// stored as their bits), the <see cref="UserTaste.PendingSlots"/> pending impressions' notes and minutes, then
 /// their outcome bits and context bytes rounded up to whole ints.</para>
-/// <para>Side blocks: negative feedback (authors, then minutes), the interest embedding (half codes two to an int,
+/// <para>Side blocks: the other tag slots (ids, then weights; filled slots form a prefix, so the block is needed only
+/// once the base slots are full), negative feedback (authors, then minutes), the interest embedding (half codes two to an int,
 /// then the float scale), purchase-journey points (a float per tag slot), the temporal pattern (category ids,
 /// then the counters as bytes) and the recent engaged notes. A profile without a block reads it as its
 /// initial value (no authors, zero embedding, zero points, no categories, no notes).</para>
@@ -26,10 +27,14 @@ internal sealed class TasteArena
 
     /// <summary>First of the side-block numbers (one int per <see cref="SideKind"/>).</summary>
     public const int SideOffset = 3;
-    public const int SideKinds = 5;
+    public const int SideKinds = 6;
+
+    /// <summary>Tag slots in the base record; the rest are in a side block given out when they fill.</summary>
+    public const int BaseTags = 4;
+    public const int MoreTags = UserTaste.TagSlots - BaseTags;
     public const int TagsOffset = SideOffset + SideKinds;
-    public const int WeightsOffset = TagsOffset + UserTaste.TagSlots;
-    public const int PendingNotesOffset = WeightsOffset + UserTaste.TagSlots;
+    public const int WeightsOffset = TagsOffset + BaseTags;
+    public const int PendingNotesOffset = WeightsOffset + BaseTags;
     public const int PendingMinutesOffset = PendingNotesOffset + UserTaste.PendingSlots;
     public const int PendingBytesOffset = PendingMinutesOffset + UserTaste.PendingSlots;
     public const int PendingByteCount = UserTaste.PendingSlots * (1 + UserTaste.ContextBytes);
@@ -50,7 +55,10 @@ internal sealed class TasteArena
     /// <summary>Ints per recent block: the engaged notes of the ring.</summary>
     public const int RecentStride = UserTaste.RecentSlots;
 
-    private static readonly int[] Strides = [NegativeStride, EmbeddingStride, JourneyStride, TemporalStride, RecentStride];
+    /// <summary>Ints per more-tags block: the ids of tag slots <see cref="BaseTags"/> on, then their weights.</summary>
+    public const int MoreTagsStride = 2 * MoreTags;
+
+    private static readonly int[] Strides = [NegativeStride, EmbeddingStride, JourneyStride, TemporalStride, RecentStride, MoreTagsStride];
 
     private Blocks _records = new(Stride);
     private readonly Blocks[] _sides = new Blocks[SideKinds];
@@ -104,6 +112,9 @@ internal sealed class TasteArena
             case SideKind.Recent:
                 block.Fill(-1);
                 break;
+            case SideKind.MoreTags:
+                block[..MoreTags].Fill(-1);
+                break;
         }
 
         return block;
@@ -148,4 +159,5 @@ internal enum SideKind
     Journey = 2,
     Temporal = 3,
     Recent = 4,
+    MoreTags = 5,
 }

@@ -4,10 +4,11 @@ namespace Zhongcao.Engine.Personalization;
 
 /// <summary>
 /// One user's learned profile (created on the user's first event), a view of its records in the module's
-/// <see cref="TasteArena"/> (a 176-byte base record, plus side blocks given out at first use; at most
+/// <see cref="TasteArena"/> (a 116-byte base record, plus side blocks given out at first use; at most
 /// <see cref="ApproximateBytes"/> bytes per profile, no object of its own):
 /// <list type="bullet">
-/// <item>interest weights over up to <see cref="TagSlots"/> tags (categories are tags too), in the base record, each with
+/// <item>interest weights over up to <see cref="TagSlots"/> tags (categories are tags too), the first four in the base record
+/// and the others in a side block given out when a fifth tag arrives, each with
 /// purchase-journey points (a side block given out at the first non-zero points: only product notes earn them);</item>
 /// <item>a <see cref="PersonalizationOptions.Dimension"/>-component interest embedding (Σ action weight × note embedding),
 /// stored as half-precision codes of largest magnitude 1 and a float scale (a side block given out at the first
@@ -83,7 +84,7 @@ public readonly struct UserTaste
     internal void Initialise(long asOf)
     {
         AsOfTicks = asOf;
-        TagIds.Fill(-1);
+        BaseIds.Fill(-1);
         PendingNotes.Fill(-1);
     }
 
@@ -99,11 +100,44 @@ public readonly struct UserTaste
     /// <summary>The negative-feedback block (<see cref="NegativeSlots"/> authors, then their minutes), or empty before the first.</summary>
     internal Span<int> Negatives => _arena.Side(Record, SideKind.Negatives);
 
-    /// <summary>Tag id per interest slot (-1 = empty; filled slots form a prefix).</summary>
-    internal Span<int> TagIds => Record.Slice(TasteArena.TagsOffset, TagSlots);
+    // Tag slots 0 … BaseTags − 1 are in the base record, the others in the more-tags block (filled slots form a
+    // prefix: an empty slot is never followed by a filled one).
+    private Span<int> BaseIds => Record.Slice(TasteArena.TagsOffset, TasteArena.BaseTags);
 
-    /// <summary>Interest weight per tag slot, as of <see cref="AsOfTicks"/>.</summary>
-    internal Span<float> Weights => MemoryMarshal.Cast<int, float>(Record.Slice(TasteArena.WeightsOffset, TagSlots));
+    private Span<float> BaseWeights => MemoryMarshal.Cast<int, float>(Record.Slice(TasteArena.WeightsOffset, TasteArena.BaseTags));
+
+    private Span<int> More => _arena.Side(Record, SideKind.MoreTags);
+
+    /// <summary>Tag id of interest slot <paramref name="slot"/> (-1 = empty).</summary>
+    internal int TagAt(int slot) =>
+        slot < TasteArena.BaseTags ? BaseIds[slot] : More is { IsEmpty: false } more ? more[slot - TasteArena.BaseTags] : -1;
+
+    /// <summary>Interest weight of slot <paramref name="slot"/>, as of <see cref="AsOfTicks"/>.</summary>
+    internal float WeightAt(int slot) =>
+        slot < TasteArena.BaseTags ? BaseWeights[slot]
+        : More is { IsEmpty: false } more ? MemoryMarshal.Cast<int, float>(more[TasteArena.MoreTags..])[slot - TasteArena.BaseTags] : 0f;
+
+    private ref float WeightRef(int slot)
+    {
+        if (slot < TasteArena.BaseTags)
+        {
+            return ref BaseWeights[slot];
+        }
+
+        return ref MemoryMarshal.Cast<int, float>(_arena.SideForWrite(Record, SideKind.MoreTags)[TasteArena.MoreTags..])[slot - TasteArena.BaseTags];
+    }
+
+    private void SetTag(int slot, int tag)
+    {
+        if (slot < TasteArena.BaseTags)
+        {
+            BaseIds[slot] = tag;
+        }
+        else
+        {
+            _arena.SideForWrite(Record, SideKind.MoreTags)[slot - TasteArena.BaseTags] = tag;
+        }
+    }
 
     /// <summary>Purchase-journey points per tag slot, or empty while all are zero (no journey block yet).</summary>
     internal Span<float> JourneyPoints => MemoryMarshal.Cast<int, float>(_arena.Side(Record, SideKind.Journey));
@@ -192,17 +226,31 @@ public readonly struct UserTaste
     /// Most bytes one profile can hold (its base record, every side block and the user's slot number), for the memory
     /// budget; a profile holds the base record and only the side blocks it needed.
     /// </summary>
-    public static int ApproximateBytes => (TasteArena.Stride + TasteArena.NegativeStride + TasteArena.EmbeddingStride
-        + TasteArena.JourneyStride + TasteArena.TemporalStride + TasteArena.RecentStride) * 4 + 4;
+    public static int ApproximateBytes => ((TasteArena.Stride + TasteArena.NegativeStride + TasteArena.EmbeddingStride
+        + TasteArena.JourneyStride + TasteArena.TemporalStride + TasteArena.RecentStride + TasteArena.MoreTagsStride) * 4) + 4;
 
-    internal int FindTag(int tag) => tag < 0 ? -1 : TagIds.IndexOf(tag);
+    internal int FindTag(int tag)
+    {
+        if (tag < 0)
+        {
+            return -1;
+        }
+
+        var slot = BaseIds.IndexOf(tag);
+        if (slot >= 0)
+        {
+            return slot;
+        }
+
+        var more = More;
+        slot = more.IsEmpty ? -1 : more[..TasteArena.MoreTags].IndexOf(tag);
+        return slot < 0 ? -1 : TasteArena.BaseTags + slot;
+    }
 
     /// <summary>Adds weight to a tag; a new tag takes an empty slot or the weakest one if it outweighs it.</summary>
     internal int AddTag(int tag, float w)
     {
-        var ids = TagIds;
-        var weights = Weights;
-        var slot = tag < 0 ? -1 : ids.IndexOf(tag);
+        var slot = FindTag(tag);
         if (slot < 0)
         {
             var journey = JourneyPoints;
@@ -210,14 +258,14 @@ public readonly struct UserTaste
             var weakestValue = float.MaxValue;
             for (var i = 0; i < TagSlots; i++)
             {
-                if (ids[i] < 0)
+                if (TagAt(i) < 0)
                 {
                     weakest = i;
                     weakestValue = -1;
                     break;
                 }
 
-                var v = MathF.Abs(weights[i]) + (journey.IsEmpty ? 0f : journey[i]);
+                var v = MathF.Abs(WeightAt(i)) + (journey.IsEmpty ? 0f : journey[i]);
                 if (v < weakestValue)
                 {
                     weakest = i;
@@ -231,20 +279,20 @@ public readonly struct UserTaste
             }
 
             slot = weakest;
-            ids[slot] = tag;
-            weights[slot] = 0;
+            SetTag(slot, tag);
+            WeightRef(slot) = 0;
             if (!journey.IsEmpty)
             {
                 journey[slot] = 0;
             }
         }
 
-        weights[slot] += w;
+        WeightRef(slot) += w;
         return slot;
     }
 
     /// <summary>Decayed weight of tag slot contents at the stored time.</summary>
-    internal float TagWeight(int tag) => FindTag(tag) is var s and >= 0 ? Weights[s] : 0;
+    internal float TagWeight(int tag) => FindTag(tag) is var s and >= 0 ? WeightAt(s) : 0;
 
     /// <summary>Journey points of a tag (category) at the stored time.</summary>
     internal float Journey(int tag) => FindTag(tag) is var s and >= 0 ? JourneyAt(s) : 0;
@@ -252,8 +300,15 @@ public readonly struct UserTaste
     /// <summary>Multiplies weights, journey points and the embedding scale by <paramref name="factor"/> (absent blocks stay zero).</summary>
     internal void Decay(float factor)
     {
-        var w = Weights;
+        var w = BaseWeights;
         System.Numerics.Tensors.TensorPrimitives.Multiply(w, factor, w);
+        var more = More;
+        if (!more.IsEmpty)
+        {
+            var mw = MemoryMarshal.Cast<int, float>(more[TasteArena.MoreTags..]);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(mw, factor, mw);
+        }
+
         var j = JourneyPoints;
         if (!j.IsEmpty)
         {
@@ -425,10 +480,22 @@ public readonly struct UserTaste
     /// </summary>
     internal void SaveLayout(Span<int> ints, Span<float> floats, Span<Half> halves, Span<byte> bytes)
     {
-        TagIds.CopyTo(ints.Slice(ITag, TagSlots));
+        BaseIds.CopyTo(ints.Slice(ITag, TasteArena.BaseTags));
         PendingNotes.CopyTo(ints.Slice(IPendingNote, PendingSlots));
         PendingMinutes.CopyTo(ints.Slice(IPendingMinute, PendingSlots));
-        Weights.CopyTo(floats.Slice(FWeight, TagSlots));
+        BaseWeights.CopyTo(floats.Slice(FWeight, TasteArena.BaseTags));
+        var more = More;
+        if (more.IsEmpty)
+        {
+            ints.Slice(ITag + TasteArena.BaseTags, TasteArena.MoreTags).Fill(-1);
+            floats.Slice(FWeight + TasteArena.BaseTags, TasteArena.MoreTags).Clear();
+        }
+        else
+        {
+            more[..TasteArena.MoreTags].CopyTo(ints.Slice(ITag + TasteArena.BaseTags, TasteArena.MoreTags));
+            MemoryMarshal.Cast<int, float>(more[TasteArena.MoreTags..]).CopyTo(floats.Slice(FWeight + TasteArena.BaseTags, TasteArena.MoreTags));
+        }
+
         PendingBits.CopyTo(bytes.Slice(BPendingBits, PendingSlots));
         PendingBytes[PendingSlots..].CopyTo(bytes.Slice(BPendingContext, PendingSlots * ContextBytes));
         var record = Record;
@@ -482,10 +549,19 @@ public readonly struct UserTaste
     /// <summary>Restores a profile from its saved layout (see <see cref="SaveLayout"/>); side blocks only for parts that differ from their initial value.</summary>
     internal void LoadLayout(ReadOnlySpan<int> ints, ReadOnlySpan<float> floats, ReadOnlySpan<Half> halves, ReadOnlySpan<byte> bytes)
     {
-        ints.Slice(ITag, TagSlots).CopyTo(TagIds);
+        ints.Slice(ITag, TasteArena.BaseTags).CopyTo(BaseIds);
         ints.Slice(IPendingNote, PendingSlots).CopyTo(PendingNotes);
         ints.Slice(IPendingMinute, PendingSlots).CopyTo(PendingMinutes);
-        floats.Slice(FWeight, TagSlots).CopyTo(Weights);
+        floats.Slice(FWeight, TasteArena.BaseTags).CopyTo(BaseWeights);
+        var moreIds = ints.Slice(ITag + TasteArena.BaseTags, TasteArena.MoreTags);
+        var moreWeights = MemoryMarshal.Cast<float, int>(floats.Slice(FWeight + TasteArena.BaseTags, TasteArena.MoreTags));
+        if (moreIds.ContainsAnyExcept(-1) || moreWeights.ContainsAnyExcept(0))
+        {
+            var block = _arena.SideForWrite(Record, SideKind.MoreTags);
+            moreIds.CopyTo(block);
+            moreWeights.CopyTo(block[TasteArena.MoreTags..]);
+        }
+
         bytes.Slice(BPendingBits, PendingSlots).CopyTo(PendingBits);
         bytes.Slice(BPendingContext, PendingSlots * ContextBytes).CopyTo(PendingBytes[PendingSlots..]);
         var record = Record;

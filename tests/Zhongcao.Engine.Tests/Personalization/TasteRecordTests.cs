@@ -96,6 +96,15 @@ public sealed class TasteRecordTests
         Assert.Equal(0, t.PushRecent(42, others));
         t.AddToEmbedding(Enumerable.Repeat(1f, PersonalizationOptions.Dimension).ToArray(), 2f, new float[PersonalizationOptions.Dimension]);
         t.RememberNegative(7, 100);
+        for (var tag = 20; tag < 23; tag++)
+        {
+            t.AddTag(tag, 1f); // four tags fit the base record
+        }
+
+        Assert.Equal(0, arena.SideCount(SideKind.MoreTags));
+        Assert.Equal(4, t.AddTag(23, 1f)); // the fifth gives out the block
+        Assert.Equal(23, t.TagAt(4));
+        Assert.Equal(4, t.FindTag(23));
         foreach (var kind in Enum.GetValues<SideKind>())
         {
             Assert.Equal(1, arena.SideCount(kind));
@@ -108,6 +117,7 @@ public sealed class TasteRecordTests
         Assert.All(e, x => Assert.Equal(2f, x));
         t.Decay(0.5f);
         Assert.Equal(2f, t.Journey(5));
+        Assert.Equal(0.5f, t.TagWeight(23)); // weights in the block decay too
         t.EmbeddingTo(e);
         Assert.All(e, x => Assert.Equal(1f, x));
 
@@ -129,6 +139,11 @@ public sealed class TasteRecordTests
         full.Initialise(0);
         full.AddTag(1, 2f);
         full.AddTag(2, -1f);
+        for (var tag = 30; tag < 36; tag++)
+        {
+            full.AddTag(tag, tag / 10f);
+        }
+
         full.SetJourney(1, 3f);
         full.AddTemporal(1, 23, 6);
         Span<int> others = stackalloc int[UserTaste.RecentSlots];
@@ -157,7 +172,7 @@ public sealed class TasteRecordTests
         }
 
         Assert.Equal(-1, Layout(bare).Ints[UserTaste.IRecent]);
-        foreach (var kind in new[] { SideKind.Embedding, SideKind.Journey, SideKind.Temporal, SideKind.Recent })
+        foreach (var kind in new[] { SideKind.Embedding, SideKind.Journey, SideKind.Temporal, SideKind.Recent, SideKind.MoreTags })
         {
             Assert.Equal(1, copy.SideCount(kind)); // the full profile's only
         }
