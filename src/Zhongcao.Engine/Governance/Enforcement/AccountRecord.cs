@@ -26,9 +26,12 @@ public sealed class AccountRecord
     public bool MayNotPost(DateTimeOffset at) =>
         InForce(PenaltyKind.PostingBan, at) is not null || InForce(PenaltyKind.Suspension, at) is not null || InForce(PenaltyKind.PlatformBan, at) is not null;
 
+    /// <summary>Evidence lines kept per account.</summary>
+    internal const int MaxEvidence = 20;
+
     internal void AddEvidence(string line)
     {
-        if (Evidence.Count < 20)
+        if (Evidence.Count < MaxEvidence)
         {
             Evidence.Add(line);
         }

@@ -10,9 +10,9 @@ namespace Zhongcao.Engine.Governance.Enforcement;
 /// derives it from the log, so every node holds the same chain; hosts copy it to a durable store and
 /// <see cref="Verify"/> checks a stored copy.
 /// <para>Held compactly, since every automated decision adds an entry and the chain only grows: one fixed-size row
-/// per entry (time, automated flag, the 32 hash bytes, the facts' place in a UTF-8 text arena, and ids of the other
-/// texts in a pool of distinct strings: subjects, actions, restrictions, dates, rules, deciders and appeal texts
-/// repeat), in segments; the number is the position and the previous hash the preceding row's. <see cref="Entries"/>
+/// per entry (time, automated flag, the 32 hash bytes, and ids of its texts in a pool of distinct strings: subjects,
+/// actions, restrictions, dates, facts, rules, deciders and appeal texts repeat, e.g. every member of a flagged cohort
+/// gets the same facts), in segments; the number is the position and the previous hash the preceding row's. <see cref="Entries"/>
 /// builds <see cref="AuditEntry"/> records on access. An entry that does not fit this form exactly (a restored entry
 /// out of sequence or with a foreign hash, or text that is not valid UTF-16) is kept whole.</para>
 /// </summary>
@@ -25,14 +25,11 @@ public sealed class AuditChain
     private const int SegmentSize = 1 << Shift;
     private const int Mask = SegmentSize - 1;
     private const int HashBytes = 32;
-    private const int TextChunk = 1 << 16;
 
     private Row[][] _rows = [];
     private int _count;
     private readonly Dictionary<string, int> _textIds = new(StringComparer.Ordinal);
     private readonly List<string> _texts = [];
-    private readonly List<byte[]> _facts = [];
-    private int _factsUsed = TextChunk;
     private readonly Dictionary<int, AuditEntry> _whole = [];
     private readonly EntryList _entries;
 
@@ -92,7 +89,7 @@ public sealed class AuditChain
         row.Rule = TextId(e.Rule);
         row.DecidedBy = TextId(e.DecidedBy);
         row.HowToAppeal = TextId(e.HowToAppeal);
-        StoreFacts(e.Facts, ref row);
+        row.Facts = TextId(e.Facts);
         _count++;
     }
 
@@ -162,22 +159,6 @@ public sealed class AuditChain
         return id;
     }
 
-    private void StoreFacts(string facts, ref Row row)
-    {
-        var length = System.Text.Encoding.UTF8.GetByteCount(facts);
-        if (length > TextChunk - _factsUsed)
-        {
-            _facts.Add(new byte[Math.Max(TextChunk, length)]);
-            _factsUsed = 0;
-        }
-
-        row.FactsChunk = _facts.Count - 1;
-        row.FactsOffset = _factsUsed;
-        row.FactsLength = length;
-        System.Text.Encoding.UTF8.GetBytes(facts, _facts[^1].AsSpan(_factsUsed, length));
-        _factsUsed += length;
-    }
-
     private ref Row RowAt(int i) => ref _rows[i >> Shift][i & Mask];
 
     private string HashOf(int i) => _whole.TryGetValue(i, out var e) ? e.Hash : Convert.ToHexStringLower(RowAt(i).Hash);
@@ -196,7 +177,7 @@ public sealed class AuditChain
         {
             Number = i + 1, At = row.At, Subject = _texts[row.Subject], Action = _texts[row.Action],
             Restriction = _texts[row.Restriction], Until = _texts[row.Until],
-            Facts = System.Text.Encoding.UTF8.GetString(_facts[row.FactsChunk], row.FactsOffset, row.FactsLength),
+            Facts = _texts[row.Facts],
             Rule = _texts[row.Rule], Automated = row.Automated, DecidedBy = _texts[row.DecidedBy], HowToAppeal = _texts[row.HowToAppeal],
             PreviousHash = i == 0 ? Genesis : HashOf(i - 1), Hash = Convert.ToHexStringLower(row.Hash),
         };
@@ -222,8 +203,7 @@ public sealed class AuditChain
             w.WriteString(_texts[row.Action]);
             w.WriteString(_texts[row.Restriction]);
             w.WriteString(_texts[row.Until]);
-            w.WriteVarUInt((ulong)row.FactsLength + 1);
-            w.WriteRaw(_facts[row.FactsChunk].AsSpan(row.FactsOffset, row.FactsLength));
+            w.WriteString(_texts[row.Facts]);
             w.WriteString(_texts[row.Rule]);
             w.WriteBool(row.Automated);
             w.WriteString(_texts[row.DecidedBy]);
@@ -294,9 +274,7 @@ public sealed class AuditChain
         public int Rule;
         public int DecidedBy;
         public int HowToAppeal;
-        public int FactsChunk;
-        public int FactsOffset;
-        public int FactsLength;
+        public int Facts;
         public bool Automated;
         public Hash32 Hash;
     }

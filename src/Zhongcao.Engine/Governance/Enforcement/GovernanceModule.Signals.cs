@@ -26,6 +26,21 @@ public sealed partial class GovernanceModule
     private readonly List<string> _nicheNames = [];
     private readonly Dictionary<string, int> _nicheIds = new(StringComparer.Ordinal);
 
+    // One instance of each evidence line and automated case reason: a cohort's members share the same text (a cache,
+    // not state; it holds only strings the state holds, which are never dropped).
+    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
+
+    private string Shared(string text)
+    {
+        if (_shared.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        _shared.Add(text, text);
+        return text;
+    }
+
     /// <summary>Gives <paramref name="user"/> a record (first seen unknown) when it has none.</summary>
     private void Touch(int user)
     {
@@ -263,7 +278,11 @@ public sealed partial class GovernanceModule
     private void Flag(CoreState core, int user, DateTimeOffset at, string detector, string evidence)
     {
         var account = AccountOf(user);
-        account.AddEvidence($"{at:u} {detector}: {evidence}");
+        if (account.Evidence.Count < AccountRecord.MaxEvidence)
+        {
+            account.AddEvidence(Shared($"{at:u} {detector}: {evidence}"));
+        }
+
         if (account.Flagged)
         {
             return;
@@ -292,7 +311,7 @@ public sealed partial class GovernanceModule
         }
 
         _recent[user] = null;
-        OpenAutomatedCase("user:" + core.User(user).Profile.Id, at, 2, $"fraud: {detector}");
+        OpenAutomatedCase("user:" + core.User(user).Profile.Id, at, 2, Shared($"fraud: {detector}"));
         Strike(core, user, ViolationLadder.Behaviour, at, $"Detector '{detector}': {evidence} Its signals are excluded from distribution.",
             "Behaviour rule: fake accounts, followers and traffic (seed 001)", true, "system");
     }

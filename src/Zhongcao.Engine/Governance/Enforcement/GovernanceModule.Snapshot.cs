@@ -286,7 +286,10 @@ public sealed partial class GovernanceModule
             ReadPenalties(ref r, a.Penalties);
             a.FraudReason = r.ReadNullableString();
             a.FlaggedAt = ReadTime(ref r);
-            a.Evidence.AddRange(r.ReadStrings());
+            foreach (var line in r.ReadStrings())
+            {
+                a.Evidence.Add(Shared(line));
+            }
         }
 
         LoadRest(ref r);
