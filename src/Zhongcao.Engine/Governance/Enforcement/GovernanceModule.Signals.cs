@@ -17,7 +17,7 @@ public sealed partial class GovernanceModule
     private int[] _exposureNote = [];   // note + 1 (0 = none)
     private int[] _exposureCount = [];
     private long[] _exposureSince = [];
-    private int[]?[] _recent = [];
+    private readonly RecentRings _recent = new();
     private AuthorSignals?[] _authors = [];
 
     // Niche (level-1 category) of each published note as an interned id + 1 (0 = unknown), and the names.
@@ -66,7 +66,7 @@ public sealed partial class GovernanceModule
             Array.Resize(ref _exposureNote, size);
             Array.Resize(ref _exposureCount, size);
             Array.Resize(ref _exposureSince, size);
-            Array.Resize(ref _recent, size);
+            _recent.EnsureUsers(size);
             Array.Resize(ref _authors, size);
         }
 
@@ -267,7 +267,7 @@ public sealed partial class GovernanceModule
 
         if (impressions + engagements > 0)
         {
-            RecentRing.Add(ref _recent[u], RecentRing.Pack(n, engagements > 0));
+            _recent.Add(u, RecentRing.Pack(n, engagements > 0));
         }
     }
 
@@ -291,7 +291,7 @@ public sealed partial class GovernanceModule
         account.FraudReason = detector;
         account.FlaggedAt = at;
         Touch(user);
-        foreach (var packed in RecentRing.ToArray(_recent[user]))
+        foreach (var packed in _recent.ToArray(user))
         {
             var note = RecentRing.NoteOf(packed);
             var engagements = RecentRing.IsEngagement(packed) ? 1 : 0;
@@ -310,7 +310,7 @@ public sealed partial class GovernanceModule
             _distribution?.ExcludeViewer(note, user);
         }
 
-        _recent[user] = null;
+        _recent.Drop(user);
         OpenAutomatedCase("user:" + core.User(user).Profile.Id, at, 2, Shared($"fraud: {detector}"));
         Strike(core, user, ViolationLadder.Behaviour, at, $"Detector '{detector}': {evidence} Its signals are excluded from distribution.",
             "Behaviour rule: fake accounts, followers and traffic (seed 001)", true, "system");

@@ -160,7 +160,7 @@ public sealed partial class GovernanceModule
 
             w.WriteVarInt(_actions[u]);
             w.WriteVarInt(_blindActions[u]);
-            var recent = RecentRing.ToArray(_recent[u]);
+            var recent = _recent.ToArray(u);
             w.WriteVarUInt((ulong)recent.Length);
             foreach (var packed in recent)
             {
@@ -224,7 +224,7 @@ public sealed partial class GovernanceModule
             var recent = r.ReadCount();
             for (var i = 0; i < recent; i++)
             {
-                RecentRing.Add(ref _recent[u], r.ReadVarInt32());
+                _recent.Add(u, r.ReadVarInt32());
             }
 
             _exposureNote[u] = r.ReadVarInt32();

@@ -3,8 +3,9 @@ namespace Zhongcao.Engine.Governance.Enforcement;
 /// <summary>
 /// A viewer's recent counted contributions, oldest first, bounded to <see cref="Max"/>: each is a note index
 /// with one bit saying whether it was an impression (0) or a meaningful action (1), packed in one int. The ring
-/// lives in a single <c>int[]</c> whose first element holds the start slot and the count, grown by doubling
-/// up to the bound (a viewer with three contributions costs 40 bytes).
+/// is a header (start slot and count) followed by its slots; the module keeps every viewer's ring in
+/// <see cref="RecentRings"/>, and this type also offers the ring as a single <c>int[]</c> grown by doubling up to the
+/// bound.
 /// </summary>
 internal static class RecentRing
 {
@@ -24,21 +25,24 @@ internal static class RecentRing
     {
         ring ??= new int[4];
         var cap = ring.Length - 1;
-        var start = ring[0] & 0xFF;
         var count = ring[0] >> 8;
         if (count == cap && cap < Max)
         {
             var grown = new int[Math.Min(Max, cap * 2) + 1];
-            for (var k = 0; k < count; k++)
-            {
-                grown[1 + k] = ring[1 + ((start + k) % cap)];
-            }
-
+            CopyOrdered(ring, grown.AsSpan(1));
+            grown[0] = count << 8;
             ring = grown;
-            cap = grown.Length - 1;
-            start = 0;
         }
 
+        AddTo(ring, packed);
+    }
+
+    /// <summary>Appends to a ring held in <paramref name="ring"/> (header, then its capacity of slots), dropping the oldest when full.</summary>
+    public static void AddTo(Span<int> ring, int packed)
+    {
+        var cap = ring.Length - 1;
+        var start = ring[0] & 0xFF;
+        var count = ring[0] >> 8;
         if (count == cap)
         {
             ring[1 + start] = packed;
@@ -53,6 +57,18 @@ internal static class RecentRing
         ring[0] = start | (count << 8);
     }
 
+    /// <summary>Copies a ring's contributions, oldest first, into <paramref name="destination"/>.</summary>
+    public static void CopyOrdered(ReadOnlySpan<int> ring, Span<int> destination)
+    {
+        var cap = ring.Length - 1;
+        var start = ring[0] & 0xFF;
+        var count = ring[0] >> 8;
+        for (var k = 0; k < count; k++)
+        {
+            destination[k] = ring[1 + ((start + k) % cap)];
+        }
+    }
+
     /// <summary>The contributions, oldest first.</summary>
     public static int[] ToArray(int[]? ring)
     {
@@ -61,14 +77,8 @@ internal static class RecentRing
             return [];
         }
 
-        var cap = ring.Length - 1;
-        var start = ring[0] & 0xFF;
         var result = new int[ring[0] >> 8];
-        for (var k = 0; k < result.Length; k++)
-        {
-            result[k] = ring[1 + ((start + k) % cap)];
-        }
-
+        CopyOrdered(ring, result);
         return result;
     }
 }
