@@ -59,7 +59,9 @@ public sealed partial class GovernanceModule
     {
         if (slots > _firstSeen.Length)
         {
-            var size = Math.Max(slots, _firstSeen.Length + (_firstSeen.Length / 2) + 64);
+            // Grow by an eighth: users arrive one by one, and eight columns of slack at half again would hold up to a
+            // third of them empty; copying more often costs little next to applying the entries.
+            var size = Math.Max(slots, _firstSeen.Length + (_firstSeen.Length / 8) + 1024);
             Array.Resize(ref _firstSeen, size);
             Array.Resize(ref _actions, size);
             Array.Resize(ref _blindActions, size);
@@ -128,7 +130,7 @@ public sealed partial class GovernanceModule
 
         if (_noteCount == _noteNiche.Length)
         {
-            Array.Resize(ref _noteNiche, _noteNiche.Length + (_noteNiche.Length / 2) + 64);
+            Array.Resize(ref _noteNiche, _noteNiche.Length + (_noteNiche.Length / 8) + 1024);
         }
 
         _noteNiche[_noteCount++] = 0;
