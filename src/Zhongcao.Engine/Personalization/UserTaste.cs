@@ -229,20 +229,17 @@ public readonly struct UserTaste
     public static int ApproximateBytes => ((TasteArena.Stride + TasteArena.NegativeStride + TasteArena.EmbeddingStride
         + TasteArena.JourneyStride + TasteArena.TemporalStride + TasteArena.RecentStride + TasteArena.MoreTagsStride) * 4) + 4;
 
-    internal int FindTag(int tag)
-    {
-        if (tag < 0)
-        {
-            return -1;
-        }
+    internal int FindTag(int tag) => tag < 0 ? -1 : FindTag(Record, tag);
 
-        var slot = BaseIds.IndexOf(tag);
+    private int FindTag(Span<int> record, int tag)
+    {
+        var slot = record.Slice(TasteArena.TagsOffset, TasteArena.BaseTags).IndexOf(tag);
         if (slot >= 0)
         {
             return slot;
         }
 
-        var more = More;
+        var more = _arena.Side(record, SideKind.MoreTags);
         slot = more.IsEmpty ? -1 : more[..TasteArena.MoreTags].IndexOf(tag);
         return slot < 0 ? -1 : TasteArena.BaseTags + slot;
     }
@@ -292,7 +289,25 @@ public readonly struct UserTaste
     }
 
     /// <summary>Decayed weight of tag slot contents at the stored time.</summary>
-    internal float TagWeight(int tag) => FindTag(tag) is var s and >= 0 ? WeightAt(s) : 0;
+    internal float TagWeight(int tag)
+    {
+        if (tag < 0)
+        {
+            return 0;
+        }
+
+        // One record lookup for the search and the read: the feed asks this for every tag of every candidate.
+        var record = Record;
+        var s = FindTag(record, tag);
+        if (s < 0)
+        {
+            return 0;
+        }
+
+        return s < TasteArena.BaseTags
+            ? BitConverter.Int32BitsToSingle(record[TasteArena.WeightsOffset + s])
+            : BitConverter.Int32BitsToSingle(_arena.Side(record, SideKind.MoreTags)[TasteArena.MoreTags + s - TasteArena.BaseTags]);
+    }
 
     /// <summary>Journey points of a tag (category) at the stored time.</summary>
     internal float Journey(int tag) => FindTag(tag) is var s and >= 0 ? JourneyAt(s) : 0;
