@@ -9,12 +9,12 @@ namespace Zhongcao.Engine.State;
 /// Running engagement totals of one note. <see cref="ByType"/> counts every accepted event of each type;
 /// <see cref="Likes"/> and <see cref="Saves"/> are current totals (an unlike removes a like).
 /// <para>
-/// Memory: held inline in the note's <see cref="NoteState"/> (no object of its own) in a narrow form of 88
-/// bytes: each count as a 16-bit integer, the sums of milliseconds and carousel images as unsigned 32-bit ones,
-/// the sum of video fractions as a double. Most notes collect a few dozen events, far inside those ranges. The
-/// first change that would leave a narrow range (a popular note's 65,536th impression, say) moves the totals
-/// into a wide record (32-bit counts, 64-bit sums, as before) that the note then keeps; the values read the
-/// same in either form. Read it through <see cref="NoteState.Counters"/> by reference
+/// Memory: held inline in the note's <see cref="NoteState"/> (no object of its own) in a narrow form of 56
+/// bytes: each count in one byte, the sum of dwell milliseconds as an unsigned 32-bit integer, the carousel sums
+/// as unsigned 16-bit ones, the sum of video fractions as a double. Most notes collect a few dozen events, inside
+/// those ranges. The first change that would leave a narrow range (a note's 256th impression, say) moves the
+/// totals into a wide record (32-bit counts, 64-bit sums: about 200 bytes) that the note then keeps; the values
+/// read the same in either form. Read it through <see cref="NoteState.Counters"/> by reference
 /// (<c>ref readonly var c = ref note.Counters</c>) to avoid copying it.
 /// </para>
 /// </summary>
@@ -32,12 +32,15 @@ public struct NoteCounters
     private const int Slots = LikesSlot + 7;
     private const int Surfaces = 4;
 
+    /// <summary>The largest count the narrow form holds.</summary>
+    internal const int NarrowMax = byte.MaxValue;
+
     // The wide form once any total left its narrow range; then the narrow fields are no longer read.
     private Wide? _wide;
     private double _videoFraction;
     private uint _dwellMs;
-    private uint _carouselViewed;
-    private uint _carouselImages;
+    private ushort _carouselViewed;
+    private ushort _carouselImages;
     private NarrowCounts _counts;
 
     /// <summary>Accepted events of each <see cref="EventType"/>, indexed by its value.</summary>
@@ -108,10 +111,10 @@ public struct NoteCounters
 
     internal void AddCarousel(long viewed, long images)
     {
-        if (_wide is null && Fits(_carouselViewed + viewed) && Fits(_carouselImages + images))
+        if (_wide is null && Fits16(_carouselViewed + viewed) && Fits16(_carouselImages + images))
         {
-            _carouselViewed = (uint)(_carouselViewed + viewed);
-            _carouselImages = (uint)(_carouselImages + images);
+            _carouselViewed = (ushort)(_carouselViewed + viewed);
+            _carouselImages = (ushort)(_carouselImages + images);
             return;
         }
 
@@ -162,10 +165,10 @@ public struct NoteCounters
         wide.Counts[AuthorReplySlot] = checked((int)r.ReadVarInt());
 
         this = default;
-        var narrow = Fits(wide.DwellMs) && Fits(wide.CarouselViewed) && Fits(wide.CarouselImages);
+        var narrow = Fits(wide.DwellMs) && Fits16(wide.CarouselViewed) && Fits16(wide.CarouselImages);
         for (var i = 0; i < Slots && narrow; i++)
         {
-            narrow = (uint)wide.Counts[i] <= ushort.MaxValue;
+            narrow = (uint)wide.Counts[i] <= NarrowMax;
         }
 
         if (!narrow)
@@ -176,23 +179,25 @@ public struct NoteCounters
 
         for (var i = 0; i < Slots; i++)
         {
-            _counts[i] = (ushort)wide.Counts[i];
+            _counts[i] = (byte)wide.Counts[i];
         }
 
         _dwellMs = (uint)wide.DwellMs;
-        _carouselViewed = (uint)wide.CarouselViewed;
-        _carouselImages = (uint)wide.CarouselImages;
+        _carouselViewed = (ushort)wide.CarouselViewed;
+        _carouselImages = (ushort)wide.CarouselImages;
         _videoFraction = wide.VideoFraction;
     }
 
     private static bool Fits(long value) => (ulong)value <= uint.MaxValue;
+
+    private static bool Fits16(long value) => (ulong)value <= ushort.MaxValue;
 
     private readonly int Get(int slot) => _wide is { } w ? w.Counts[slot] : _counts[slot];
 
     [UnscopedRef]
     private readonly CountList Slice(int start, int length) => _wide is { } w
         ? new CountList(default, w.Counts.AsSpan(start, length))
-        : new CountList(((ReadOnlySpan<ushort>)_counts).Slice(start, length), default);
+        : new CountList(((ReadOnlySpan<byte>)_counts).Slice(start, length), default);
 
     private void Add(int slot, int delta)
     {
@@ -203,9 +208,9 @@ public struct NoteCounters
         }
 
         var value = _counts[slot] + delta;
-        if ((uint)value <= ushort.MaxValue)
+        if ((uint)value <= NarrowMax)
         {
-            _counts[slot] = (ushort)value;
+            _counts[slot] = (byte)value;
             return;
         }
 
@@ -249,7 +254,7 @@ public struct NoteCounters
     [InlineArray(Slots)]
     private struct NarrowCounts
     {
-        private ushort _element;
+        private byte _element;
     }
 }
 
@@ -259,10 +264,10 @@ public struct NoteCounters
 /// </summary>
 public readonly ref struct CountList
 {
-    private readonly ReadOnlySpan<ushort> _narrow;
+    private readonly ReadOnlySpan<byte> _narrow;
     private readonly ReadOnlySpan<int> _wide;
 
-    internal CountList(ReadOnlySpan<ushort> narrow, ReadOnlySpan<int> wide)
+    internal CountList(ReadOnlySpan<byte> narrow, ReadOnlySpan<int> wide)
     {
         _narrow = narrow;
         _wide = wide;

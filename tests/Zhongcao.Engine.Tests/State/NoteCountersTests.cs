@@ -68,16 +68,16 @@ public sealed class NoteCountersTests
     {
         var c = Small();
         var before = Saved(c);
-        for (var i = 0; i < ushort.MaxValue; i++)
+        for (var i = 0; i < NoteCounters.NarrowMax; i++)
         {
             c.CountType(EventType.Impression);
             c.CountSurface(Surface.Feed);
         }
 
         Assert.True(c.IsWide);
-        Assert.Equal(ushort.MaxValue + 2L, c.Impressions);
-        Assert.Equal(ushort.MaxValue + 2, c.ByType[(int)EventType.Impression]);
-        Assert.Equal(ushort.MaxValue, c.ImpressionsBySurface[(int)Surface.Feed]);
+        Assert.Equal(NoteCounters.NarrowMax + 2L, c.Impressions);
+        Assert.Equal(NoteCounters.NarrowMax + 2, c.ByType[(int)EventType.Impression]);
+        Assert.Equal(NoteCounters.NarrowMax, c.ImpressionsBySurface[(int)Surface.Feed]);
         Assert.Equal(1, c.ImpressionsBySurface[(int)Surface.Search]);
         Assert.Equal(1500, c.DwellMsTotal);
         Assert.Equal(1, c.Likes);
@@ -106,6 +106,17 @@ public sealed class NoteCountersTests
         Assert.Equal(10 + dwell, c.DwellMsTotal);
         Assert.Equal((2L, 3L), (c.CarouselViewedTotal, c.CarouselImagesTotal));
         Assert.Equal(Saved(c), Saved(Loaded(Saved(c))));
+    }
+
+    [Fact]
+    public void Carousel_sums_past_16_bits_widen()
+    {
+        var c = default(NoteCounters);
+        c.AddCarousel(ushort.MaxValue, 9);
+        Assert.False(c.IsWide);
+        c.AddCarousel(1, 9);
+        Assert.True(c.IsWide);
+        Assert.Equal((ushort.MaxValue + 1L, 18L), (c.CarouselViewedTotal, c.CarouselImagesTotal));
     }
 
     [Fact]
