@@ -68,9 +68,18 @@ public struct NoteCounters
     /// <summary>Whether the totals have moved to the wide form (for tests and diagnostics).</summary>
     internal readonly bool IsWide => _wide is not null;
 
-    internal void CountType(EventType type) => Add((int)type, 1);
+    internal void CountType(EventType type)
+    {
+        // Out of range fails, as indexing the per-type counts did (it must not land in a neighbouring count).
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)type, (uint)EventTypes.Count, nameof(type));
+        Add((int)type, 1);
+    }
 
-    internal void CountSurface(Surface surface) => Add(SurfaceSlot + (int)surface, 1);
+    internal void CountSurface(Surface surface)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)surface, (uint)Surfaces, nameof(surface));
+        Add(SurfaceSlot + (int)surface, 1);
+    }
 
     internal void AddLikes(int delta) => Add(LikesSlot, delta);
 

@@ -120,6 +120,21 @@ public sealed class NoteCountersTests
     }
 
     [Fact]
+    public void An_unknown_type_or_surface_is_refused_instead_of_counted_in_another_slot()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+        {
+            var c = default(NoteCounters);
+            c.CountType((EventType)EventTypes.Count);
+        });
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+        {
+            var c = default(NoteCounters);
+            c.CountSurface((Surface)4);
+        });
+    }
+
+    [Fact]
     public void Counts_enumerate_in_index_order()
     {
         var c = default(NoteCounters);
