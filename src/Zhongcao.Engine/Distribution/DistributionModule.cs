@@ -90,6 +90,13 @@ public sealed partial class DistributionModule : IEngineModule
             case EventRecorded e:
                 ApplyEvent(core, e.Event, e.At);
                 break;
+            case UserUpserted up:
+                if (core.UserIds.TryGet(up.User.Id, out var upserted))
+                {
+                    DropInterests(upserted); // the interest ids are taken from the new profile at the next impression
+                }
+
+                break;
             case NotePublished p:
                 ApplyPublish(core, p.Note, p.At);
                 break;

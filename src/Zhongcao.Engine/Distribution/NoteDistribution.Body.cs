@@ -27,9 +27,68 @@ public sealed partial class NoteDistribution
     {
         get
         {
+            if (ReferenceEquals(t_editing, this))
+            {
+                return t_edited!;
+            }
+
             var b = Volatile.Read(ref _body);
             return b as Body ?? Unpack(b);
         }
+    }
+
+    /// <summary>The counted part as readers find it: the body being edited on this thread (writer), else the live body or the packed bytes.</summary>
+    private object BodyOrBytes => ReferenceEquals(t_editing, this) ? t_edited! : Volatile.Read(ref _body);
+
+    // The writer's edit of a packed note (BeginEdit .. EndEdit): the note and the decoded body it works on, held by
+    // the writer thread only, never published, so readers keep decoding the bytes until the edit's result replaces them.
+    [ThreadStatic]
+    private static NoteDistribution? t_editing;
+
+    [ThreadStatic]
+    private static Body? t_edited;
+
+    /// <summary>
+    /// Starts a writer edit of a packed note (false when the note is not packed): until <see cref="EndEdit"/> every
+    /// access on this thread works on a decoded body that is not published, so an event on a quiet note does not
+    /// leave an unpacked body behind (which would live for hours of log time, reach the oldest generation of the
+    /// heap and be packed again later), and readers keep reading the previous packed bytes meanwhile.
+    /// </summary>
+    internal bool BeginEdit()
+    {
+        if (t_editing is not null || Volatile.Read(ref _body) is not byte[] bytes)
+        {
+            return false;
+        }
+
+        t_edited = Body.Unpack(bytes, _publishedAt, _tagTable);
+        t_editing = this;
+        return true;
+    }
+
+    /// <summary>
+    /// Ends the edit begun by <see cref="BeginEdit"/>: a note still out of the pools for good is packed again at once
+    /// (the same array is kept when nothing changed); one the edit moved back into play keeps the body unpacked.
+    /// Returns true when the note stays packed.
+    /// </summary>
+    internal bool EndEdit()
+    {
+        var body = t_edited!;
+        t_editing = null;
+        t_edited = null;
+        if (PoolStage is not (DistributionStage.Sustained or DistributionStage.Saturated or DistributionStage.Removed) || HeldStage is not null)
+        {
+            Volatile.Write(ref _body, body);
+            return false;
+        }
+
+        var packed = body.PackSpan(_publishedAt, _tagTable);
+        if (Volatile.Read(ref _body) is not byte[] old || !packed.SequenceEqual(old))
+        {
+            Volatile.Write(ref _body, packed.ToArray());
+        }
+
+        return true;
     }
 
     private Body Unpack(object b)
@@ -55,13 +114,13 @@ public sealed partial class NoteDistribution
     /// <summary>The counted part for reading only: the live body, or one decoded from the packed bytes and not kept.</summary>
     private Body Peek()
     {
-        var b = Volatile.Read(ref _body);
+        var b = BodyOrBytes;
         return b as Body ?? Body.Unpack((byte[])b, _publishedAt, _tagTable);
     }
 
     private HourlyCounts PeekHourly()
     {
-        var b = Volatile.Read(ref _body);
+        var b = BodyOrBytes;
         if (b is Body live)
         {
             return live.Hourly;
@@ -73,7 +132,7 @@ public sealed partial class NoteDistribution
 
     private int PeekTransitionCount()
     {
-        var b = Volatile.Read(ref _body);
+        var b = BodyOrBytes;
         if (b is Body live)
         {
             return live.Transitions.Count;
@@ -205,7 +264,10 @@ public sealed partial class NoteDistribution
         /// The packed form: hourly entries (first, so <see cref="ReadHourly"/> reads them alone), transitions,
         /// interests, viewers, then the scalar counters behind a bit mask of the non-zero ones.
         /// </summary>
-        public byte[] Pack(long origin, TagTable tags)
+        public byte[] Pack(long origin, TagTable tags) => PackSpan(origin, tags).ToArray();
+
+        /// <summary>The packed form in a per-thread buffer, valid until this thread packs again.</summary>
+        public ReadOnlySpan<byte> PackSpan(long origin, TagTable tags)
         {
             var w = new PackWriter(t_buffer ??= new byte[512]);
 
@@ -298,7 +360,7 @@ public sealed partial class NoteDistribution
             }
 
             t_buffer = w.Buffer; // keep a grown buffer for the next note
-            return w.Written.ToArray();
+            return w.Written;
         }
 
         public static Body Unpack(byte[] bytes, long origin, TagTable tags)

@@ -140,13 +140,13 @@ public sealed partial class NoteDistribution
     public ref ViewerSet Viewers => ref Live.Viewers;
 
     /// <summary>Counts per hour since the epoch: [impressions, actions by <see cref="ActionKind"/>...].</summary>
-    public HourlyCounts Hourly => _body is Body live ? live.Hourly : PeekHourly();
+    public HourlyCounts Hourly => BodyOrBytes is Body live ? live.Hourly : PeekHourly();
 
     /// <summary>Every recorded transition, oldest first (rebuilt from the compact log on each read).</summary>
     public IReadOnlyList<PoolTransition> Transitions => Peek().Transitions.ToList(_tagTable.Texts);
 
     /// <summary>Number of recorded transitions.</summary>
-    public int TransitionCount => _body is Body live ? live.Transitions.Count : PeekTransitionCount();
+    public int TransitionCount => BodyOrBytes is Body live ? live.Transitions.Count : PeekTransitionCount();
 
     /// <summary>Level-1 prefixes of the note's tags ("beauty" for "beauty/skincare"): adjacent-interest matching.</summary>
     internal string[] TagPrefixes { get; set; } = [];
