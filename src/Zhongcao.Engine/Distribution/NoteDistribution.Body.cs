@@ -13,7 +13,7 @@ public sealed partial class NoteDistribution
     internal static readonly TimeSpan ArchiveAfterIdle = TimeSpan.FromHours(2);
 
     /// <summary>True while the module lists the note as changed since last packed (packing bookkeeping, not state).</summary>
-    internal bool Listed { get; set; }
+    internal bool Listed { get => Flag(ListedFlag); set => SetFlag(ListedFlag, value); }
 
     /// <summary>True while the counted part is packed (memory layout only: no observable state depends on it).</summary>
     internal bool Archived => Volatile.Read(ref _body) is byte[];
@@ -204,6 +204,8 @@ public sealed partial class NoteDistribution
         public double AuthorityThreshold = 1;
         public string AuthorityNiche = "";
         public int AuthorityReason; // id in the text table (0 = "")
+        public long Budget; // the current stage's impression budget or target
+        public long WindowEndsAt; // UTC ticks
 
         [ThreadStatic]
         private static byte[]? t_buffer;
@@ -456,9 +458,10 @@ public sealed partial class NoteDistribution
 
         /// <summary>
         /// Scalars in packing order: 3 note counts, 4 + 4 by surface, 7 + 7 by stage, 2 × 16 stage counters, then quality,
-        /// the authority budget and threshold multipliers, the authority reason's text id and the niche's tag id + 1.
+        /// the authority budget and threshold multipliers, the authority reason's text id, the niche's tag id + 1, the
+        /// stage's budget and its window's end (zig-zag ticks after publication + 1, so 0 still means none).
         /// </summary>
-        private const int Scalars = 3 + 8 + 14 + (2 * CounterFields) + 5;
+        private const int Scalars = 3 + 8 + 14 + (2 * CounterFields) + 7;
 
         private const int Tail = 3 + 8 + 14 + (2 * CounterFields);
 
@@ -482,6 +485,8 @@ public sealed partial class NoteDistribution
             doubles[Tail + 2] = AuthorityThreshold;
             ints[Tail + 3] = AuthorityReason;
             ints[Tail + 4] = AuthorityNiche.Length == 0 ? 0 : tags.IdOf(AuthorityNiche) + 1;
+            ints[Tail + 5] = Budget;
+            ints[Tail + 6] = WindowEndsAt == 0 ? 0 : (long)(Zig(WindowEndsAt - origin) + 1);
             ints[0] = Excluded;
             ints[1] = FollowerViewers;
             ints[2] = ReturningViewers;
@@ -510,6 +515,8 @@ public sealed partial class NoteDistribution
             AuthorityThreshold = doubles[Tail + 2];
             AuthorityReason = (int)ints[Tail + 3];
             AuthorityNiche = ints[Tail + 4] == 0 ? "" : tags[(int)ints[Tail + 4] - 1];
+            Budget = ints[Tail + 5];
+            WindowEndsAt = ints[Tail + 6] == 0 ? 0 : Unzig((ulong)ints[Tail + 6] - 1) + origin;
             Excluded = (int)ints[0];
             FollowerViewers = (int)ints[1];
             ReturningViewers = (int)ints[2];
