@@ -27,7 +27,7 @@ public sealed partial class DistributionModule : IEngineModule
     private readonly PoolIndex _index = new();
     private readonly NearDuplicates _duplicates = new();
     private readonly NoteBitSet _reach = new();
-    private readonly TagTable _tagTable = new();
+    private readonly TagTable _tagTable;
     private long _lastDay = -1;
 
     public DistributionModule(DistributionOptions? options = null, IAuthorAuthority? authority = null, IFraudFlags? fraud = null, IReachLimits? limits = null)
@@ -36,6 +36,7 @@ public sealed partial class DistributionModule : IEngineModule
         Options = options ?? new DistributionOptions();
         Options.Validate();
         Weights = Options.ResolveWeights();
+        _tagTable = new TagTable { WilsonZ = Options.WilsonZ };
         Authority = authority ?? NeutralAuthority.Instance;
         Fraud = fraud ?? NoFraudFlags.Instance;
         Allocator = new PoolAllocator(this);

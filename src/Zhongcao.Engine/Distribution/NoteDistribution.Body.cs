@@ -61,7 +61,7 @@ public sealed partial class NoteDistribution
             return false;
         }
 
-        t_edited = Body.Unpack(bytes, _publishedAt, _tagTable);
+        t_edited = Body.Unpack(bytes, _publishedAt, _tagTable, keepLog: true);
         t_editing = this;
         return true;
     }
@@ -198,7 +198,37 @@ public sealed partial class NoteDistribution
         public long[]? Audience; // (tag id << 32) | count, ascending tag id
         public int AudienceCount;
         public HourlyCounts Hourly;
-        public TransitionLog Transitions;
+        private TransitionLog _transitions;
+
+        // A writer's edit of a packed note leaves the transitions in their packed form (where in which bytes, how many)
+        // until something reads or extends them, and packs them back as they were: most events add no transition.
+        private byte[]? _packedLog;
+        private int _packedLogAt;
+        private int _packedLogLength;
+        private int _packedLogCount;
+        private double _packedLogZ;
+
+        public ref TransitionLog Transitions
+        {
+            get
+            {
+                if (_packedLog is not null)
+                {
+                    RestoreLog();
+                }
+
+                return ref _transitions;
+            }
+        }
+
+        private void RestoreLog()
+        {
+            var packed = _packedLog.AsSpan(_packedLogAt, _packedLogLength);
+            var restored = Scratch(TransitionLog.MaxTranscoded(packed.Length));
+            var length = TransitionLog.Unpack(packed, restored, _packedLogZ);
+            _transitions = TransitionLog.FromBytes(restored.AsSpan(0, length).ToArray(), _packedLogCount);
+            _packedLog = null;
+        }
         public double Quality = 50;
         public double AuthorityBudget = 1;
         public double AuthorityThreshold = 1;
@@ -209,6 +239,13 @@ public sealed partial class NoteDistribution
 
         [ThreadStatic]
         private static byte[]? t_buffer;
+
+        [ThreadStatic]
+        private static byte[]? t_transitions;
+
+        /// <summary>A per-thread buffer of at least <paramref name="length"/> bytes for transcoding a transition log.</summary>
+        private static byte[] Scratch(int length) =>
+            t_transitions is { } b && b.Length >= length ? b : t_transitions = new byte[Math.Max(length, 1024)];
 
         public void CountInterest(int tagId, int max)
         {
@@ -284,9 +321,21 @@ public sealed partial class NoteDistribution
                 lastKey = key;
             }
 
-            w.WriteVarUInt((ulong)Transitions.Count);
-            w.WriteVarUInt((ulong)Transitions.Bytes.Length);
-            w.WriteRaw(Transitions.Bytes);
+            if (_packedLog is not null && _packedLogZ.Equals(tags.WilsonZ))
+            {
+                w.WriteVarUInt((ulong)_packedLogCount);
+                w.WriteVarUInt((ulong)_packedLogLength);
+                w.WriteRaw(_packedLog.AsSpan(_packedLogAt, _packedLogLength));
+            }
+            else
+            {
+                w.WriteVarUInt((ulong)Transitions.Count);
+                var log = Transitions.Bytes;
+                var transcoded = Scratch(TransitionLog.MaxTranscoded(log.Length));
+                var length = TransitionLog.Pack(log, transcoded, tags.WilsonZ);
+                w.WriteVarUInt((ulong)length);
+                w.WriteRaw(transcoded.AsSpan(0, length));
+            }
 
             w.WriteVarUInt((ulong)AudienceCount);
             var lastTag = 0L;
@@ -308,7 +357,7 @@ public sealed partial class NoteDistribution
             {
                 var user = (long)((ulong)s >> 32);
                 w.WriteVarInt(user - lastUser);
-                w.WriteVarUInt((uint)s);
+                w.WriteVarUInt(RecordCode((uint)s));
                 lastUser = user;
             }
 
@@ -325,7 +374,23 @@ public sealed partial class NoteDistribution
                 }
             }
 
-            w.WriteVarUInt(mask);
+            // The mask as a byte naming the non-zero bytes of it, then those bytes (7 bytes for a usual note instead of
+            // a 10-byte varint: the last scalars, quality to the window's end, are rarely all default).
+            var groups = 0;
+            for (var g = 0; g < 8; g++)
+            {
+                groups |= ((mask >> (8 * g)) & 0xFF) != 0 ? 1 << g : 0;
+            }
+
+            w.WriteByte((byte)groups);
+            for (var g = 0; g < 8; g++)
+            {
+                if ((groups & (1 << g)) != 0)
+                {
+                    w.WriteByte((byte)(mask >> (8 * g)));
+                }
+            }
+
             Span<long> written = stackalloc long[Scalars]; // doubles written so far: a repeat (a note seen on one surface and in one stage has the same sum four times) is a reference
             var writtenCount = 0;
             for (k = 0; k < Scalars; k++)
@@ -365,12 +430,28 @@ public sealed partial class NoteDistribution
             return w.Written;
         }
 
-        public static Body Unpack(byte[] bytes, long origin, TagTable tags)
+        /// <summary>
+        /// Decodes packed bytes. With <paramref name="keepLog"/> (a writer's edit) the transitions stay packed, pointing
+        /// into <paramref name="bytes"/>, until they are read or extended.
+        /// </summary>
+        public static Body Unpack(byte[] bytes, long origin, TagTable tags, bool keepLog = false)
         {
             var r = new BinaryDecoder(bytes);
             var body = new Body { Hourly = ReadHourly(ref r) };
             var count = r.ReadCount();
-            body.Transitions = TransitionLog.FromBytes(r.ReadBytes(), count);
+            var logLength = r.ReadCount();
+            var logAt = (int)r.Position;
+            var skipped = Scratch(logLength);
+            r.ReadInto(skipped.AsSpan(0, logLength));
+            body._packedLog = bytes;
+            body._packedLogAt = logAt;
+            body._packedLogLength = logLength;
+            body._packedLogCount = count;
+            body._packedLogZ = tags.WilsonZ;
+            if (!keepLog)
+            {
+                body.RestoreLog();
+            }
 
             var n = r.ReadCount();
             if (n > 0)
@@ -391,12 +472,21 @@ public sealed partial class NoteDistribution
             for (var i = 0; i < n; i++)
             {
                 user += r.ReadVarInt();
-                slots[i] = (user << 32) | (long)r.ReadVarUInt();
+                slots[i] = (user << 32) | RecordOf(r.ReadVarUInt());
             }
 
             body.Viewers = ViewerSet.FromSlots(slots);
 
-            var mask = r.ReadVarUInt();
+            var groups = r.ReadByte();
+            var mask = 0UL;
+            for (var g = 0; g < 8; g++)
+            {
+                if ((groups & (1 << g)) != 0)
+                {
+                    mask |= (ulong)r.ReadByte() << (8 * g);
+                }
+            }
+
             Span<long> ints = stackalloc long[Scalars];
             Span<double> doubles = stackalloc double[Scalars];
             Span<long> written = stackalloc long[Scalars];
@@ -580,6 +670,29 @@ public sealed partial class NoteDistribution
             return BitConverter.DoubleToInt64Bits(thousandths / 1000.0) == BitConverter.DoubleToInt64Bits(v) ? thousandths : null;
         }
 
+        /// <summary>
+        /// A viewer's record (mask | surface &lt;&lt; 16 | stage &lt;&lt; 24, as a set slot holds it) for the packed form:
+        /// stage in 3 bits, surface in 2, the mask above them, shifted left once (one byte for a viewer who only saw
+        /// the note, against four for the slot's layout once the stage is past cold start); the slot's 32 bits
+        /// themselves, marked by the low bit, when a stage or surface does not fit.
+        /// </summary>
+        private static ulong RecordCode(uint slot)
+        {
+            uint mask = slot & 0xFFFF, surface = (slot >> 16) & 0xFF, stage = slot >> 24;
+            return surface < 4 && stage < 8 ? (ulong)((mask << 5) | (surface << 3) | stage) << 1 : ((ulong)slot << 1) | 1;
+        }
+
+        private static long RecordOf(ulong code)
+        {
+            if ((code & 1) != 0)
+            {
+                return (long)(uint)(code >> 1);
+            }
+
+            var c = (uint)(code >> 1);
+            return (c >> 5) | (((c >> 3) & 3) << 16) | ((c & 7) << 24);
+        }
+
         private static ulong Zig(long v) => (ulong)((v << 1) ^ (v >> 63));
 
         private static long Unzig(ulong v) => (long)(v >> 1) ^ -(long)(v & 1);
@@ -611,6 +724,12 @@ public sealed partial class NoteDistribution
         }
 
         public void WriteVarInt(long value) => WriteVarUInt((ulong)((value << 1) ^ (value >> 63)));
+
+        public void WriteByte(byte value)
+        {
+            Ensure(1);
+            Buffer[_length++] = value;
+        }
 
         public void WriteDouble(double value)
         {
