@@ -127,7 +127,7 @@ public sealed partial class NoteDistribution
         }
 
         var r = new BinaryDecoder((byte[])b);
-        return Body.ReadHourly(ref r);
+        return Body.ReadHourly(ref r, _publishedAt);
     }
 
     private int PeekTransitionCount()
@@ -229,6 +229,7 @@ public sealed partial class NoteDistribution
             _transitions = TransitionLog.FromBytes(restored.AsSpan(0, length).ToArray(), _packedLogCount);
             _packedLog = null;
         }
+
         public double Quality = 50;
         public double AuthorityBudget = 1;
         public double AuthorityThreshold = 1;
@@ -311,7 +312,7 @@ public sealed partial class NoteDistribution
             var w = new PackWriter(t_buffer ??= new byte[512]);
 
             w.WriteVarUInt((ulong)Hourly.Entries);
-            var lastKey = 0L;
+            var lastKey = KeyOrigin(origin); // the first hour relative to publication: one or two bytes, not four
             for (var i = 0; i < Hourly.Entries; i++)
             {
                 var e = Hourly.EntryAt(i);
@@ -437,7 +438,7 @@ public sealed partial class NoteDistribution
         public static Body Unpack(byte[] bytes, long origin, TagTable tags, bool keepLog = false)
         {
             var r = new BinaryDecoder(bytes);
-            var body = new Body { Hourly = ReadHourly(ref r) };
+            var body = new Body { Hourly = ReadHourly(ref r, origin) };
             var count = r.ReadCount();
             var logLength = r.ReadCount();
             var logAt = (int)r.Position;
@@ -522,11 +523,11 @@ public sealed partial class NoteDistribution
             return body;
         }
 
-        public static HourlyCounts ReadHourly(ref BinaryDecoder r)
+        public static HourlyCounts ReadHourly(ref BinaryDecoder r, long origin)
         {
             var n = r.ReadCount();
             var entries = n == 0 ? null : new long[n];
-            var key = 0L;
+            var key = KeyOrigin(origin);
             for (var i = 0; i < n; i++)
             {
                 key += r.ReadVarInt();
@@ -535,6 +536,9 @@ public sealed partial class NoteDistribution
 
             return HourlyCounts.FromEntries(entries, n);
         }
+
+        /// <summary>The hourly key (hour × 16 + kind) the packed entries start from: the publication hour's.</summary>
+        private static long KeyOrigin(long origin) => origin / TimeSpan.TicksPerHour * 16;
 
         public static void SkipHourly(ref BinaryDecoder r)
         {
@@ -576,7 +580,7 @@ public sealed partial class NoteDistribution
             ints[Tail + 3] = AuthorityReason;
             ints[Tail + 4] = AuthorityNiche.Length == 0 ? 0 : tags.IdOf(AuthorityNiche) + 1;
             ints[Tail + 5] = Budget;
-            ints[Tail + 6] = WindowEndsAt == 0 ? 0 : (long)(Zig(WindowEndsAt - origin) + 1);
+            ints[Tail + 6] = WindowEndsAt == 0 ? 0 : (long)(Instant(WindowEndsAt - origin) + 1);
             ints[0] = Excluded;
             ints[1] = FollowerViewers;
             ints[2] = ReturningViewers;
@@ -606,7 +610,7 @@ public sealed partial class NoteDistribution
             AuthorityReason = (int)ints[Tail + 3];
             AuthorityNiche = ints[Tail + 4] == 0 ? "" : tags[(int)ints[Tail + 4] - 1];
             Budget = ints[Tail + 5];
-            WindowEndsAt = ints[Tail + 6] == 0 ? 0 : Unzig((ulong)ints[Tail + 6] - 1) + origin;
+            WindowEndsAt = ints[Tail + 6] == 0 ? 0 : InstantOf((ulong)ints[Tail + 6] - 1) + origin;
             Excluded = (int)ints[0];
             FollowerViewers = (int)ints[1];
             ReturningViewers = (int)ints[2];
@@ -692,6 +696,13 @@ public sealed partial class NoteDistribution
             var c = (uint)(code >> 1);
             return (c >> 5) | (((c >> 3) & 3) << 16) | ((c & 7) << 24);
         }
+
+        /// <summary>A tick delta as whole seconds when it is one (a window of whole hours from publication: 3 bytes, not 6), marked by the low bit.</summary>
+        private static ulong Instant(long delta) =>
+            delta % TimeSpan.TicksPerSecond == 0 ? (Zig(delta / TimeSpan.TicksPerSecond) << 1) | 1 : Zig(delta) << 1;
+
+        private static long InstantOf(ulong code) =>
+            (code & 1) != 0 ? Unzig(code >> 1) * TimeSpan.TicksPerSecond : Unzig(code >> 1);
 
         private static ulong Zig(long v) => (ulong)((v << 1) ^ (v >> 63));
 

@@ -199,7 +199,8 @@ internal struct TransitionLog
     }
 
     // Packed form (a quiet note's bytes, memory only): a measurement's Wilson bounds are left out when they are
-    // exactly what the rate, the impressions and the module's z give again; these flag bits mark them.
+    // exactly what the rate, the impressions and the module's z give again (0 and 1 without impressions, as
+    // WilsonInterval gives them); these flag bits mark them.
     private const int DerivedShift = RepeatShift + Doubles;
 
     /// <summary>
@@ -258,7 +259,7 @@ internal struct TransitionLog
 
                     var bits = BinaryPrimitives.ReadInt64LittleEndian(src[at..]);
                     at += 8;
-                    if (k > 0 && impressions > 0 && bits == BitConverter.DoubleToInt64Bits(k == 1 ? lower : upper))
+                    if (k > 0 && bits == BitConverter.DoubleToInt64Bits(k == 1 ? lower : upper))
                     {
                         outFlags = (outFlags & ~(1UL << (PresentShift + k))) | (1UL << (DerivedShift + k));
                     }

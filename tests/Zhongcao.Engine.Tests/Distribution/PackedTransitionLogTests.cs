@@ -73,7 +73,7 @@ public class PackedTransitionLogTests
         var (lo, up) = WilsonInterval.Of(12, 90, Z);
         var (log, packed) = Build(Z,
             Judged(0, 90, 12, lo, up + 1e-12, 0.05), // the upper bound differs in its last bits: kept, the lower one derived
-            Judged(2, 0, 0, 0, 0, 0), // no impressions: nothing to derive
+            Judged(2, 0, 0, 0, 1, 0), // no impressions: the bounds are 0 and 1, derived too
             Judged(4, 50, 5, 0.3, 0.2, 0.05), // not Wilson bounds at all
             Judged(6, 90, 12, lo, up, 0.05) with { Outcome = TransitionOutcome.Halted, Reason = "Halted after 90 impressions." });
 
