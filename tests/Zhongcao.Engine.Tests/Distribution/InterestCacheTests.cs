@@ -1,4 +1,4 @@
-using Zhongcao.Engine.Log;
+using Zhongcao.Engine.Model;
 
 namespace Zhongcao.Engine.Tests.Distribution;
 
