@@ -27,7 +27,8 @@ public sealed partial class NoteDistribution
     {
         get
         {
-            if (ReferenceEquals(t_editing, this))
+            // The flag is set only while the writer edits this note, so other accesses read one field, not the thread's.
+            if (Flag(EditingFlag) && ReferenceEquals(t_editing, this))
             {
                 return t_edited!;
             }
@@ -38,7 +39,7 @@ public sealed partial class NoteDistribution
     }
 
     /// <summary>The counted part as readers find it: the body being edited on this thread (writer), else the live body or the packed bytes.</summary>
-    private object BodyOrBytes => ReferenceEquals(t_editing, this) ? t_edited! : Volatile.Read(ref _body);
+    private object BodyOrBytes => Flag(EditingFlag) && ReferenceEquals(t_editing, this) ? t_edited! : Volatile.Read(ref _body);
 
     // The writer's edit of a packed note (BeginEdit .. EndEdit): the note and the decoded body it works on, held by
     // the writer thread only, never published, so readers keep decoding the bytes until the edit's result replaces them.
@@ -63,6 +64,7 @@ public sealed partial class NoteDistribution
 
         t_edited = Body.Unpack(bytes, _publishedAt, _tagTable, keepLog: true);
         t_editing = this;
+        SetFlag(EditingFlag, true);
         return true;
     }
 
@@ -76,6 +78,7 @@ public sealed partial class NoteDistribution
         var body = t_edited!;
         t_editing = null;
         t_edited = null;
+        SetFlag(EditingFlag, false);
         if (PoolStage is not (DistributionStage.Sustained or DistributionStage.Saturated or DistributionStage.Removed) || HeldStage is not null)
         {
             Volatile.Write(ref _body, body);

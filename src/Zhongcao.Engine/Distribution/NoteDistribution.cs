@@ -185,6 +185,7 @@ public sealed partial class NoteDistribution
     private const byte FreshFlag = 4;
     private const byte GateLimitedFlag = 8;
     private const byte ListedFlag = 16;
+    private const byte EditingFlag = 32; // the writer is editing the packed note (NoteDistribution.Body.cs)
 
     private bool Flag(byte flag) => (_flags & flag) != 0;
 
