@@ -27,6 +27,13 @@ public static class BenchmarkProgram
             return;
         }
 
+        // `-- relink-probe [N] [moving]` compares re-link policies for moved vectors: CPU per re-link and recall@10.
+        if (args.Length > 0 && args[0] == "relink-probe")
+        {
+            Ann.RelinkProbe.Run(args);
+            return;
+        }
+
         // `-- feed-latency` prints feed p50/p99 on a large state (ZHONGCAO_FEED_N, default 100,000 users and notes).
         if (args.Length > 0 && args[0] == "feed-latency")
         {

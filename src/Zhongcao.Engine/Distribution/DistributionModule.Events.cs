@@ -30,16 +30,28 @@ public sealed partial class DistributionModule
             return; // the author's own views and actions are not audience signals
         }
 
-        Touched(d);
-
-        var flagged = Fraud.IsFlagged(u);
-        if (e.Type == EventType.Impression)
+        // A packed (quiet) note is edited in its decoded form and packed again at once, not unpacked for hours: at a
+        // mix where events reach notes over their whole life, unpacking made every such event leave a body behind
+        // for the oldest heap generation.
+        var editing = d.BeginEdit();
+        try
         {
-            CountImpression(core, d, viewer, u, e, at, flagged);
+            var flagged = Fraud.IsFlagged(u);
+            if (e.Type == EventType.Impression)
+            {
+                CountImpression(core, d, viewer, u, e, at, flagged);
+            }
+            else
+            {
+                CountAction(core, d, viewer, u, e, at, flagged);
+            }
         }
-        else
+        finally
         {
-            CountAction(core, d, viewer, u, e, at, flagged);
+            if (!editing || !d.EndEdit())
+            {
+                Touched(d);
+            }
         }
     }
 
@@ -153,32 +165,90 @@ public sealed partial class DistributionModule
         d.Viewers[u] = rec;
     }
 
-    // Each user's interests as interned normalised tag ids (-1 for an empty tag), computed once per profile version
-    // (a cache, not state: it is derived from the profile, so snapshots and digests do not include it).
-    private (IReadOnlyList<string>? Source, int[] Tags)[] _interestTags = [];
+    // Each user's interests as interned normalised tag ids (-1 for an empty tag), computed at the first counted
+    // impression after the profile last changed (a cache, not state: it is derived from the profile, so snapshots and
+    // digests do not include it). One flat column instead of an array and a tuple per user: _interestAt[user] is
+    // 1 + the position of the user's run in _interestPool (0 = not computed), a run is its length followed by the ids.
+    // A profile change (UserUpserted) drops the user's run; dropped runs are reclaimed when they are half the pool.
+    private int[] _interestAt = [];
+    private int[] _interestPool = [];
+    private int _interestLength;
+    private int _interestDropped;
 
-    private int[] InterestTagsOf(UserState user)
+    private ReadOnlySpan<int> InterestTagsOf(UserState user)
     {
-        if (user.Index >= _interestTags.Length)
+        var at = (uint)user.Index < (uint)_interestAt.Length ? _interestAt[user.Index] : 0;
+        if (at == 0)
         {
-            Array.Resize(ref _interestTags, Math.Max(user.Index + 1, _interestTags.Length * 2));
+            at = 1 + AddInterests(user);
+        }
+
+        return _interestPool.AsSpan(at, _interestPool[at - 1]);
+    }
+
+    private int AddInterests(UserState user)
+    {
+        if (user.Index >= _interestAt.Length)
+        {
+            Array.Resize(ref _interestAt, Math.Max(user.Index + 1, Math.Max(1024, _interestAt.Length + (_interestAt.Length / 2))));
         }
 
         var interests = user.Profile.Interests;
-        ref var slot = ref _interestTags[user.Index];
-        if (slot.Tags is null || !ReferenceEquals(slot.Source, interests))
+        if (_interestLength + interests.Count + 1 > _interestPool.Length)
         {
-            var tags = new int[interests.Count];
-            for (var i = 0; i < tags.Length; i++)
+            if (_interestDropped > _interestLength / 2)
             {
-                var tag = CoreState.NormalizeTag(interests[i]);
-                tags[i] = tag.Length > 0 ? _tagTable.IdOf(tag) : -1;
+                CompactInterests();
             }
 
-            slot = (interests, tags);
+            if (_interestLength + interests.Count + 1 > _interestPool.Length)
+            {
+                Array.Resize(ref _interestPool, Math.Max(_interestLength + interests.Count + 1, Math.Max(4096, _interestPool.Length + (_interestPool.Length / 2))));
+            }
         }
 
-        return slot.Tags;
+        var start = _interestLength;
+        _interestPool[start] = interests.Count;
+        for (var i = 0; i < interests.Count; i++)
+        {
+            var tag = CoreState.NormalizeTag(interests[i]);
+            _interestPool[start + 1 + i] = tag.Length > 0 ? _tagTable.IdOf(tag) : -1;
+        }
+
+        _interestLength += interests.Count + 1;
+        _interestAt[user.Index] = start + 1;
+        return start;
+    }
+
+    /// <summary>Forgets a user's cached interest ids (their profile changed).</summary>
+    private void DropInterests(int user)
+    {
+        if ((uint)user < (uint)_interestAt.Length && _interestAt[user] is > 0 and var at)
+        {
+            _interestDropped += _interestPool[at - 1] + 1;
+            _interestAt[user] = 0;
+        }
+    }
+
+    /// <summary>Moves the live runs to the front of the pool, in user order.</summary>
+    private void CompactInterests()
+    {
+        var pool = new int[Math.Max(4096, _interestLength - _interestDropped + (_interestPool.Length / 4))];
+        var length = 0;
+        for (var u = 0; u < _interestAt.Length; u++)
+        {
+            if (_interestAt[u] is > 0 and var at)
+            {
+                var run = _interestPool.AsSpan(at - 1, _interestPool[at - 1] + 1);
+                run.CopyTo(pool.AsSpan(length));
+                _interestAt[u] = length + 1;
+                length += run.Length;
+            }
+        }
+
+        _interestPool = pool;
+        _interestLength = length;
+        _interestDropped = 0;
     }
 
     private static bool HasMeaningful(ViewerRecord rec)

@@ -27,7 +27,7 @@ public sealed partial class DistributionModule : IEngineModule
     private readonly PoolIndex _index = new();
     private readonly NearDuplicates _duplicates = new();
     private readonly NoteBitSet _reach = new();
-    private readonly TagTable _tagTable = new();
+    private readonly TagTable _tagTable;
     private long _lastDay = -1;
 
     public DistributionModule(DistributionOptions? options = null, IAuthorAuthority? authority = null, IFraudFlags? fraud = null, IReachLimits? limits = null)
@@ -36,6 +36,7 @@ public sealed partial class DistributionModule : IEngineModule
         Options = options ?? new DistributionOptions();
         Options.Validate();
         Weights = Options.ResolveWeights();
+        _tagTable = new TagTable { WilsonZ = Options.WilsonZ };
         Authority = authority ?? NeutralAuthority.Instance;
         Fraud = fraud ?? NoFraudFlags.Instance;
         Allocator = new PoolAllocator(this);
@@ -89,6 +90,13 @@ public sealed partial class DistributionModule : IEngineModule
         {
             case EventRecorded e:
                 ApplyEvent(core, e.Event, e.At);
+                break;
+            case UserUpserted up:
+                if (core.UserIds.TryGet(up.User.Id, out var upserted))
+                {
+                    DropInterests(upserted); // the interest ids are taken from the new profile at the next impression
+                }
+
                 break;
             case NotePublished p:
                 ApplyPublish(core, p.Note, p.At);

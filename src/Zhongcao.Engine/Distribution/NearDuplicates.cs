@@ -29,7 +29,10 @@ internal sealed class NearDuplicates
     /// <summary>Texts with fewer tokens than this get no hash (too short to call two of them duplicates).</summary>
     private const int MinTokens = 4;
 
-    private readonly Dictionary<uint, List<int>> _bands = [];
+    // Band lists by band and band value (6 bands of 9 bits, the last of 10: 4,096 lists at most), each a run of note
+    // indices in ascending order behind its length in element 0, grown by a quarter (a List<int> per band value
+    // doubled, leaving a quarter of its capacity empty on average, and added an object per list).
+    private readonly int[]?[] _bands = new int[]?[(6 << 9) + (1 << 10)];
     private ulong[] _hashes = []; // by note index, valid where _hashed has the note
     private readonly NoteBitSet _hashed = new();
 
@@ -85,9 +88,14 @@ internal sealed class NearDuplicates
 
             for (var b = 0; b < Bands; b++)
             {
-                if (_bands.TryGetValue(Band(old, b), out var list))
+                if (_bands[Band(old, b)] is { } list)
                 {
-                    list.Remove(note);
+                    var at = Array.BinarySearch(list, 1, list[0], note);
+                    if (at > 0)
+                    {
+                        Array.Copy(list, at + 1, list, at, list[0] - at);
+                        list[0]--;
+                    }
                 }
             }
 
@@ -109,14 +117,24 @@ internal sealed class NearDuplicates
         for (var b = 0; b < Bands; b++)
         {
             var key = Band(h, b);
-            if (!_bands.TryGetValue(key, out var list))
+            var list = _bands[key] ?? (_bands[key] = new int[4]);
+            var count = list[0];
+            var at = Array.BinarySearch(list, 1, count, note);
+            if (at > 0)
             {
-                list = [];
-                _bands.Add(key, list);
+                continue;
             }
 
-            var at = list.BinarySearch(note);
-            list.Insert(at < 0 ? ~at : at, note); // ascending note index, however the notes arrived
+            at = ~at; // ascending note index, however the notes arrived
+            if (count + 1 == list.Length)
+            {
+                Array.Resize(ref list, list.Length + Math.Max(4, list.Length / 4));
+                _bands[key] = list;
+            }
+
+            Array.Copy(list, at, list, at + 1, count + 1 - at);
+            list[at] = note;
+            list[0] = count + 1;
         }
     }
 
@@ -134,13 +152,13 @@ internal sealed class NearDuplicates
         List<int>? counted = null;
         for (var b = 0; b < Bands; b++)
         {
-            if (!_bands.TryGetValue(Band(h, b), out var list))
+            if (_bands[Band(h, b)] is not { } list)
             {
                 continue;
             }
 
             // Newest first: recent copies are the ones a user is tired of.
-            for (int i = list.Count - 1, looked = 0; i >= 0 && looked < MaxPerBand; i--, looked++)
+            for (int i = list[0], looked = 0; i >= 1 && looked < MaxPerBand; i--, looked++)
             {
                 var other = list[i];
                 if (other == note || !user.Seen.Contains(other) || BitOperations.PopCount(_hashes[other] ^ h) > MaxDistance)
@@ -160,10 +178,10 @@ internal sealed class NearDuplicates
         return count;
     }
 
-    /// <summary>Band b of the hash (bits 9b.., the last band takes the remaining 10), tagged with b.</summary>
-    private static uint Band(ulong hash, int band)
+    /// <summary>Where band b of the hash (bits 9b.., the last band takes the remaining 10) has its list: 512 lists per band.</summary>
+    private static int Band(ulong hash, int band)
     {
         var width = band == Bands - 1 ? 64 - (9 * (Bands - 1)) : 9;
-        return ((uint)band << 16) | (uint)((hash >> (9 * band)) & ((1UL << width) - 1));
+        return (band << 9) + (int)((hash >> (9 * band)) & ((1UL << width) - 1));
     }
 }

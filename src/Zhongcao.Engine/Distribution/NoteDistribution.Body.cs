@@ -13,7 +13,7 @@ public sealed partial class NoteDistribution
     internal static readonly TimeSpan ArchiveAfterIdle = TimeSpan.FromHours(2);
 
     /// <summary>True while the module lists the note as changed since last packed (packing bookkeeping, not state).</summary>
-    internal bool Listed { get; set; }
+    internal bool Listed { get => Flag(ListedFlag); set => SetFlag(ListedFlag, value); }
 
     /// <summary>True while the counted part is packed (memory layout only: no observable state depends on it).</summary>
     internal bool Archived => Volatile.Read(ref _body) is byte[];
@@ -27,9 +27,71 @@ public sealed partial class NoteDistribution
     {
         get
         {
+            // The flag is set only while the writer edits this note, so other accesses read one field, not the thread's.
+            if (Flag(EditingFlag) && ReferenceEquals(t_editing, this))
+            {
+                return t_edited!;
+            }
+
             var b = Volatile.Read(ref _body);
             return b as Body ?? Unpack(b);
         }
+    }
+
+    /// <summary>The counted part as readers find it: the body being edited on this thread (writer), else the live body or the packed bytes.</summary>
+    private object BodyOrBytes => Flag(EditingFlag) && ReferenceEquals(t_editing, this) ? t_edited! : Volatile.Read(ref _body);
+
+    // The writer's edit of a packed note (BeginEdit .. EndEdit): the note and the decoded body it works on, held by
+    // the writer thread only, never published, so readers keep decoding the bytes until the edit's result replaces them.
+    [ThreadStatic]
+    private static NoteDistribution? t_editing;
+
+    [ThreadStatic]
+    private static Body? t_edited;
+
+    /// <summary>
+    /// Starts a writer edit of a packed note (false when the note is not packed): until <see cref="EndEdit"/> every
+    /// access on this thread works on a decoded body that is not published, so an event on a quiet note does not
+    /// leave an unpacked body behind (which would live for hours of log time, reach the oldest generation of the
+    /// heap and be packed again later), and readers keep reading the previous packed bytes meanwhile.
+    /// </summary>
+    internal bool BeginEdit()
+    {
+        if (t_editing is not null || Volatile.Read(ref _body) is not byte[] bytes)
+        {
+            return false;
+        }
+
+        t_edited = Body.Unpack(bytes, _publishedAt, _tagTable, keepLog: true);
+        t_editing = this;
+        SetFlag(EditingFlag, true);
+        return true;
+    }
+
+    /// <summary>
+    /// Ends the edit begun by <see cref="BeginEdit"/>: a note still out of the pools for good is packed again at once
+    /// (the same array is kept when nothing changed); one the edit moved back into play keeps the body unpacked.
+    /// Returns true when the note stays packed.
+    /// </summary>
+    internal bool EndEdit()
+    {
+        var body = t_edited!;
+        t_editing = null;
+        t_edited = null;
+        SetFlag(EditingFlag, false);
+        if (PoolStage is not (DistributionStage.Sustained or DistributionStage.Saturated or DistributionStage.Removed) || HeldStage is not null)
+        {
+            Volatile.Write(ref _body, body);
+            return false;
+        }
+
+        var packed = body.PackSpan(_publishedAt, _tagTable);
+        if (Volatile.Read(ref _body) is not byte[] old || !packed.SequenceEqual(old))
+        {
+            Volatile.Write(ref _body, packed.ToArray());
+        }
+
+        return true;
     }
 
     private Body Unpack(object b)
@@ -55,25 +117,25 @@ public sealed partial class NoteDistribution
     /// <summary>The counted part for reading only: the live body, or one decoded from the packed bytes and not kept.</summary>
     private Body Peek()
     {
-        var b = Volatile.Read(ref _body);
+        var b = BodyOrBytes;
         return b as Body ?? Body.Unpack((byte[])b, _publishedAt, _tagTable);
     }
 
     private HourlyCounts PeekHourly()
     {
-        var b = Volatile.Read(ref _body);
+        var b = BodyOrBytes;
         if (b is Body live)
         {
             return live.Hourly;
         }
 
         var r = new BinaryDecoder((byte[])b);
-        return Body.ReadHourly(ref r);
+        return Body.ReadHourly(ref r, _publishedAt);
     }
 
     private int PeekTransitionCount()
     {
-        var b = Volatile.Read(ref _body);
+        var b = BodyOrBytes;
         if (b is Body live)
         {
             return live.Transitions.Count;
@@ -139,15 +201,55 @@ public sealed partial class NoteDistribution
         public long[]? Audience; // (tag id << 32) | count, ascending tag id
         public int AudienceCount;
         public HourlyCounts Hourly;
-        public TransitionLog Transitions;
+        private TransitionLog _transitions;
+
+        // A writer's edit of a packed note leaves the transitions in their packed form (where in which bytes, how many)
+        // until something reads or extends them, and packs them back as they were: most events add no transition.
+        private byte[]? _packedLog;
+        private int _packedLogAt;
+        private int _packedLogLength;
+        private int _packedLogCount;
+        private double _packedLogZ;
+
+        public ref TransitionLog Transitions
+        {
+            get
+            {
+                if (_packedLog is not null)
+                {
+                    RestoreLog();
+                }
+
+                return ref _transitions;
+            }
+        }
+
+        private void RestoreLog()
+        {
+            var packed = _packedLog.AsSpan(_packedLogAt, _packedLogLength);
+            var restored = Scratch(TransitionLog.MaxTranscoded(packed.Length));
+            var length = TransitionLog.Unpack(packed, restored, _packedLogZ);
+            _transitions = TransitionLog.FromBytes(restored.AsSpan(0, length).ToArray(), _packedLogCount);
+            _packedLog = null;
+        }
+
         public double Quality = 50;
         public double AuthorityBudget = 1;
         public double AuthorityThreshold = 1;
         public string AuthorityNiche = "";
         public int AuthorityReason; // id in the text table (0 = "")
+        public long Budget; // the current stage's impression budget or target
+        public long WindowEndsAt; // UTC ticks
 
         [ThreadStatic]
         private static byte[]? t_buffer;
+
+        [ThreadStatic]
+        private static byte[]? t_transitions;
+
+        /// <summary>A per-thread buffer of at least <paramref name="length"/> bytes for transcoding a transition log.</summary>
+        private static byte[] Scratch(int length) =>
+            t_transitions is { } b && b.Length >= length ? b : t_transitions = new byte[Math.Max(length, 1024)];
 
         public void CountInterest(int tagId, int max)
         {
@@ -205,12 +307,15 @@ public sealed partial class NoteDistribution
         /// The packed form: hourly entries (first, so <see cref="ReadHourly"/> reads them alone), transitions,
         /// interests, viewers, then the scalar counters behind a bit mask of the non-zero ones.
         /// </summary>
-        public byte[] Pack(long origin, TagTable tags)
+        public byte[] Pack(long origin, TagTable tags) => PackSpan(origin, tags).ToArray();
+
+        /// <summary>The packed form in a per-thread buffer, valid until this thread packs again.</summary>
+        public ReadOnlySpan<byte> PackSpan(long origin, TagTable tags)
         {
             var w = new PackWriter(t_buffer ??= new byte[512]);
 
             w.WriteVarUInt((ulong)Hourly.Entries);
-            var lastKey = 0L;
+            var lastKey = KeyOrigin(origin); // the first hour relative to publication: one or two bytes, not four
             for (var i = 0; i < Hourly.Entries; i++)
             {
                 var e = Hourly.EntryAt(i);
@@ -220,9 +325,21 @@ public sealed partial class NoteDistribution
                 lastKey = key;
             }
 
-            w.WriteVarUInt((ulong)Transitions.Count);
-            w.WriteVarUInt((ulong)Transitions.Bytes.Length);
-            w.WriteRaw(Transitions.Bytes);
+            if (_packedLog is not null && _packedLogZ.Equals(tags.WilsonZ))
+            {
+                w.WriteVarUInt((ulong)_packedLogCount);
+                w.WriteVarUInt((ulong)_packedLogLength);
+                w.WriteRaw(_packedLog.AsSpan(_packedLogAt, _packedLogLength));
+            }
+            else
+            {
+                w.WriteVarUInt((ulong)Transitions.Count);
+                var log = Transitions.Bytes;
+                var transcoded = Scratch(TransitionLog.MaxTranscoded(log.Length));
+                var length = TransitionLog.Pack(log, transcoded, tags.WilsonZ);
+                w.WriteVarUInt((ulong)length);
+                w.WriteRaw(transcoded.AsSpan(0, length));
+            }
 
             w.WriteVarUInt((ulong)AudienceCount);
             var lastTag = 0L;
@@ -244,7 +361,7 @@ public sealed partial class NoteDistribution
             {
                 var user = (long)((ulong)s >> 32);
                 w.WriteVarInt(user - lastUser);
-                w.WriteVarUInt((uint)s);
+                w.WriteVarUInt(RecordCode((uint)s));
                 lastUser = user;
             }
 
@@ -261,7 +378,23 @@ public sealed partial class NoteDistribution
                 }
             }
 
-            w.WriteVarUInt(mask);
+            // The mask as a byte naming the non-zero bytes of it, then those bytes (7 bytes for a usual note instead of
+            // a 10-byte varint: the last scalars, quality to the window's end, are rarely all default).
+            var groups = 0;
+            for (var g = 0; g < 8; g++)
+            {
+                groups |= ((mask >> (8 * g)) & 0xFF) != 0 ? 1 << g : 0;
+            }
+
+            w.WriteByte((byte)groups);
+            for (var g = 0; g < 8; g++)
+            {
+                if ((groups & (1 << g)) != 0)
+                {
+                    w.WriteByte((byte)(mask >> (8 * g)));
+                }
+            }
+
             Span<long> written = stackalloc long[Scalars]; // doubles written so far: a repeat (a note seen on one surface and in one stage has the same sum four times) is a reference
             var writtenCount = 0;
             for (k = 0; k < Scalars; k++)
@@ -298,15 +431,31 @@ public sealed partial class NoteDistribution
             }
 
             t_buffer = w.Buffer; // keep a grown buffer for the next note
-            return w.Written.ToArray();
+            return w.Written;
         }
 
-        public static Body Unpack(byte[] bytes, long origin, TagTable tags)
+        /// <summary>
+        /// Decodes packed bytes. With <paramref name="keepLog"/> (a writer's edit) the transitions stay packed, pointing
+        /// into <paramref name="bytes"/>, until they are read or extended.
+        /// </summary>
+        public static Body Unpack(byte[] bytes, long origin, TagTable tags, bool keepLog = false)
         {
             var r = new BinaryDecoder(bytes);
-            var body = new Body { Hourly = ReadHourly(ref r) };
+            var body = new Body { Hourly = ReadHourly(ref r, origin) };
             var count = r.ReadCount();
-            body.Transitions = TransitionLog.FromBytes(r.ReadBytes(), count);
+            var logLength = r.ReadCount();
+            var logAt = (int)r.Position;
+            var skipped = Scratch(logLength);
+            r.ReadInto(skipped.AsSpan(0, logLength));
+            body._packedLog = bytes;
+            body._packedLogAt = logAt;
+            body._packedLogLength = logLength;
+            body._packedLogCount = count;
+            body._packedLogZ = tags.WilsonZ;
+            if (!keepLog)
+            {
+                body.RestoreLog();
+            }
 
             var n = r.ReadCount();
             if (n > 0)
@@ -327,12 +476,21 @@ public sealed partial class NoteDistribution
             for (var i = 0; i < n; i++)
             {
                 user += r.ReadVarInt();
-                slots[i] = (user << 32) | (long)r.ReadVarUInt();
+                slots[i] = (user << 32) | RecordOf(r.ReadVarUInt());
             }
 
             body.Viewers = ViewerSet.FromSlots(slots);
 
-            var mask = r.ReadVarUInt();
+            var groups = r.ReadByte();
+            var mask = 0UL;
+            for (var g = 0; g < 8; g++)
+            {
+                if ((groups & (1 << g)) != 0)
+                {
+                    mask |= (ulong)r.ReadByte() << (8 * g);
+                }
+            }
+
             Span<long> ints = stackalloc long[Scalars];
             Span<double> doubles = stackalloc double[Scalars];
             Span<long> written = stackalloc long[Scalars];
@@ -368,11 +526,11 @@ public sealed partial class NoteDistribution
             return body;
         }
 
-        public static HourlyCounts ReadHourly(ref BinaryDecoder r)
+        public static HourlyCounts ReadHourly(ref BinaryDecoder r, long origin)
         {
             var n = r.ReadCount();
             var entries = n == 0 ? null : new long[n];
-            var key = 0L;
+            var key = KeyOrigin(origin);
             for (var i = 0; i < n; i++)
             {
                 key += r.ReadVarInt();
@@ -381,6 +539,9 @@ public sealed partial class NoteDistribution
 
             return HourlyCounts.FromEntries(entries, n);
         }
+
+        /// <summary>The hourly key (hour × 16 + kind) the packed entries start from: the publication hour's.</summary>
+        private static long KeyOrigin(long origin) => origin / TimeSpan.TicksPerHour * 16;
 
         public static void SkipHourly(ref BinaryDecoder r)
         {
@@ -394,9 +555,10 @@ public sealed partial class NoteDistribution
 
         /// <summary>
         /// Scalars in packing order: 3 note counts, 4 + 4 by surface, 7 + 7 by stage, 2 × 16 stage counters, then quality,
-        /// the authority budget and threshold multipliers, the authority reason's text id and the niche's tag id + 1.
+        /// the authority budget and threshold multipliers, the authority reason's text id, the niche's tag id + 1, the
+        /// stage's budget and its window's end (zig-zag ticks after publication + 1, so 0 still means none).
         /// </summary>
-        private const int Scalars = 3 + 8 + 14 + (2 * CounterFields) + 5;
+        private const int Scalars = 3 + 8 + 14 + (2 * CounterFields) + 7;
 
         private const int Tail = 3 + 8 + 14 + (2 * CounterFields);
 
@@ -420,6 +582,8 @@ public sealed partial class NoteDistribution
             doubles[Tail + 2] = AuthorityThreshold;
             ints[Tail + 3] = AuthorityReason;
             ints[Tail + 4] = AuthorityNiche.Length == 0 ? 0 : tags.IdOf(AuthorityNiche) + 1;
+            ints[Tail + 5] = Budget;
+            ints[Tail + 6] = WindowEndsAt == 0 ? 0 : (long)(Instant(WindowEndsAt - origin) + 1);
             ints[0] = Excluded;
             ints[1] = FollowerViewers;
             ints[2] = ReturningViewers;
@@ -448,6 +612,8 @@ public sealed partial class NoteDistribution
             AuthorityThreshold = doubles[Tail + 2];
             AuthorityReason = (int)ints[Tail + 3];
             AuthorityNiche = ints[Tail + 4] == 0 ? "" : tags[(int)ints[Tail + 4] - 1];
+            Budget = ints[Tail + 5];
+            WindowEndsAt = ints[Tail + 6] == 0 ? 0 : InstantOf((ulong)ints[Tail + 6] - 1) + origin;
             Excluded = (int)ints[0];
             FollowerViewers = (int)ints[1];
             ReturningViewers = (int)ints[2];
@@ -511,6 +677,36 @@ public sealed partial class NoteDistribution
             return BitConverter.DoubleToInt64Bits(thousandths / 1000.0) == BitConverter.DoubleToInt64Bits(v) ? thousandths : null;
         }
 
+        /// <summary>
+        /// A viewer's record (mask | surface &lt;&lt; 16 | stage &lt;&lt; 24, as a set slot holds it) for the packed form:
+        /// stage in 3 bits, surface in 2, the mask above them, shifted left once (one byte for a viewer who only saw
+        /// the note, against four for the slot's layout once the stage is past cold start); the slot's 32 bits
+        /// themselves, marked by the low bit, when a stage or surface does not fit.
+        /// </summary>
+        private static ulong RecordCode(uint slot)
+        {
+            uint mask = slot & 0xFFFF, surface = (slot >> 16) & 0xFF, stage = slot >> 24;
+            return surface < 4 && stage < 8 ? (ulong)((mask << 5) | (surface << 3) | stage) << 1 : ((ulong)slot << 1) | 1;
+        }
+
+        private static long RecordOf(ulong code)
+        {
+            if ((code & 1) != 0)
+            {
+                return (long)(uint)(code >> 1);
+            }
+
+            var c = (uint)(code >> 1);
+            return (c >> 5) | (((c >> 3) & 3) << 16) | ((c & 7) << 24);
+        }
+
+        /// <summary>A tick delta as whole seconds when it is one (a window of whole hours from publication: 3 bytes, not 6), marked by the low bit.</summary>
+        private static ulong Instant(long delta) =>
+            delta % TimeSpan.TicksPerSecond == 0 ? (Zig(delta / TimeSpan.TicksPerSecond) << 1) | 1 : Zig(delta) << 1;
+
+        private static long InstantOf(ulong code) =>
+            (code & 1) != 0 ? Unzig(code >> 1) * TimeSpan.TicksPerSecond : Unzig(code >> 1);
+
         private static ulong Zig(long v) => (ulong)((v << 1) ^ (v >> 63));
 
         private static long Unzig(ulong v) => (long)(v >> 1) ^ -(long)(v & 1);
@@ -542,6 +738,12 @@ public sealed partial class NoteDistribution
         }
 
         public void WriteVarInt(long value) => WriteVarUInt((ulong)((value << 1) ^ (value >> 63)));
+
+        public void WriteByte(byte value)
+        {
+            Ensure(1);
+            Buffer[_length++] = value;
+        }
 
         public void WriteDouble(double value)
         {

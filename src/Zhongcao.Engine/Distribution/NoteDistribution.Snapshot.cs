@@ -26,8 +26,8 @@ public sealed partial class NoteDistribution
         w.WriteDouble(GateMultiplier);
         DistributionCodec.WriteTime(w, LimitUntil);
         w.WriteTime(StageStartedAt);
-        w.WriteTime(WindowEndsAt);
-        w.WriteVarInt(Budget);
+        w.WriteTime(new DateTimeOffset(body.WindowEndsAt, TimeSpan.Zero));
+        w.WriteVarInt(body.Budget);
         w.WriteVarInt(Extensions);
         body.Current.Save(w);
         body.Total.Save(w);

@@ -17,7 +17,11 @@ public sealed partial class NoteDistribution
         NoteIndex = noteIndex;
         AuthorIndex = authorIndex;
         Policy = policy;
-        Arm = arm;
+        if (arm.Length > 0)
+        {
+            Rare(true)!.Arm = arm;
+        }
+
         _publishedAt = publishedAt.UtcTicks;
     }
 
@@ -26,24 +30,24 @@ public sealed partial class NoteDistribution
     public DistributionPolicy Policy { get; }
 
     /// <summary>Experiment arm name ("" when no arms are configured).</summary>
-    public string Arm { get; }
+    public string Arm => _rare?.Arm ?? "";
     public DateTimeOffset PublishedAt => Utc(_publishedAt);
 
     /// <summary>Progress stage (never <see cref="DistributionStage.Limited"/>: governance is an overlay, see <see cref="Stage"/>).</summary>
     public DistributionStage PoolStage { get; internal set; } = DistributionStage.ColdStart;
 
     /// <summary>0 in cold start, 1..N in expansion, the last level reached afterwards.</summary>
-    public int Level { get; internal set; }
+    public int Level { get => _level; internal set => _level = checked((short)value); }
 
     /// <summary>The stage as reported: <see cref="DistributionStage.Limited"/> while a limit applies.</summary>
     public DistributionStage Stage => Limited && PoolStage is not DistributionStage.Removed ? DistributionStage.Limited : PoolStage;
 
     /// <summary>True when the note halted and keeps only residual long-tail traffic.</summary>
-    public bool Residual { get; internal set; }
-    public bool Evergreen { get; internal set; }
+    public bool Residual { get => Flag(ResidualFlag); internal set => SetFlag(ResidualFlag, value); }
+    public bool Evergreen { get => Flag(EvergreenFlag); internal set => SetFlag(EvergreenFlag, value); }
 
     /// <summary>True during the freshness period (72 h); cleared by the first tick after it, with a recorded transition.</summary>
-    public bool Fresh { get; internal set; } = true;
+    public bool Fresh { get => Flag(FreshFlag); internal set => SetFlag(FreshFlag, value); }
 
     /// <summary>The season currently reviving this note, or null.</summary>
     public string? Season { get => _rare?.Season; internal set => Rare(value is not null)?.Season = value; }
@@ -57,7 +61,7 @@ public sealed partial class NoteDistribution
     public double Multiplier => Math.Min(GateLimited ? GateMultiplier : 1, ReachMultiplier);
 
     /// <summary>A limit verdict (gate or moderator) applies, with <see cref="GateMultiplier"/> until <see cref="LimitUntil"/>.</summary>
-    public bool GateLimited { get; internal set; }
+    public bool GateLimited { get => Flag(GateLimitedFlag); internal set => SetFlag(GateLimitedFlag, value); }
     public double GateMultiplier { get => _rare?.GateMultiplier ?? 1; internal set => Rare(value != 1)?.GateMultiplier = value; }
     public DateTimeOffset? LimitUntil { get => UtcOrNull(_rare?.LimitUntil ?? 0); internal set => Rare(value is not null)?.LimitUntil = TicksOrZero(value); }
 
@@ -97,11 +101,11 @@ public sealed partial class NoteDistribution
     public DateTimeOffset HeldStageStartedAt { get => _rare?.HeldStageStartedAt ?? default; internal set => Rare(value != default)?.HeldStageStartedAt = value; }
 
     public DateTimeOffset StageStartedAt { get => Utc(_stageStartedAt); internal set => _stageStartedAt = value.UtcTicks; }
-    public DateTimeOffset WindowEndsAt { get => Utc(_windowEndsAt); internal set => _windowEndsAt = value.UtcTicks; }
+    public DateTimeOffset WindowEndsAt { get => Utc(Live.WindowEndsAt); internal set => Live.WindowEndsAt = value.UtcTicks; }
 
     /// <summary>Impression budget (pools) or target (guarantee) of the current stage.</summary>
-    public long Budget { get; internal set; }
-    public int Extensions { get; internal set; }
+    public long Budget { get => Live.Budget; internal set => Live.Budget = value; }
+    public int Extensions { get => _extensions; internal set => _extensions = checked((short)value); }
     public ref StageCounters Current => ref Live.Current;
 
     /// <summary>All counted impressions and actions over the note's life.</summary>
@@ -140,13 +144,13 @@ public sealed partial class NoteDistribution
     public ref ViewerSet Viewers => ref Live.Viewers;
 
     /// <summary>Counts per hour since the epoch: [impressions, actions by <see cref="ActionKind"/>...].</summary>
-    public HourlyCounts Hourly => _body is Body live ? live.Hourly : PeekHourly();
+    public HourlyCounts Hourly => BodyOrBytes is Body live ? live.Hourly : PeekHourly();
 
     /// <summary>Every recorded transition, oldest first (rebuilt from the compact log on each read).</summary>
     public IReadOnlyList<PoolTransition> Transitions => Peek().Transitions.ToList(_tagTable.Texts);
 
     /// <summary>Number of recorded transitions.</summary>
-    public int TransitionCount => _body is Body live ? live.Transitions.Count : PeekTransitionCount();
+    public int TransitionCount => BodyOrBytes is Body live ? live.Transitions.Count : PeekTransitionCount();
 
     /// <summary>Level-1 prefixes of the note's tags ("beauty" for "beauty/skincare"): adjacent-interest matching.</summary>
     internal string[] TagPrefixes { get; set; } = [];
@@ -176,9 +180,25 @@ public sealed partial class NoteDistribution
     /// <summary>The rare part, created when <paramref name="needed"/> (a non-default value is set); null while absent and not needed.</summary>
     private RarePart? Rare(bool needed) => _rare ?? (needed ? _rare = new RarePart() : null);
 
+    private const byte ResidualFlag = 1;
+    private const byte EvergreenFlag = 2;
+    private const byte FreshFlag = 4;
+    private const byte GateLimitedFlag = 8;
+    private const byte ListedFlag = 16;
+    private const byte EditingFlag = 32; // the writer is editing the packed note (NoteDistribution.Body.cs)
+
+    private bool Flag(byte flag) => (_flags & flag) != 0;
+
+    private void SetFlag(byte flag, bool value) => _flags = value ? (byte)(_flags | flag) : (byte)(_flags & ~flag);
+
+    // Laid out for memory (the object is 16 bytes of header plus these): the window's end and the budget sit in the
+    // counted part (only notes in a pool use them, and a packed note carries them in its bytes), the experiment arm in
+    // the rare part, level and extensions as shorts, the flags in one byte.
     private readonly long _publishedAt;
     private long _stageStartedAt;
-    private long _windowEndsAt;
+    private short _level;
+    private short _extensions;
+    private byte _flags = FreshFlag;
     private RarePart? _rare;
     private readonly TagTable _tagTable; // the module's tags and texts
 
@@ -192,6 +212,7 @@ public sealed partial class NoteDistribution
     /// </summary>
     private sealed class RarePart
     {
+        public string Arm = "";
         public string? Season;
         public double GateMultiplier = 1;
         public long LimitUntil;

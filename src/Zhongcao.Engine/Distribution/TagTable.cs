@@ -9,6 +9,9 @@ namespace Zhongcao.Engine.Distribution;
 /// </summary>
 internal sealed class TagTable
 {
+    /// <summary>The module's Wilson z, with which a packed note leaves out the Wilson bounds it can compute again (memory layout only).</summary>
+    public double WilsonZ { get; init; } = 1.28;
+
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _tags = [];
 

@@ -198,6 +198,136 @@ internal struct TransitionLog
         return log;
     }
 
+    // Packed form (a quiet note's bytes, memory only): a measurement's Wilson bounds are left out when they are
+    // exactly what the rate, the impressions and the module's z give again (0 and 1 without impressions, as
+    // WilsonInterval gives them); these flag bits mark them.
+    private const int DerivedShift = RepeatShift + Doubles;
+
+    /// <summary>
+    /// Writes <paramref name="log"/> (the encoded bytes) in the packed form to <paramref name="dst"/>: the same bytes,
+    /// except that a judgement's lower and upper bounds that <see cref="WilsonInterval"/> gives back bit for bit
+    /// from its rate and impressions with <paramref name="z"/> are a flag instead of 16 bytes. Returns the length.
+    /// </summary>
+    public static int Pack(ReadOnlySpan<byte> log, Span<byte> dst, double z) => Transcode(log, dst, z, pack: true);
+
+    /// <summary>Restores the encoded bytes from <see cref="Pack"/>'s form (same <paramref name="z"/>). Returns the length.</summary>
+    public static int Unpack(ReadOnlySpan<byte> packed, Span<byte> dst, double z) => Transcode(packed, dst, z, pack: false);
+
+    /// <summary>Longest the packed or restored form of <paramref name="length"/> bytes can be.</summary>
+    public static int MaxTranscoded(int length) => (length * 3) + 16;
+
+    private static int Transcode(ReadOnlySpan<byte> src, Span<byte> dst, double z, bool pack)
+    {
+        var i = 0;
+        var o = 0;
+        var carriedRate = DefaultOf(0);
+        while (i < src.Length)
+        {
+            var start = i;
+            _ = CompactText.ReadVarUInt(src, ref i);
+            i += src[i] == 0xF0 ? 3 : 1;
+            _ = CompactText.ReadVarUInt(src, ref i);
+            _ = CompactText.ReadVarUInt(src, ref i);
+            i++; // outcome
+            var impressions = Unzig(CompactText.ReadVarUInt(src, ref i));
+            _ = CompactText.ReadVarUInt(src, ref i);
+            src[start..i].CopyTo(dst[o..]);
+            o += i - start;
+            var flags = CompactText.ReadVarUInt(src, ref i);
+
+            // The rate of this record (present, repeated or default), which the bounds are derived from.
+            var valuesAt = i;
+            var rate = (flags & (1UL << PresentShift)) != 0
+                ? BitConverter.Int64BitsToDouble(BinaryPrimitives.ReadInt64LittleEndian(src[i..]))
+                : (flags & (1UL << RepeatShift)) != 0 ? carriedRate : DefaultOf(0);
+            if ((flags & (1UL << PresentShift)) != 0)
+            {
+                carriedRate = rate;
+            }
+
+            var (lower, upper) = impressions > 0 ? WilsonInterval.FromProportion(Math.Clamp(rate, 0, 1), impressions, z) : (0, 1);
+            var outFlags = flags;
+            if (pack)
+            {
+                var at = valuesAt;
+                for (var k = 0; k < 3; k++)
+                {
+                    if ((flags & (1UL << (PresentShift + k))) == 0)
+                    {
+                        continue;
+                    }
+
+                    var bits = BinaryPrimitives.ReadInt64LittleEndian(src[at..]);
+                    at += 8;
+                    if (k > 0 && bits == BitConverter.DoubleToInt64Bits(k == 1 ? lower : upper))
+                    {
+                        outFlags = (outFlags & ~(1UL << (PresentShift + k))) | (1UL << (DerivedShift + k));
+                    }
+                }
+            }
+            else
+            {
+                for (var k = 1; k < 3; k++)
+                {
+                    if ((flags & (1UL << (DerivedShift + k))) != 0)
+                    {
+                        outFlags = (outFlags & ~(1UL << (DerivedShift + k))) | (1UL << (PresentShift + k));
+                    }
+                }
+            }
+
+            o += WriteVarUInt(dst[o..], outFlags);
+            for (var k = 0; k < Doubles; k++)
+            {
+                var inSource = (flags & (1UL << (PresentShift + k))) != 0;
+                if ((outFlags & (1UL << (PresentShift + k))) != 0)
+                {
+                    if (inSource)
+                    {
+                        src.Slice(i, 8).CopyTo(dst[o..]);
+                    }
+                    else
+                    {
+                        BinaryPrimitives.WriteInt64LittleEndian(dst[o..], BitConverter.DoubleToInt64Bits(k == 1 ? lower : upper));
+                    }
+
+                    o += 8;
+                }
+
+                if (inSource)
+                {
+                    i += 8;
+                }
+            }
+
+            // The authority reason id (when new) and the reason id, as they are.
+            var rest = i;
+            if ((flags & AuthorityNew) != 0)
+            {
+                _ = CompactText.ReadVarUInt(src, ref i);
+            }
+
+            _ = CompactText.ReadVarUInt(src, ref i);
+            src[rest..i].CopyTo(dst[o..]);
+            o += i - rest;
+        }
+
+        return o;
+    }
+
+    private static int WriteVarUInt(Span<byte> dst, ulong v)
+    {
+        var n = 0;
+        while (v >= 0x80)
+        {
+            dst[n++] = (byte)(v | 0x80);
+            v >>= 7;
+        }
+
+        dst[n++] = (byte)v;
+        return n;
+    }
+
     private static double DefaultOf(int i) => i switch
     {
         6 => -1,

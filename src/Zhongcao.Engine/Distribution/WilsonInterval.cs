@@ -15,7 +15,12 @@ public static class WilsonInterval
             return (0, 1);
         }
 
-        var p = Math.Clamp(successes / trials, 0, 1);
+        return FromProportion(Math.Clamp(successes / trials, 0, 1), trials, z);
+    }
+
+    /// <summary>The bounds for proportion <paramref name="p"/> (in [0, 1]) of <paramref name="trials"/> (&gt; 0): what <see cref="Of"/> computes once it has the proportion.</summary>
+    internal static (double Lower, double Upper) FromProportion(double p, double trials, double z)
+    {
         var z2 = z * z;
         var denominator = 1 + (z2 / trials);
         var centre = p + (z2 / (2 * trials));

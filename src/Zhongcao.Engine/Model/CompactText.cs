@@ -5,7 +5,8 @@ namespace Zhongcao.Engine.Model;
 /// <summary>
 /// A text held as compactly as its characters allow: as one byte per character (Latin-1) when every character
 /// fits in a byte, otherwise as the string itself; or, for texts the core state keeps for long, as a slot in a
-/// compressed block (see <see cref="TextBlocks"/>). Equality compares the texts, whatever their forms.
+/// compressed block (see <see cref="TextBlocks"/>), or, for short texts the core state keeps, as a place in a shared
+/// chunk (see <see cref="TextArena"/>). Equality compares the texts, whatever their forms.
 /// <para>
 /// Memory: on its own, a text in a Latin script costs half of what its string would (a 200-character English
 /// body 224 bytes instead of 424); Chinese and other texts are kept as strings, since UTF-8 would make a single
@@ -18,7 +19,7 @@ internal readonly struct CompactText : IEquatable<CompactText>
 {
     private readonly object? _value;
 
-    // The slot in the block when _value is a TextBlock.
+    // The slot in the block when _value is a TextBlock, the offset in the chunk when it is a TextChunk.
     private readonly int _slot;
 
     private CompactText(object? value) => _value = value;
@@ -27,6 +28,12 @@ internal readonly struct CompactText : IEquatable<CompactText>
     {
         _value = block;
         _slot = slot;
+    }
+
+    internal CompactText(TextChunk chunk, int offset)
+    {
+        _value = chunk;
+        _slot = offset;
     }
 
     /// <summary>The compact form of <paramref name="text"/>; an empty text is the one shared empty string.</summary>
@@ -43,6 +50,7 @@ internal readonly struct CompactText : IEquatable<CompactText>
     {
         byte[] latin1 => Encoding.Latin1.GetString(latin1),
         TextBlock block => block.Get(_slot),
+        TextChunk chunk => chunk.Get(_slot),
         _ => (string?)_value,
     };
 
@@ -51,6 +59,7 @@ internal readonly struct CompactText : IEquatable<CompactText>
         (byte[] a, byte[] b) => a.AsSpan().SequenceEqual(b),
         (string s, string t) => string.Equals(s, t, StringComparison.Ordinal),
         (TextBlock a, TextBlock b) when ReferenceEquals(a, b) && _slot == other._slot => true,
+        (TextChunk a, TextChunk b) when ReferenceEquals(a, b) && _slot == other._slot => true,
         (null, var o) => o is null,
         (_, null) => false,
         _ => string.Equals(Value, other.Value, StringComparison.Ordinal),

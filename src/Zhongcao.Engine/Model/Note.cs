@@ -5,7 +5,22 @@ public sealed record Note
 {
     public required string Id { get; init; }
     public required string AuthorId { get; init; }
-    public string Title { get; init; } = "";
+
+    /// <summary>The title, kept compactly (see <see cref="CompactText"/>); each read of a title held by the core state builds the string.</summary>
+    public string Title
+    {
+        get => _title.Value!;
+        init => _title = CompactText.From(value);
+    }
+
+    private readonly CompactText _title = CompactText.From("");
+
+    /// <summary>The title in its stored form (the core state moves titles into its text arena).</summary>
+    internal CompactText TitleText
+    {
+        get => _title;
+        init => _title = value;
+    }
 
     /// <summary>The body, kept compactly (see <see cref="CompactText"/>); each read of a Latin-script body builds the string.</summary>
     public string Body

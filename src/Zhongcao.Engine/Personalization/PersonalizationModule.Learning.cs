@@ -21,6 +21,7 @@ public sealed partial class PersonalizationModule
             Metric = AnnMetric.Cosine,
             M = _options.HnswM,
             EfConstruction = _options.HnswEfConstruction,
+            RelinkEf = _options.HnswRelinkEf,
             Seed = _options.Seed,
         },
         _embeddings);

@@ -73,6 +73,13 @@ public sealed record PersonalizationOptions
     public int HnswEfConstruction { get; init; } = 64;
 
     /// <summary>
+    /// HNSW beam width while re-linking a note whose embedding moved (48, against the insert's 64: a re-link, the costliest
+    /// step of the event path, gets cheaper while recall and the reachability of moved notes hold; at 32 some notes moved
+    /// far were no longer found at their new place. See BENCHMARKS.md, "Re-linking moved notes").
+    /// </summary>
+    public int HnswRelinkEf { get; init; } = 48;
+
+    /// <summary>
     /// A note's embedding is re-indexed after this many co-engagement updates since it was last indexed (16: each
     /// re-index is an HNSW insert, the costliest step per note, so a note is moved once its vector has had time to move).
     /// </summary>
@@ -125,6 +132,7 @@ public sealed record PersonalizationOptions
         NonNegative(ContentWeight, nameof(ContentWeight));
         InvalidOptionException.Require(HnswM is >= 2 and <= 128, nameof(HnswM), "between 2 and 128", HnswM);
         InvalidOptionException.Require(HnswEfConstruction >= 1, nameof(HnswEfConstruction), "1 or more", HnswEfConstruction);
+        InvalidOptionException.Require(HnswRelinkEf >= 1, nameof(HnswRelinkEf), "1 or more", HnswRelinkEf);
         InvalidOptionException.Require(ReindexAfter >= 1, nameof(ReindexAfter), "1 or more", ReindexAfter);
         InvalidOptionException.Require(FlushAt >= 1, nameof(FlushAt), "1 or more", FlushAt);
         InvalidOptionException.Require(IndexQueueCapacity >= 1, nameof(IndexQueueCapacity), "1 or more", IndexQueueCapacity);

@@ -41,40 +41,40 @@ public sealed partial class CoreState
                 user.Seen.Add(n);
                 break;
             case EventType.Dwell:
-                c.DwellMsTotal += e.DwellMs;
+                c.AddDwell(e.DwellMs);
                 break;
             case EventType.Like:
                 if (user.Liked.Add(n))
                 {
-                    c.LikesCount++;
+                    c.AddLikes(1);
                 }
 
                 break;
             case EventType.Unlike:
                 if (user.Liked.Remove(n))
                 {
-                    c.LikesCount--;
+                    c.AddLikes(-1);
                 }
 
                 break;
             case EventType.Save:
                 if (user.Saved.Add(n))
                 {
-                    c.SavesCount++;
+                    c.AddSaves(1);
                 }
 
                 break;
             case EventType.Unsave:
                 if (user.Saved.Remove(n))
                 {
-                    c.SavesCount--;
+                    c.AddSaves(-1);
                 }
 
                 break;
             case EventType.Comment:
                 if (e.ByAuthor)
                 {
-                    c.AuthorReplyCount++;
+                    c.CountAuthorReply();
                 }
 
                 break;
@@ -82,29 +82,28 @@ public sealed partial class CoreState
                 ApplyFollow(e.UserId, _users[note.AuthorIndex].Profile.Id, following: true);
                 break;
             case EventType.CarouselProgress:
-                c.CarouselViewedTotal += e.Viewed;
-                c.CarouselImagesTotal += e.Total;
+                c.AddCarousel(e.Viewed, e.Total);
                 if (e.Total > 0 && e.Viewed >= e.Total)
                 {
-                    c.CarouselCompletionCount++;
+                    c.CountCarouselCompletion();
                 }
 
                 break;
             case EventType.VideoProgress:
-                c.VideoFractionTotal += e.Fraction;
+                c.AddVideoFraction(e.Fraction);
                 if (e.Fraction >= VideoCompletionFraction)
                 {
-                    c.VideoCompletionCount++;
+                    c.CountVideoCompletion();
                 }
 
                 if (e.Replay)
                 {
-                    c.VideoReplayCount++;
+                    c.CountVideoReplay();
                 }
 
                 if (e.SoundOn)
                 {
-                    c.VideoSoundOnCount++;
+                    c.CountVideoSoundOn();
                 }
 
                 break;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Zhongcao.Engine.Identity;
 using Zhongcao.Engine.Log;
 using Zhongcao.Engine.Model;
@@ -22,6 +23,13 @@ public sealed partial class CoreState
     // One array per distinct list of image items (see Compact).
     private readonly HashSet<MediaItem[]> _sharedMedia = new(MediaListComparer.Instance);
 
+    // The shared '#' + tag instance of each tag some note's HashtagList holds (read by readers outside the lock:
+    // the items of a note response are enumerated as it is written).
+    private readonly ConcurrentDictionary<string, string> _hashtags = new(StringComparer.Ordinal);
+
+    // One instance per distinct sponsorship (brand and channel).
+    private readonly HashSet<Sponsorship> _sponsorships = [];
+
     // One array per distinct interest list (see SharedArray).
     private readonly HashSet<string[]> _sharedLists = new(StringListComparer.Instance);
 
@@ -29,6 +37,10 @@ public sealed partial class CoreState
     // only when a note or profile is fetched, indexed or saved, never on the feed path.
     private readonly TextBlocks _bodies = new();
     private readonly TextBlocks _profileTexts = new();
+
+    // Titles, and display names, bios and bodies too short for a block, packed into shared chunks (see TextArena):
+    // titles are read for the items of a feed page, not for its candidates.
+    private readonly TextArena _shortTexts = new();
 
     public IdMap UserIds { get; } = new();
     public IdMap NoteIds { get; } = new();
@@ -271,6 +283,11 @@ public sealed partial class CoreState
             return own;
         }
 
+        if (note.Hashtags is HashtagList list && SameItems(list.Tags, tags))
+        {
+            return list.Tags;
+        }
+
         return SharedArray(tags);
     }
 
@@ -314,14 +331,14 @@ public sealed partial class CoreState
             Language = Shared(profile.Language),
             Region = Shared(profile.Region),
             Interests = SharedArray(profile.Interests, shareList: true),
-            DisplayNameText = _profileTexts.Add(profile.DisplayName),
-            BioText = _profileTexts.Add(profile.Bio),
+            DisplayNameText = Pack(_profileTexts, profile.DisplayName),
+            BioText = Pack(_profileTexts, profile.Bio),
         };
 
     /// <summary>
     /// The note as kept in memory (values unchanged): the author id is the author's own id instance, the
-    /// language, hashtags and sponsorship strings are the shared instances, the body is packed into the text
-    /// blocks, and a media list of images only
+    /// language, hashtags and sponsorship strings are the shared instances, the title is packed into the short-text
+    /// arena and the body into the text blocks, and a media list of images only
     /// is the one shared array with the same items (carousels mostly repeat one size; a video's duration
     /// makes its list unique, so those are kept as they are, trimmed to an array).
     /// </summary>
@@ -330,11 +347,66 @@ public sealed partial class CoreState
         {
             AuthorId = _users[author].Profile.Id,
             Language = Shared(note.Language),
-            Hashtags = SharedArray(note.Hashtags),
+            Hashtags = CompactHashtags(note.Hashtags),
             Media = SharedMedia(note.Media),
-            Sponsorship = note.Sponsorship is { } s ? new Sponsorship(Shared(s.BrandId), Shared(s.Channel)) : null,
-            BodyText = _bodies.Add(note.Body),
+            Sponsorship = note.Sponsorship is { } s ? SharedSponsorship(s) : null,
+            TitleText = _shortTexts.Add(note.Title),
+            BodyText = Pack(_bodies, note.Body),
         };
+
+    /// <summary>
+    /// The hashtags as kept: when each is '#' and its normal form, all distinct (as clients mostly send them), the
+    /// shared tag strings in one array behind a <see cref="HashtagList"/>, which the note's tag list then reuses;
+    /// otherwise an array of the shared hashtag strings.
+    /// </summary>
+    private IReadOnlyList<string> CompactHashtags(IReadOnlyList<string> hashtags)
+    {
+        if (hashtags.Count == 0)
+        {
+            return [];
+        }
+
+        var tags = new string[hashtags.Count];
+        for (var i = 0; i < tags.Length; i++)
+        {
+            var h = hashtags[i];
+            var tag = NormalizeTag(h);
+            if (tag.Length == 0 || h.Length != tag.Length + 1 || h[0] != '#' || !h.AsSpan(1).SequenceEqual(tag)
+                || Array.IndexOf(tags, tag, 0, i) >= 0)
+            {
+                return SharedArray(hashtags);
+            }
+
+            tags[i] = Shared(tag);
+        }
+
+        for (var i = 0; i < tags.Length; i++)
+        {
+            if (!_hashtags.ContainsKey(tags[i]))
+            {
+                _hashtags.TryAdd(tags[i], Shared(hashtags[i]));
+            }
+        }
+
+        return new HashtagList(tags, _hashtags);
+    }
+
+    /// <summary>The one shared instance of a sponsorship (brands and channels repeat across many notes).</summary>
+    private Sponsorship SharedSponsorship(Sponsorship s)
+    {
+        if (_sponsorships.TryGetValue(s, out var shared))
+        {
+            return shared;
+        }
+
+        shared = new Sponsorship(Shared(s.BrandId), Shared(s.Channel));
+        _sponsorships.Add(shared);
+        return shared;
+    }
+
+    /// <summary>A text in a compressed block, or in the short-text arena when it is too short for one.</summary>
+    private CompactText Pack(TextBlocks blocks, string text) =>
+        text.Length < TextBlocks.MinChars ? _shortTexts.Add(text) : blocks.Add(text);
 
     /// <summary>
     /// An array of the shared instances of <paramref name="values"/>; with <paramref name="shareList"/>, the one

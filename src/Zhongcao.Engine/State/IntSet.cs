@@ -11,7 +11,7 @@ namespace Zhongcao.Engine.State;
 /// handful of members, so the layout is compact: a small set is a single <c>int[]</c> (three header ints, then
 /// the members in slot order, scanned linearly); from <see cref="IntSetStore.IndexThreshold"/> slots on it
 /// becomes an <see cref="IntSetStore"/> with an open-addressing table of slot numbers for constant-time
-/// lookups. A set of 3 members takes about 52 bytes (a <see cref="HashSet{T}"/> of <c>int</c> about 170), a
+/// lookups. A set of 3 members takes 48 bytes (a <see cref="HashSet{T}"/> of <c>int</c> about 170), a
 /// large one 9-14 bytes per member (a hash set about 16-20); an empty one nothing beyond its reference.
 /// </para>
 /// <para>
@@ -151,8 +151,8 @@ public struct IntSet
     /// <summary>
     /// A set below <see cref="IntSetStore.IndexThreshold"/> slots in one <c>int[]</c>: [0] slots used, [1] free
     /// list head, [2] count, then the slots, with the store's slot and free-list rules (so enumeration order is
-    /// the same); it becomes an <see cref="IntSetStore"/> when it needs its IndexThreshold-th slot.
-    /// A set of one member takes 40 bytes, of three 52.
+    /// the same); it becomes an <see cref="IntSetStore"/> when it needs its IndexThreshold-th slot. Full, it grows by
+    /// half (2, 3, 4, 6, 9, 13, ... slots). A set of one member takes 40 bytes, of three 48.
     /// </summary>
     private static class SmallSet
     {
@@ -193,7 +193,8 @@ public struct IntSet
 
                 if (Header + a[0] == a.Length)
                 {
-                    Array.Resize(ref a, Header + Math.Min(IntSetStore.IndexThreshold - 1, Math.Max(2, a[0] * 2)));
+                    // Half again, not double: most users' sets stay small, and the spare room is paid per user.
+                    Array.Resize(ref a, Header + Math.Min(IntSetStore.IndexThreshold - 1, Math.Max(2, a[0] + (a[0] / 2))));
                 }
 
                 slot = a[0]++;

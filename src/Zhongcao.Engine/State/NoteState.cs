@@ -39,7 +39,7 @@ public sealed class NoteState
     // Held inline: one object per note instead of two.
     private NoteCounters _counters;
 
-    /// <summary>The note's engagement totals, by reference (copying them costs about 140 bytes).</summary>
+    /// <summary>The note's engagement totals, by reference (copying them costs 56 bytes).</summary>
     public ref readonly NoteCounters Counters => ref _counters;
 
     internal ref NoteCounters MutableCounters => ref _counters;

@@ -130,7 +130,7 @@ public class PackedNoteTests
     }
 
     [Fact]
-    public void Notes_out_of_the_pools_and_quiet_for_two_hours_are_packed_and_an_event_unpacks_one_until_it_is_quiet_again()
+    public void Notes_out_of_the_pools_and_quiet_for_two_hours_are_packed_and_stay_packed_through_events()
     {
         using var h = Busy();
         h.Append(new NoteDeleted { At = h.Now, NoteId = "n3" });
@@ -156,9 +156,18 @@ public class PackedNoteTests
         Assert.False(n1.Archived);
         n1.Archive();
 
+        // An event on a packed note edits it and packs it again at once: nothing is left unpacked.
         h.Event("v280", "n1", EventType.Impression);
-        Assert.False(n1.Archived);
+        h.Event("v280", "n1", EventType.Like);
+        Assert.True(n1.Archived);
+        Assert.True(n1.Hourly.Count > 0);
         Assert.Equal(before + 1, n1.Total.Impressions);
+
+        // An event on an unpacked note lists it, and the hourly pass packs it once it has been quiet for two hours.
+        Assert.False(n1.Archived);
+        h.Event("v281", "n1", EventType.Impression);
+        Assert.False(n1.Archived);
+        Assert.Equal(before + 2, n1.Total.Impressions);
         h.Advance(TimeSpan.FromHours(1));
         h.Tick();
         Assert.False(n1.Archived); // changed an hour ago: still unpacked
@@ -173,5 +182,41 @@ public class PackedNoteTests
         Assert.Equal(h.Engine.StateDigest(), loaded.StateDigest());
         Assert.True(module.Of(h.Dist("n3").NoteIndex)!.Archived);
         Assert.False(module.Of(h.Dist("n4").NoteIndex)!.Archived);
+    }
+    [Fact]
+    public void Every_kind_of_event_on_a_packed_note_leaves_it_packed_with_the_state_of_a_note_never_packed()
+    {
+        using var packed = Busy();
+        using var plain = Busy();
+        packed.Days(3);
+        plain.Days(3);
+        var quiet = Notes(packed).Where(d => !d.InPool).ToList();
+        Assert.NotEmpty(quiet);
+        foreach (var d in quiet)
+        {
+            d.Archive();
+        }
+
+        foreach (var h in new[] { packed, plain })
+        {
+            foreach (var note in new[] { "n1", "n2", "n3" })
+            {
+                h.Event("v3", note, EventType.Impression); // counted before: a repeat
+                h.Event("v295", note, EventType.Like); // no impression: excluded
+                h.Event("v296", note, EventType.Impression, surface: Surface.Search);
+                h.Event("v296", note, EventType.Dwell, dwellMs: 12_000);
+                h.Event("v296", note, EventType.Save);
+                h.Event("v296", note, EventType.Unsave);
+                h.Event("v296", note, EventType.VideoProgress, fraction: 0.6f);
+                h.Event("v297", note, EventType.Impression, surface: Surface.Profile);
+                h.Event("v297", note, EventType.Comment, text: "saved this for the weekend, thank you");
+            }
+        }
+
+        Assert.All(quiet, d => Assert.True(d.Archived));
+        Assert.Equal(plain.Engine.StateDigest(), packed.Engine.StateDigest());
+        Assert.Equal(Snapshot(plain), Snapshot(packed));
+        Assert.Equal(Notes(plain).Select(Readings).ToList(), Notes(packed).Select(Readings).ToList());
+        Assert.Equal(Notes(plain).Select(Counters).ToList(), Notes(packed).Select(Counters).ToList());
     }
 }

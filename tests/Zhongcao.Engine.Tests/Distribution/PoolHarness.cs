@@ -69,14 +69,15 @@ internal sealed class PoolHarness : IDisposable
             Assessment = new NoteAssessment { Quality = quality, Verdict = verdict, DistributionMultiplier = multiplier, LimitUntil = until },
         });
 
-    public void Event(string user, string note, EventType type, int dwellMs = 0, string? text = null, int viewed = 0, int total = 0) =>
+    public void Event(string user, string note, EventType type, int dwellMs = 0, string? text = null, int viewed = 0, int total = 0,
+        Surface surface = Surface.Feed, float fraction = 0) =>
         Append(new EventRecorded
         {
             At = Now,
             Event = new EngagementEvent
             {
                 EventId = "e" + (++_eventId), Type = type, UserId = user, NoteId = note, Timestamp = Now,
-                Surface = Surface.Feed, DwellMs = dwellMs, Text = text, Viewed = viewed, Total = total,
+                Surface = surface, DwellMs = dwellMs, Text = text, Viewed = viewed, Total = total, Fraction = fraction,
             },
         });
 

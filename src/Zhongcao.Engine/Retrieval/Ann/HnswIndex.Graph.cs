@@ -184,10 +184,12 @@ public sealed partial class HnswIndex
 
         int level = _levels[node];
         var q = VectorOf(node, _linkQuery);
-        var current = level < _maxLevel ? GreedyDescend(q, _entry, _maxLevel, level) : _entry;
+        var fromNode = _options.RelinkFromNode;
+        var ef = _options.RelinkEf > 0 ? _options.RelinkEf : _options.EfConstruction;
+        var current = fromNode ? node : level < _maxLevel ? GreedyDescend(q, _entry, _maxLevel, level) : _entry;
         for (var l = Math.Min(level, _maxLevel); l >= 0; l--)
         {
-            SearchLayer(q, current, _options.EfConstruction, l, _insertScratch, skipDeletedInResults: false);
+            SearchLayer(q, fromNode ? node : current, ef, l, _insertScratch, skipDeletedInResults: false);
             DrainSorted(_insertScratch.Results, _found);
             _found.RemoveAll(f => f.Node == node);
             if (_found.Count == 0)

@@ -18,6 +18,19 @@ public sealed record HnswOptions
     /// <summary>Beam width while inserting; larger builds slower and gives a better graph.</summary>
     public int EfConstruction { get; init; } = 200;
 
+    /// <summary>
+    /// Beam width while re-linking a node whose vector moved (<see cref="HnswIndex.Relink"/>); 0 (the default) uses
+    /// <see cref="EfConstruction"/>.
+    /// </summary>
+    public int RelinkEf { get; init; }
+
+    /// <summary>
+    /// Where a re-link searches from: false (the default) descends from the entry point like an insert; true starts each
+    /// layer's search at the node itself, whose current links sit around its old place, which is close to the new one
+    /// when the vector moved a little, so the descent is skipped and a narrower beam finds the same neighbours.
+    /// </summary>
+    public bool RelinkFromNode { get; init; }
+
     /// <summary>Default beam width while searching (raised to k when smaller); larger is slower and more accurate.</summary>
     public int EfSearch { get; init; } = 64;
 
@@ -34,6 +47,7 @@ public sealed record HnswOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(M, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(EfConstruction, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(EfSearch, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(RelinkEf, 0);
         ArgumentOutOfRangeException.ThrowIfLessThan(InitialCapacity, 1);
     }
 }
