@@ -254,6 +254,20 @@ public sealed class ScaleRunner(ScaleOptions options, IAnsiConsole console, Time
         var indexed = await server.WaitForIndexAsync(http, TimeSpan.FromMinutes(30), ct);
         Report($"similarity graph rebuilt {indexed.TotalSeconds:F0} s after ready; resident {server.MemoryBytes() / 1048576.0:N0} MiB");
 
+        // After a large recovery the server collects once more when the graph is built (ZhongcaoRuntime); wait for it
+        // (it follows the drained backlog within a second or two) and print its line, which says how long it paused.
+        const string GraphRelease = "Released memory after the similarity graph rebuild";
+        if (server.RecentOutput.Contains("Released memory after recovery", StringComparison.Ordinal))
+        {
+            for (var i = 0; i < 120 && !server.RecentOutput.Contains(GraphRelease, StringComparison.Ordinal); i++)
+            {
+                await Task.Delay(250, ct);
+            }
+
+            var line = server.RecentOutput.Split('\n').LastOrDefault(l => l.Contains(GraphRelease, StringComparison.Ordinal));
+            Report($"server: {line?.Trim() ?? "no collection after the graph rebuild within 30 s"}; resident {server.MemoryBytes() / 1048576.0:N0} MiB");
+        }
+
         // Warm-up, then the timed phase.
         var random = new Random(options.Seed + 1);
         var order = Enumerable.Range(0, options.HttpFeeds).Select(_ => users[random.Next(users.Length)]).ToArray();
