@@ -76,6 +76,13 @@ public static class BenchmarkProgram
             return;
         }
 
+        // `-- console-pages [--users N] [--reloads N]` times each console page on the demo community in chromium.
+        if (args.Length > 0 && args[0] == "console-pages")
+        {
+            WebConsole.ConsolePagesProbe.Run(args);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
     }
 }
