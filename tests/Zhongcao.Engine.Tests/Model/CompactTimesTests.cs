@@ -6,7 +6,6 @@ public sealed class CompactTimesTests
 {
     public static TheoryData<DateTimeOffset> Times => new()
     {
-        default,
         DateTimeOffset.UnixEpoch,
         new DateTimeOffset(2026, 11, 22, 10, 3, 6, 123, TimeSpan.FromHours(8)).AddTicks(4567),
         new DateTimeOffset(2026, 3, 1, 23, 59, 59, TimeSpan.FromMinutes(-570)),

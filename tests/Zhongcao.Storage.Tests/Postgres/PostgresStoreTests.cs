@@ -148,13 +148,15 @@ public class PostgresStoreTests
 
         await a.WriteAsync([Entries.User("u1")]);
 
+        // The follower applies a page before reporting it, so wait for the report: its position moves first.
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (engineB.Position < 1)
+        while (Volatile.Read(ref followed) < 1)
         {
             Assert.True(waited.Elapsed < TimeSpan.FromSeconds(20), "the follower was not woken by the announcement");
             await Task.Delay(10);
         }
 
+        Assert.Equal(1, engineB.Position);
         Assert.NotNull(engineB.Core.FindUser("u1"));
         Assert.Equal(1, Volatile.Read(ref followed));
     }
