@@ -107,7 +107,6 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>CPU time (user + system) the server has used so far.</summary>
     /// <summary>
     /// Waits until the server's similarity graph has no backlog (<c>indexBacklog</c> in <c>/healthz</c>): after a snapshot
     /// load the graph is rebuilt in the background, and a measurement taken before it drains times the rebuild too.
@@ -137,6 +136,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>CPU time (user + system) the server has used so far.</summary>
     public TimeSpan CpuTime()
     {
         _process.Refresh();
