@@ -39,6 +39,34 @@ public sealed class TextBlocksTests
     }
 
     [Fact]
+    public void Reads_jumping_back_and_forth_inside_and_between_blocks_read_the_texts_exactly()
+    {
+        // A read unpacks its block only up to its own text: later reads further on continue the decoder, earlier ones
+        // reuse the bytes, and reads of another block start over. Any order must give the same texts.
+        var blocks = new TextBlocks();
+        var stored = new List<CompactText>();
+        for (var i = 0; i < 1_000; i++)
+        {
+            stored.Add(blocks.Add(Text(i) + new string('长', i % 97)));
+        }
+
+        blocks.SealOpen();
+        var expected = Enumerable.Range(0, stored.Count).Select(i => Text(i) + new string('长', i % 97)).ToArray();
+        var random = new Random(11);
+        for (var k = 0; k < 5_000; k++)
+        {
+            // Mostly near the last read (the same block, either side), sometimes anywhere.
+            var i = k % 5 == 0 ? random.Next(stored.Count) : Math.Clamp((k * 37 % stored.Count) + random.Next(-40, 40), 0, stored.Count - 1);
+            Assert.Equal(expected[i], stored[i].Value);
+        }
+
+        // The last text of a block first, then the first: the whole block is unpacked before any earlier text is read.
+        Assert.Equal(expected[^1], stored[^1].Value);
+        Assert.Equal(expected[0], stored[0].Value);
+        Assert.Equal(expected[^1], stored[^1].Value);
+    }
+
+    [Fact]
     public void A_block_seals_on_bytes_as_well_as_on_count()
     {
         var blocks = new TextBlocks();
