@@ -54,6 +54,18 @@ internal readonly struct CompactText : IEquatable<CompactText>
         _ => (string?)_value,
     };
 
+    /// <summary>
+    /// Whether the text is empty (or null), answered without building it: blocks and arena chunks never hold an empty
+    /// text (<see cref="From"/> keeps it as the shared empty string), so a slot in either is not empty.
+    /// </summary>
+    public bool IsEmpty => _value switch
+    {
+        null => true,
+        string s => s.Length == 0,
+        byte[] latin1 => latin1.Length == 0,
+        _ => false,
+    };
+
     public bool Equals(CompactText other) => (_value, other._value) switch
     {
         (byte[] a, byte[] b) => a.AsSpan().SequenceEqual(b),

@@ -35,6 +35,10 @@ public sealed record UserProfile
         get => _bio;
         init => _bio = value;
     }
+
+    /// <summary>Whether the bio is filled in, without unpacking it (authority reads this for every pool transition).</summary>
+    internal bool HasBio => !_bio.IsEmpty;
+
     public bool HasAvatar { get; init; }
     public bool HasBackground { get; init; }
     public string Language { get; init; } = "";

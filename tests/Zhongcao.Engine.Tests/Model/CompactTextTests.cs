@@ -28,6 +28,29 @@ public sealed class CompactTextTests
     }
 
     [Fact]
+    public void Emptiness_is_known_in_every_form_without_reading_the_text()
+    {
+        var blocks = new TextBlocks();
+        var arena = new TextArena();
+        string?[] texts = [null, "", "a", "短", "Café", "a bio long enough for a block", "上周末去了外滩，拍照超出片 📸"];
+        foreach (var text in texts)
+        {
+            var empty = string.IsNullOrEmpty(text);
+            Assert.Equal(empty, CompactText.From(text).IsEmpty);
+            if (text is not null)
+            {
+                Assert.Equal(empty, arena.Add(text).IsEmpty);
+                Assert.Equal(empty, blocks.Add(text).IsEmpty);
+            }
+        }
+
+        blocks.SealOpen();
+        Assert.False(blocks.Add("another bio long enough for a block").IsEmpty);
+        Assert.True(new UserProfile { Id = "u1", DisplayName = "x", Bio = "a bio" }.HasBio);
+        Assert.False(new UserProfile { Id = "u1", DisplayName = "x", Bio = "" }.HasBio);
+    }
+
+    [Fact]
     public void Equality_and_hashing_follow_the_text()
     {
         var a = new Note { Id = "n1", AuthorId = "u1", Body = "Plain latin body" };

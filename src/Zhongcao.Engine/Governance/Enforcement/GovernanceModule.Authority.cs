@@ -97,7 +97,7 @@ public sealed partial class GovernanceModule
         var consistency = Consistency(s);
         // The name is required by the API, so the three optional parts decide: none is neutral (a new account
         // is not penalised), all three is full marks (seed 000: complete profiles are favoured).
-        var completeness = 0.5 + (0.5 * ((profile.Bio.Length > 0 ? 1 : 0) + (profile.HasAvatar ? 1 : 0) + (profile.HasBackground ? 1 : 0)) / 3.0);
+        var completeness = 0.5 + (0.5 * ((profile.HasBio ? 1 : 0) + (profile.HasAvatar ? 1 : 0) + (profile.HasBackground ? 1 : 0)) / 3.0);
         var verified = profile.Verified && profile.AccountType is AccountType.Enterprise or AccountType.Brand ? 1.0 : 0.5;
         var followers = core.User(author).Followers;
         var engaged = 0;

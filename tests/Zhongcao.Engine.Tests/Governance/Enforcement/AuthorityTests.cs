@@ -65,4 +65,22 @@ public sealed class AuthorityTests
         });
         Assert.True(h.Gov.Of(h.Index("e")) > 1);
     }
+
+    [Fact]
+    public void The_profile_component_counts_a_bio_kept_in_the_cores_compressed_blocks()
+    {
+        using var h = new GovHarness();
+        const string LongBio = "护肤博主，分享敏感肌的日常护理与好物测评 — skincare notes for sensitive skin";
+        h.Append(new UserUpserted { At = h.Now, User = new UserProfile { Id = "full", DisplayName = "F", Bio = LongBio, HasAvatar = true, HasBackground = true } });
+        h.Append(new UserUpserted { At = h.Now, User = new UserProfile { Id = "bio", DisplayName = "B", Bio = LongBio } });
+        h.Append(new UserUpserted { At = h.Now, User = new UserProfile { Id = "short", DisplayName = "S", Bio = "hi" } });
+        h.Append(new UserUpserted { At = h.Now, User = new UserProfile { Id = "bare", DisplayName = "N" } });
+
+        double Profile(string id) => h.Gov.Explain(h.Engine.Core, h.Index(id), h.Now).Components.Single(c => c.Name == "profile").Score;
+
+        Assert.Equal(1.0, Profile("full"), 9);
+        Assert.Equal(0.5 + (0.5 / 3), Profile("bio"), 9);
+        Assert.Equal(0.5 + (0.5 / 3), Profile("short"), 9);
+        Assert.Equal(0.5, Profile("bare"), 9);
+    }
 }
