@@ -11,9 +11,9 @@ namespace Zhongcao.Engine.Model;
 /// <see cref="BlockTexts"/> texts or <see cref="BlockBytes"/> bytes of UTF-8, it is sealed: the texts are written one
 /// after the other as UTF-8, each behind its length as a variable-length integer, and the whole compressed with
 /// Brotli. A text is then named by its block and its slot there (see <see cref="CompactText"/>); reading it
-/// decompresses the block up to the end of that text (a few kilobytes: tens of microseconds) into a per-thread
-/// buffer that is kept, with the decoder where it stopped, for the next read of the same block, so walking texts in
-/// the order they were added (a snapshot, a rebuild after a load) decompresses each block once.
+/// decompresses the block (a few kilobytes: tens of microseconds) into a per-thread buffer that is kept for the
+/// next read of the same block, so walking texts in the order they were added (a snapshot, a rebuild after a
+/// load) decompresses each block once.
 /// </para>
 /// <para>
 /// Short texts (under <see cref="MinChars"/> characters) are not worth a slot and stay in their own compact form.
@@ -150,114 +150,47 @@ internal sealed class TextBlock
             return texts[slot];
         }
 
-        return (t_cursor ??= new Cursor()).Read(this, Volatile.Read(ref _packed)!, slot);
+        var raw = Unpacked();
+        var at = 0;
+        for (var i = 0; ; i++)
+        {
+            var length = (int)ReadVarUInt(raw, ref at);
+            if (i == slot)
+            {
+                return Encoding.UTF8.GetString(raw.Slice(at, length));
+            }
+
+            at += length;
+        }
     }
 
-    // The block this thread read last, unpacked as far as its reads needed.
+    // The last block this thread unpacked, and its bytes.
     [ThreadStatic]
-    private static Cursor? t_cursor;
+    private static TextBlock? t_block;
 
-    /// <summary>
-    /// One thread's reading position in the block it read last. A text is unpacked only up to its own end (half a block on
-    /// average for a random read, instead of all of it), and the decoder is kept where it stopped, so a later read
-    /// further into the same block continues from there and one before it is served from the bytes already unpacked;
-    /// a walk through the texts in order (a snapshot, a rebuild) unpacks each block once. Reading another block starts
-    /// over.
-    /// </summary>
-    private sealed class Cursor
+    [ThreadStatic]
+    private static byte[]? t_raw;
+
+    private ReadOnlySpan<byte> Unpacked()
     {
-        // Unpack in steps of this many bytes past what a read needs, so a walk through a block makes few decoder calls.
-        private const int Step = 2048;
-
-        private readonly int[] _starts = new int[TextBlocks.BlockTexts];
-        private readonly int[] _lengths = new int[TextBlocks.BlockTexts];
-        private byte[] _raw = new byte[TextBlocks.BlockBytes * 2];
-        private TextBlock? _block;
-        private BrotliDecoder _decoder;
-        private bool _decoding;
-        private int _produced;
-        private int _consumed;
-        private int _parsed; // texts whose start and length are known
-        private int _next; // offset of the next text's length
-
-        public string Read(TextBlock block, byte[] packed, int slot)
+        var packed = Volatile.Read(ref _packed)!;
+        if (ReferenceEquals(t_block, this))
         {
-            if (!ReferenceEquals(_block, block))
-            {
-                Start(block);
-            }
-
-            var total = block._rawBytes;
-            while (_parsed <= slot)
-            {
-                Unpack(packed, Math.Min(_next + 5, total), total);
-                var at = _next;
-                var length = (int)ReadVarUInt(_raw.AsSpan(0, _produced), ref at);
-                _starts[_parsed] = at;
-                _lengths[_parsed] = length;
-                _parsed++;
-                _next = at + length;
-            }
-
-            var start = _starts[slot];
-            Unpack(packed, start + _lengths[slot], total);
-            return Encoding.UTF8.GetString(_raw, start, _lengths[slot]);
+            return t_raw.AsSpan(0, _rawBytes);
         }
 
-        private void Start(TextBlock block)
+        if (t_raw is null || t_raw.Length < _rawBytes)
         {
-            if (_decoding)
-            {
-                _decoder.Dispose();
-            }
-
-            _decoder = default;
-            _decoding = true;
-            _block = block;
-            _produced = _consumed = _parsed = _next = 0;
-            if (_raw.Length < block._rawBytes)
-            {
-                _raw = new byte[block._rawBytes];
-            }
+            t_raw = new byte[Math.Max(_rawBytes, TextBlocks.BlockBytes * 2)];
         }
 
-        /// <summary>Unpacks until at least <paramref name="needed"/> bytes of the block's <paramref name="total"/> are there.</summary>
-        private void Unpack(byte[] packed, int needed, int total)
+        if (!BrotliDecoder.TryDecompress(packed, t_raw, out var written) || written != _rawBytes)
         {
-            while (_produced < needed)
-            {
-                if (!_decoding)
-                {
-                    throw Corrupt();
-                }
-
-                var limit = Math.Min(total, Math.Max(needed, _produced + Step));
-                var status = _decoder.Decompress(packed.AsSpan(_consumed), _raw.AsSpan(_produced, limit - _produced), out var consumed, out var written);
-                _consumed += consumed;
-                _produced += written;
-                if (status == System.Buffers.OperationStatus.Done)
-                {
-                    _decoder.Dispose();
-                    _decoder = default;
-                    _decoding = false;
-                    if (_produced != total)
-                    {
-                        throw Corrupt();
-                    }
-                }
-                else if (status == System.Buffers.OperationStatus.InvalidData || (consumed == 0 && written == 0))
-                {
-                    throw Corrupt();
-                }
-            }
+            throw new InvalidOperationException("A text block did not unpack to its recorded size.");
         }
 
-        private InvalidOperationException Corrupt()
-        {
-            // The cursor's state no longer matches the block: drop it so the next read starts over.
-            _block = null;
-            return new InvalidOperationException("A text block did not unpack to its recorded size.");
-        }
+        t_block = this;
+        return t_raw.AsSpan(0, _rawBytes);
     }
 
     private static int WriteVarUInt(Span<byte> destination, uint value)
